@@ -1,0 +1,128 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"time"
+
+	"motcua/internal/fault"
+	"motcua/internal/org"
+)
+
+// newSecret returns a random URL-safe token and the hex SHA-256 under which it is
+// stored: the database never holds a usable token.
+func newSecret() (token, hash string, err error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", "", fmt.Errorf("store: random token: %w", err)
+	}
+	token = base64.RawURLEncoding.EncodeToString(b)
+	return token, hashSecret(token), nil
+}
+
+func hashSecret(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// CreateSession starts a server-side login session for the user and returns its token,
+// valid for ttl.
+func (s *Store) CreateSession(ctx context.Context, userID int64, ttl time.Duration) (string, error) {
+	token, hash, err := newSecret()
+	if err != nil {
+		return "", err
+	}
+	now := s.Now()
+	_, err = s.exec(ctx, s.write, "SessionInsert", hash, userID, now, now.Add(ttl))
+	return token, err
+}
+
+// SessionUser returns the officer behind a live session token.
+func (s *Store) SessionUser(ctx context.Context, token string) (org.User, error) {
+	return s.userBySecret(ctx, "SessionUser", token)
+}
+
+// DeleteSession ends a session (logout).
+func (s *Store) DeleteSession(ctx context.Context, token string) error {
+	_, err := s.exec(ctx, s.write, "SessionDelete", hashSecret(token))
+	return err
+}
+
+// CreateToken issues an API bearer token for the user, valid for ttl.
+func (s *Store) CreateToken(ctx context.Context, userID int64, ttl time.Duration) (string, time.Time, error) {
+	token, hash, err := newSecret()
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	now := s.Now()
+	exp := now.Add(ttl)
+	_, err = s.exec(ctx, s.write, "TokenInsert", hash, userID, now, exp)
+	return token, exp, err
+}
+
+// TokenUser returns the officer behind a live, unrevoked API token.
+func (s *Store) TokenUser(ctx context.Context, token string) (org.User, error) {
+	return s.userBySecret(ctx, "TokenUser", token)
+}
+
+// RevokeToken revokes an API token; revoking twice is not an error.
+func (s *Store) RevokeToken(ctx context.Context, token string) error {
+	_, err := s.exec(ctx, s.write, "TokenRevoke", s.Now(), hashSecret(token))
+	return err
+}
+
+func (s *Store) userBySecret(ctx context.Context, query, token string) (org.User, error) {
+	text, err := s.q(query)
+	if err != nil {
+		return org.User{}, err
+	}
+	u, err := scanUser(s.read.QueryRowContext(ctx, text, hashSecret(token), s.Now(), true))
+	if err == sql.ErrNoRows {
+		return org.User{}, fault.New(fault.Unauthorized, "Phiên đăng nhập đã hết hạn hoặc không hợp lệ.")
+	}
+	if err != nil {
+		return org.User{}, s.mapErr(query, err)
+	}
+	return u, nil
+}
+
+// RecordLoginFailure notes a failed login for each key (an account, an address).
+func (s *Store) RecordLoginFailure(ctx context.Context, keys ...string) error {
+	now := s.Now()
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, k := range keys {
+			if _, err := s.exec(ctx, tx, "LoginFailureInsert", k, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// LoginFailures counts the failures recorded for key within the window.
+func (s *Store) LoginFailures(ctx context.Context, key string, window time.Duration) (int, error) {
+	var n int
+	err := s.row(ctx, s.write, "", "LoginFailureCount", []any{key, s.Now().Add(-window)}, &n)
+	return n, err
+}
+
+// ClearLoginFailures forgets the failures of key after a successful login.
+func (s *Store) ClearLoginFailures(ctx context.Context, key string) error {
+	_, err := s.exec(ctx, s.write, "LoginFailureClear", key)
+	return err
+}
+
+// Purge deletes expired sessions and login failures older than a day.
+func (s *Store) Purge(ctx context.Context) error {
+	now := s.Now()
+	if _, err := s.exec(ctx, s.write, "SessionPurge", now); err != nil {
+		return err
+	}
+	_, err := s.exec(ctx, s.write, "LoginFailurePurge", now.Add(-24*time.Hour))
+	return err
+}

@@ -1,0 +1,171 @@
+// Package store holds all of motcua's SQL: embedded, numbered migrations and named queries
+// for SQLite (modernc, pure Go) and PostgreSQL (pgx through database/sql).
+//
+// Store is a concrete type. One query text serves both databases wherever the portable
+// subset allows: queries are written with `?` placeholders and rebound once for
+// PostgreSQL. Time comes from the injected clock, never from the database's NOW().
+// Instants are stored in UTC. The package imports domain packages, never web or pdf.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+)
+
+// Dialect names the SQL engine behind a Store.
+type Dialect string
+
+// The supported dialects.
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// Config says which database to open.
+type Config struct {
+	// URL is a postgres:// URL, a path to an SQLite file, or empty for the SQLite file
+	// motcua.db inside DataDir.
+	URL string
+	// DataDir is the directory for the SQLite file (created if missing).
+	DataDir string
+	// Now is the clock; time.Now when nil.
+	Now func() time.Time
+}
+
+// Store is the database: every read and write of motcua goes through it.
+type Store struct {
+	dialect Dialect
+	// write is the connection pool for writes. On SQLite it holds exactly one
+	// connection, so writers queue in Go instead of failing with SQLITE_BUSY.
+	write *sql.DB
+	// read serves reads; on PostgreSQL it is the same pool as write.
+	read    *sql.DB
+	queries map[string]string
+	now     func() time.Time
+	// location is the path of the SQLite file, or the redacted PostgreSQL URL.
+	location string
+}
+
+// Open connects to the database described by cfg and checks the embedded queries. It does
+// not migrate: call Migrate.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	var s *Store
+	var err error
+	if strings.HasPrefix(cfg.URL, "postgres://") || strings.HasPrefix(cfg.URL, "postgresql://") {
+		s, err = openPostgres(cfg.URL)
+	} else {
+		path := cfg.URL
+		if path == "" {
+			dir := cfg.DataDir
+			if dir == "" {
+				dir = "data"
+			}
+			if err := os.MkdirAll(dir, 0o750); err != nil {
+				return nil, fmt.Errorf("store: create data directory: %w", err)
+			}
+			path = filepath.Join(dir, "motcua.db")
+		}
+		s, err = openSQLite(path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.now = now
+	if s.queries, err = loadQueries(s.dialect); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if err := s.Ping(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func openSQLite(path string) (*Store, error) {
+	// synchronous(FULL): an acknowledged commit survives power loss.
+	pragmas := "_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(10000)" +
+		"&_pragma=foreign_keys(1)&_time_format=sqlite"
+	write, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("store: open sqlite: %w", err)
+	}
+	write.SetMaxOpenConns(1)
+	write.SetConnMaxIdleTime(0)
+	read, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=query_only(1)")
+	if err != nil {
+		write.Close()
+		return nil, fmt.Errorf("store: open sqlite: %w", err)
+	}
+	read.SetMaxOpenConns(8)
+	return &Store{dialect: SQLite, write: write, read: read, location: path}, nil
+}
+
+func openPostgres(url string) (*Store, error) {
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		return nil, fmt.Errorf("store: open postgres: %w", err)
+	}
+	db.SetMaxOpenConns(32)
+	db.SetMaxIdleConns(32)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	return &Store{dialect: Postgres, write: db, read: db, location: redact(url)}, nil
+}
+
+// redact hides the password of a database URL for logs.
+func redact(url string) string {
+	at := strings.LastIndex(url, "@")
+	scheme := strings.Index(url, "://")
+	if at < 0 || scheme < 0 {
+		return url
+	}
+	creds := url[scheme+3 : at]
+	if i := strings.Index(creds, ":"); i >= 0 {
+		creds = creds[:i] + ":***"
+	}
+	return url[:scheme+3] + creds + url[at:]
+}
+
+// Dialect reports which engine the store runs on.
+func (s *Store) Dialect() Dialect { return s.dialect }
+
+// Location is the SQLite file path or the PostgreSQL URL without its password.
+func (s *Store) Location() string { return s.location }
+
+// Now is the store's clock, in UTC.
+func (s *Store) Now() time.Time { return s.now().UTC() }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.write.PingContext(ctx); err != nil {
+		return fmt.Errorf("store: ping: %w", err)
+	}
+	if s.read != s.write {
+		if err := s.read.PingContext(ctx); err != nil {
+			return fmt.Errorf("store: ping: %w", err)
+		}
+	}
+	return nil
+}
+
+// Close releases the connections.
+func (s *Store) Close() error {
+	err := s.write.Close()
+	if s.read != nil && s.read != s.write {
+		err = errors.Join(err, s.read.Close())
+	}
+	return err
+}

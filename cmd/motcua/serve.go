@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"motcua/internal/demo"
+	"motcua/internal/web"
+)
+
+// serveCommand runs the web server until ctx is cancelled, then shuts down gracefully.
+func serveCommand(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("serve", stderr)
+	var db dbFlags
+	db.register(fs, getenv)
+	addr := fs.String("addr", envOr(getenv, "MOTCUA_ADDR", "127.0.0.1:8080"), "địa chỉ lắng nghe")
+	withDemo := fs.Bool("demo", true, "nạp dữ liệu minh họa khi cơ sở dữ liệu trống")
+	baseURL := fs.String("base-url", getenv("MOTCUA_BASE_URL"), "địa chỉ công khai của trang (dùng trong mã QR)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewJSONHandler(stderr, nil))
+	st, err := db.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if *withDemo {
+		n, err := st.UnitCount(ctx)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			pw := getenv("MOTCUA_DEMO_PASSWORD")
+			printed := pw == ""
+			if printed {
+				pw = demo.RandomPassword()
+			}
+			if err := demo.Load(ctx, st, pw); err != nil {
+				return err
+			}
+			fmt.Fprintln(stdout, "Đã nạp dữ liệu minh họa. Tài khoản: admin, tanhoa.motcua, tanhoa.chuyenvien, tanhoa.lanhdao.")
+			if printed {
+				fmt.Fprintf(stdout, "Mật khẩu chung của các tài khoản minh họa (chỉ in một lần): %s\n", pw)
+			}
+		}
+	}
+	handler, err := web.New(web.Config{Version: version, BaseURL: *baseURL}, st, log)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("không mở được cổng %s: %w", *addr, err)
+	}
+	srv := &http.Server{
+		Handler:           handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute,
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	fmt.Fprintf(stdout, "motcua đang chạy tại http://%s (cơ sở dữ liệu: %s %s)\n", ln.Addr(), st.Dialect(), st.Location())
+	log.Info("serving", "addr", ln.Addr().String(), "db", string(st.Dialect()))
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	log.Info("shutting down")
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// migrateCommand applies the pending migrations and exits.
+func migrateCommand(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("migrate", stderr)
+	var db dbFlags
+	db.register(fs, getenv)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	st, err := db.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	fmt.Fprintf(stdout, "Cơ sở dữ liệu %s đã được cập nhật.\n", st.Dialect())
+	return nil
+}

@@ -1,0 +1,50 @@
+package catalog
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+)
+
+//go:embed data/*.json
+var demoFiles embed.FS
+
+// Demo returns the demo catalogue: real commune-level procedures, one data
+// file per field, embedded in the binary. Each file is decoded and checked
+// with Decode and the merged catalogue is checked again (codes must be
+// unique across files). Fees that provinces set are representative values
+// explained in each fee's note.
+func Demo() (Catalog, error) {
+	names, err := fs.Glob(demoFiles, "data/*.json")
+	if err != nil {
+		return Catalog{}, fmt.Errorf("catalog: demo: %w", err)
+	}
+	sort.Strings(names)
+	var all Catalog
+	for _, name := range names {
+		f, err := demoFiles.Open(name)
+		if err != nil {
+			return Catalog{}, fmt.Errorf("catalog: demo: %w", err)
+		}
+		c, probs, err := Decode(f)
+		f.Close()
+		if err != nil {
+			return Catalog{}, fmt.Errorf("catalog: demo %s: %w (first: %v)", name, err, first(probs))
+		}
+		all.Fields = append(all.Fields, c.Fields...)
+		all.Procedures = append(all.Procedures, c.Procedures...)
+		all.Offers = append(all.Offers, c.Offers...)
+	}
+	if probs := all.Validate(); len(probs) > 0 {
+		return Catalog{}, fmt.Errorf("catalog: demo: %w: %d problem(s) (first: %v)", ErrInvalid, len(probs), first(probs))
+	}
+	return all, nil
+}
+
+func first(probs []Problem) any {
+	if len(probs) == 0 {
+		return nil
+	}
+	return probs[0]
+}

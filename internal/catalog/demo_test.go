@@ -1,0 +1,98 @@
+package catalog
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestDemo(t *testing.T) {
+	c, err := Demo()
+	if err != nil {
+		t.Fatalf("Demo: %v", err)
+	}
+	if got := len(c.Procedures); got < 150 {
+		t.Errorf("got %d procedures, want at least 150", got)
+	}
+	if got := len(c.Fields); got < 10 {
+		t.Errorf("got %d fields, want at least 10", got)
+	}
+	used := map[string]int{}
+	for _, p := range c.Procedures {
+		used[p.FieldCode]++
+	}
+	for _, f := range c.Fields {
+		if used[f.Code] == 0 {
+			t.Errorf("field %s has no procedure", f.Code)
+		}
+	}
+	if probs := c.Validate(); len(probs) != 0 {
+		t.Errorf("got %d problems, want 0; first: %+v", len(probs), probs[0])
+	}
+}
+
+func TestDemoKnownProcedures(t *testing.T) {
+	c, err := Demo()
+	if err != nil {
+		t.Fatalf("Demo: %v", err)
+	}
+	tests := []struct {
+		code, name string
+		deadline   float64
+		fee        int64
+	}{
+		{"1.001193", "Đăng ký khai sinh", 0.5, 0},
+		{"1.000894", "Đăng ký kết hôn", 0.5, 0},
+		{"1.000656", "Đăng ký khai tử", 0.5, 0},
+		{"1.004222", "Đăng ký thường trú", 7, 20000},
+		{"1.004194", "Đăng ký tạm trú", 3, 15000},
+		{"2.000815", "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan, tổ chức có thẩm quyền của Việt Nam cấp hoặc chứng nhận", 0.5, 2000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code, func(t *testing.T) {
+			p, ok := c.Procedure(tt.code)
+			if !ok {
+				t.Fatalf("procedure %s not in the demo", tt.code)
+			}
+			if p.Name != tt.name {
+				t.Errorf("got name %q, want %q", p.Name, tt.name)
+			}
+			if p.DeadlineDays != tt.deadline {
+				t.Errorf("got deadline %v, want %v", p.DeadlineDays, tt.deadline)
+			}
+			if p.FeeVND != tt.fee {
+				t.Errorf("got fee %d, want %d", p.FeeVND, tt.fee)
+			}
+			if len(p.Documents) == 0 {
+				t.Errorf("got no documents, want some")
+			}
+		})
+	}
+	birth, _ := c.Procedure("1.001193")
+	if birth.Online != OnlineFull || len(birth.FormFields) < 6 {
+		t.Errorf("khai sinh: got online %q with %d form fields, want full with at least 6", birth.Online, len(birth.FormFields))
+	}
+}
+
+// TestDemoRoundTrip checks that the demo survives export → import → export
+// byte for byte.
+func TestDemoRoundTrip(t *testing.T) {
+	c, err := Demo()
+	if err != nil {
+		t.Fatalf("Demo: %v", err)
+	}
+	var first bytes.Buffer
+	if err := Encode(&first, c); err != nil {
+		t.Fatalf("Encode: %v", err)
+	}
+	back, probs, err := Decode(bytes.NewReader(first.Bytes()))
+	if err != nil {
+		t.Fatalf("Decode: %v (%+v)", err, probs)
+	}
+	var second bytes.Buffer
+	if err := Encode(&second, back); err != nil {
+		t.Fatalf("Encode: %v", err)
+	}
+	if !bytes.Equal(first.Bytes(), second.Bytes()) {
+		t.Errorf("got %d bytes after the round trip, want the same %d bytes", second.Len(), first.Len())
+	}
+}

@@ -1,0 +1,156 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strings"
+	"time"
+
+	"motcua/internal/org"
+)
+
+//go:embed all:templates static
+var assets embed.FS
+
+// zone is the civil time zone of Vietnam (UTC+7, no daylight saving).
+var zone = time.FixedZone("ICT", 7*3600)
+
+// funcs are the template helpers; all formatting is Vietnamese.
+var funcs = template.FuncMap{
+	"datetime": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.In(zone).Format("15:04 02/01/2006")
+	},
+	"date": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.In(zone).Format("02/01/2006")
+	},
+	"roleLabel":  func(r org.Role) string { return r.Label() },
+	"levelLabel": func(l org.Level) string { return l.Label() },
+	"field": func(fields map[string]string, name string) string {
+		return fields[name]
+	},
+	"vnd": formatVND,
+	"add": func(a, b int) int { return a + b },
+}
+
+// formatVND writes an amount as "50.000 đ".
+func formatVND(v int64) string {
+	s := fmt.Sprint(v)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String() + " đ"
+	}
+	return b.String() + " đ"
+}
+
+// parsePages parses every page template together with the layout and the partials.
+func parsePages() (map[string]*template.Template, error) {
+	base, err := template.New("").Funcs(funcs).ParseFS(assets, "templates/_*.html")
+	if err != nil {
+		return nil, fmt.Errorf("web: parse layout: %w", err)
+	}
+	names, err := fs.Glob(assets, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	pages := map[string]*template.Template{}
+	for _, n := range names {
+		name := strings.TrimPrefix(n, "templates/")
+		if strings.HasPrefix(name, "_") {
+			continue
+		}
+		t, err := template.Must(base.Clone()).ParseFS(assets, n)
+		if err != nil {
+			return nil, fmt.Errorf("web: parse %s: %w", name, err)
+		}
+		pages[name] = t
+	}
+	return pages, nil
+}
+
+// page is what every template receives.
+type page struct {
+	Title     string
+	Site      org.Unit
+	User      *org.User
+	CSRF      string
+	Path      string
+	Version   string
+	RequestID string
+	Data      map[string]any
+}
+
+// siteUnit is the unit shown in the header and footer: the officer's own unit, else the
+// configured site unit, else the first unit.
+func (s *Server) siteUnit(r *http.Request) org.Unit {
+	ctx := r.Context()
+	if u, ok := currentUser(r); ok {
+		if unit, err := s.store.Unit(ctx, u.UnitCode); err == nil {
+			return unit
+		}
+	}
+	code, _ := s.store.Setting(ctx, "site_unit", "")
+	if code != "" {
+		if unit, err := s.store.Unit(ctx, code); err == nil {
+			return unit
+		}
+	}
+	units, _ := s.store.Units(ctx)
+	if len(units) > 0 {
+		return units[0]
+	}
+	return org.Unit{Name: "Hệ thống một cửa điện tử"}
+}
+
+// render executes a page into a buffer first, so that a template error becomes a clean
+// error page instead of half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, st int, name string, data map[string]any) {
+	t, ok := s.pages[name]
+	if !ok {
+		s.log.ErrorContext(r.Context(), "missing template", "name", name)
+		http.Error(w, "Hệ thống gặp sự cố.", http.StatusInternalServerError)
+		return
+	}
+	p := page{
+		Site: s.siteUnit(r), CSRF: s.csrfToken(w, r), Path: r.URL.Path,
+		Version: s.cfg.Version, RequestID: requestID(r), Data: data,
+	}
+	if title, ok := data["Title"].(string); ok {
+		p.Title = title
+	}
+	if u, ok := currentUser(r); ok {
+		p.User = &u
+	}
+	var buf bytes.Buffer
+	tmpl := "layout"
+	if r.Header.Get("HX-Request") == "true" && t.Lookup("partial") != nil {
+		tmpl = "partial"
+	}
+	if err := t.ExecuteTemplate(&buf, tmpl, p); err != nil {
+		s.log.ErrorContext(r.Context(), "template failed", "name", name, "err", err, "request_id", requestID(r))
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		fmt.Fprintf(w, "Hệ thống gặp sự cố. Mã yêu cầu: %s", requestID(r))
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(st)
+	buf.WriteTo(w)
+}

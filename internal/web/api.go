@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,14 +15,21 @@ import (
 // decodeJSON reads a JSON request body into v. Malformed JSON, a wrong type and trailing
 // data are invalid; a body over the limit is too_large.
 func decodeJSON(r *http.Request, v any) error {
-	dec := json.NewDecoder(r.Body)
+	// Read the whole body first, so that an oversized body is always too_large, whatever
+	// its content.
+	body, err := io.ReadAll(r.Body)
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return fault.New(fault.TooLarge, "")
+	}
+	if err != nil {
+		return fault.New(fault.Invalid, "Không đọc được nội dung yêu cầu.")
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	if err := dec.Decode(v); err != nil {
-		var mbe *http.MaxBytesError
 		var syn *json.SyntaxError
 		var typ *json.UnmarshalTypeError
 		switch {
-		case errors.As(err, &mbe):
-			return fault.New(fault.TooLarge, "")
 		case errors.Is(err, io.EOF):
 			return fault.New(fault.Invalid, "Thiếu nội dung JSON.")
 		case errors.As(err, &syn):
@@ -33,10 +41,6 @@ func decodeJSON(r *http.Request, v any) error {
 		return fault.New(fault.Invalid, "JSON không hợp lệ.")
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return fault.New(fault.TooLarge, "")
-		}
 		return fault.New(fault.Invalid, "Dữ liệu thừa sau đối tượng JSON.")
 	}
 	return nil

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strings"
-
 )
 
 func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {

@@ -90,7 +90,16 @@ func (s *Server) wrap(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-		if r.Body != nil {
+		if r.ContentLength > s.cfg.MaxBody && !largeBodyRoute(r) {
+			err := fault.New(fault.TooLarge, "")
+			if isAPI(r) {
+				s.apiError(sw, r, err)
+			} else {
+				s.pageError(sw, r, err)
+			}
+			return
+		}
+		if r.Body != nil && !largeBodyRoute(r) {
 			r.Body = http.MaxBytesReader(sw, r.Body, s.cfg.MaxBody)
 		}
 		next.ServeHTTP(sw, r)
@@ -118,4 +127,9 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.pageError(w, r, err)
+}
+
+// largeBodyRoute reports whether the route sets its own, larger body limit (uploads).
+func largeBodyRoute(r *http.Request) bool {
+	return strings.HasSuffix(r.URL.Path, "/attachments") || strings.HasSuffix(r.URL.Path, "/import")
 }

@@ -33,11 +33,23 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /quan-tri/tai-khoan", s.officerPage(s.handleUserList, admin...))
 	mux.Handle("GET /quan-tri/nhat-ky", s.officerPage(s.handleAudit, admin...))
 
+	// Procedure catalogue (thủ tục hành chính): pages.
+
+	// Legal clock (lịch làm việc, hạn giải quyết): pages.
+
+	// Dossiers (hồ sơ): pages.
+
 	// JSON API.
 	mux.HandleFunc("POST /api/v1/auth/token", s.apiToken)
 	mux.Handle("DELETE /api/v1/auth/token", s.officerAPI(s.apiRevokeToken))
 	mux.Handle("GET /api/v1/me", s.officerAPI(s.apiMe))
 	mux.HandleFunc("GET /api/v1/units", s.apiUnits)
+
+	// Procedure catalogue: API.
+
+	// Legal clock: API.
+
+	// Dossiers: API.
 
 	// Anything else.
 	mux.HandleFunc("/", s.notFound)

@@ -23,7 +23,7 @@ func (l LunarDate) String() string {
 // 2199-12-31, the range of civil dates that the package converts and counts.
 const (
 	minDay = -25567
-	maxDay = 83966
+	maxDay = 84005
 )
 
 // errOutOfRange is the message for dates outside 1900–2199.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 )
 
@@ -24,11 +25,16 @@ var ErrInvalid = errors.New("catalog: invalid catalogue")
 // problem, reported with its line and byte offset; once the JSON is well
 // formed, every semantic problem is reported. Other errors are I/O errors.
 func Decode(r io.Reader) (Catalog, []Problem, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	return decode(r, MaxFileSize)
+}
+
+// decode implements Decode with a size limit in bytes.
+func decode(r io.Reader, limit int64) (Catalog, []Problem, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return Catalog{}, nil, fmt.Errorf("catalog: read: %w", err)
 	}
-	if len(data) > MaxFileSize {
+	if int64(len(data)) > limit {
 		return fail([]Problem{{Message: "Tệp danh mục vượt quá giới hạn 20 MiB."}})
 	}
 	var c Catalog
@@ -57,17 +63,54 @@ func jsonProblem(data []byte, err error, offset int64) Problem {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return Problem{Row: lineOf(data, syn.Offset), Message: fmt.Sprintf("JSON không hợp lệ ở dòng %d (byte %d): %s.", lineOf(data, syn.Offset), syn.Offset, syn.Error())}
+		line := lineOf(data, syn.Offset)
+		return Problem{Row: line, Message: fmt.Sprintf("JSON không hợp lệ ở dòng %d (byte %d): sai cú pháp.", line, syn.Offset)}
 	case errors.As(err, &typ):
-		return Problem{Row: lineOf(data, typ.Offset), Column: typ.Field, Message: fmt.Sprintf("Sai kiểu dữ liệu ở dòng %d (byte %d): cần %s, gặp %s.", lineOf(data, typ.Offset), typ.Offset, typ.Type, typ.Value)}
+		line := lineOf(data, typ.Offset)
+		return Problem{Row: line, Column: typ.Field, Message: fmt.Sprintf("Sai kiểu dữ liệu ở dòng %d (byte %d): cần %s, gặp %s.", line, typ.Offset, goKind(typ.Type.Kind()), jsonKind(typ.Value))}
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return Problem{Row: lineOf(data, int64(len(data))), Message: "Tệp JSON bị cắt cụt hoặc rỗng."}
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		key := strings.TrimPrefix(err.Error(), "json: unknown field ")
 		return Problem{Row: lineOf(data, offset), Column: strings.Trim(key, `"`), Message: fmt.Sprintf("Khóa %s không được hỗ trợ (dòng %d).", key, lineOf(data, offset))}
 	default:
-		return Problem{Row: lineOf(data, offset), Message: fmt.Sprintf("JSON không hợp lệ ở dòng %d (byte %d): %s.", lineOf(data, offset), offset, err.Error())}
+		return Problem{Row: lineOf(data, offset), Message: fmt.Sprintf("JSON không hợp lệ ở dòng %d (byte %d).", lineOf(data, offset), offset)}
 	}
+}
+
+// goKind names the JSON value a Go type expects, in Vietnamese.
+func goKind(k reflect.Kind) string {
+	switch k {
+	case reflect.String:
+		return "chuỗi ký tự"
+	case reflect.Bool:
+		return "giá trị true/false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return "số nguyên"
+	case reflect.Float32, reflect.Float64:
+		return "số"
+	case reflect.Slice, reflect.Array:
+		return "mảng"
+	default:
+		return "đối tượng"
+	}
+}
+
+// jsonKind names a JSON value kind reported by encoding/json, in Vietnamese.
+func jsonKind(v string) string {
+	switch {
+	case v == "string":
+		return "chuỗi ký tự"
+	case v == "bool":
+		return "giá trị true/false"
+	case strings.HasPrefix(v, "number"):
+		return "số"
+	case v == "array":
+		return "mảng"
+	case v == "object":
+		return "đối tượng"
+	}
+	return v
 }
 
 // lineOf returns the 1-based line that contains byte offset off.

@@ -121,8 +121,15 @@ func TestDecodeProblems(t *testing.T) {
 }
 
 func TestDecodeSizeLimit(t *testing.T) {
-	big := strings.NewReader("{\"fields\": [], \"procedures\": []}" + strings.Repeat(" ", MaxFileSize))
-	_, probs, err := Decode(big)
+	if MaxFileSize != 20<<20 {
+		t.Errorf("got MaxFileSize %d, want 20 MiB", MaxFileSize)
+	}
+	const small = 1024
+	doc := "{\"fields\": [], \"procedures\": []}"
+	if _, probs, err := decode(strings.NewReader(doc+strings.Repeat(" ", small-len(doc))), small); err != nil {
+		t.Fatalf("got %v %+v for a file at the limit, want no error", err, probs)
+	}
+	_, probs, err := decode(strings.NewReader(doc+strings.Repeat(" ", small)), small)
 	if !errors.Is(err, ErrInvalid) {
 		t.Fatalf("got error %v, want ErrInvalid", err)
 	}
@@ -142,5 +149,23 @@ func TestDecodeReadError(t *testing.T) {
 	}
 	if len(probs) != 0 {
 		t.Errorf("got problems %+v, want none", probs)
+	}
+}
+
+func TestDecodeMessagesVietnamese(t *testing.T) {
+	tests := []struct {
+		input, want string
+	}{
+		{"{\n\"fields\": [}", "JSON không hợp lệ ở dòng 2 (byte 14): sai cú pháp."},
+		{"{\"fields\": [], \"procedures\": [{\"fee_vnd\": 1.5}]}", "Sai kiểu dữ liệu ở dòng 1 (byte 45): cần số nguyên, gặp số."},
+		{"{\"fields\": [{\"code\": 5}]}", "Sai kiểu dữ liệu ở dòng 1 (byte 22): cần chuỗi ký tự, gặp số."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.input, func(t *testing.T) {
+			_, probs, _ := Decode(strings.NewReader(tt.input))
+			if len(probs) != 1 || probs[0].Message != tt.want {
+				t.Errorf("got %+v, want one problem %q", probs, tt.want)
+			}
+		})
 	}
 }

@@ -10,11 +10,18 @@ import (
 //go:embed data/*.json
 var demoFiles embed.FS
 
-// Demo returns the demo catalogue: real commune-level procedures, one data
-// file per field, embedded in the binary. Each file is decoded and checked
-// with Decode and the merged catalogue is checked again (codes must be
-// unique across files). Fees that provinces set are representative values
-// explained in each fee's note.
+// Demo returns the demo catalogue: real commune-level procedures (names as
+// published, after the two-tier reform of 1 July 2025), one data file per
+// field, embedded in the binary. Each file is decoded and checked with
+// Decode and the merged catalogue is checked again (codes must be unique
+// across files).
+//
+// About the data: a national code (1.001193) is used only where it is known
+// for certain; other procedures carry a local code XA-<field>-NNN. Fees that
+// provinces set (hộ tịch, hộ kinh doanh, giấy phép xây dựng) are
+// representative values explained in each fee's note. Deadlines whose
+// deadline_note says "Thời hạn tham khảo" must be checked against the
+// province's decision publishing its procedures before real use.
 func Demo() (Catalog, error) {
 	names, err := fs.Glob(demoFiles, "data/*.json")
 	if err != nil {

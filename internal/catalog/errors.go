@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -75,7 +76,7 @@ func (e *FieldErrors) text(path, s string, required bool, max int, multiline boo
 		e.add(path, "Không được có khoảng trắng ở đầu hoặc cuối.")
 	}
 	if n := utf8.RuneCountInString(s); n > max {
-		e.add(path, "Văn bản quá dài (tối đa "+itoa(max)+" ký tự).")
+		e.add(path, "Văn bản quá dài (tối đa "+strconv.Itoa(max)+" ký tự).")
 	}
 	for _, r := range s {
 		if r == '\n' && multiline {
@@ -102,26 +103,4 @@ func nfcClean(s string) bool {
 		}
 	}
 	return true
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }

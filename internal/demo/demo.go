@@ -87,5 +87,8 @@ func Load(ctx context.Context, st *store.Store, password string) error {
 			return fmt.Errorf("demo: user %s: %w", u.Username, err)
 		}
 	}
+	if err := loadCatalog(ctx, st); err != nil {
+		return err
+	}
 	return st.PutSetting(ctx, "site_unit", TanHoa)
 }

@@ -53,6 +53,8 @@ type Store struct {
 	now     func() time.Time
 	// location is the path of the SQLite file, or the redacted PostgreSQL URL.
 	location string
+	// calendars keeps each unit's legal clock for a short time (dossiers_calendar.go).
+	calendars calendarCache
 }
 
 // Open connects to the database described by cfg and checks the embedded queries. It does

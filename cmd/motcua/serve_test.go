@@ -1,0 +1,93 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// demoPassword is the demo accounts' password in end-to-end tests.
+const demoPassword = "mật-khẩu-e2e-123"
+
+// liveServer is the real motcua binary's run(), serving on a free port.
+type liveServer struct {
+	URL    string
+	cancel context.CancelFunc
+	done   chan error
+}
+
+var addrRe = regexp.MustCompile(`http://(127\.0\.0\.1:\d+)`)
+
+// startServer runs `motcua serve` with the demo on a fresh SQLite database (or on the
+// given database URL) and waits until /healthz answers.
+func startServer(t testing.TB, dbURL string) *liveServer {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	env := map[string]string{"MOTCUA_DEMO_PASSWORD": demoPassword}
+	args := []string{"motcua", "serve", "--addr", "127.0.0.1:0", "--data", t.TempDir()}
+	if dbURL != "" {
+		args = append(args, "--db", dbURL)
+	}
+	ls := &liveServer{cancel: cancel, done: make(chan error, 1)}
+	go func() {
+		ls.done <- run(ctx, args, func(k string) string { return env[k] }, strings.NewReader(""), pw, io.Discard)
+		pw.Close()
+	}()
+	addr := make(chan string, 1)
+	var once sync.Once
+	go func() {
+		sc := bufio.NewScanner(pr)
+		for sc.Scan() {
+			if m := addrRe.FindStringSubmatch(sc.Text()); m != nil {
+				once.Do(func() { addr <- m[1] })
+			}
+		}
+		io.Copy(io.Discard, pr)
+	}()
+	select {
+	case a := <-addr:
+		ls.URL = "http://" + a
+	case err := <-ls.done:
+		t.Fatalf("serve stopped: %v", err)
+	case <-time.After(60 * time.Second):
+		t.Fatal("serve did not start within 60 s")
+	}
+	t.Cleanup(func() {
+		cancel()
+		if err := <-ls.done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	})
+	for i := 0; i < 100; i++ {
+		resp, err := http.Get(ls.URL + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return ls
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatal("healthz never answered 200")
+	return nil
+}
+
+func TestServeDemoAndShutdown(t *testing.T) {
+	ls := startServer(t, "")
+	resp, err := http.Get(ls.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(body), "UBND thị trấn Tân Hòa") {
+		t.Errorf("home page does not show Tân Hòa")
+	}
+}

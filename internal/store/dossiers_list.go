@@ -1,0 +1,180 @@
+package store
+
+import (
+	"context"
+	"crypto/subtle"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"motcua/internal/dossier"
+	"motcua/internal/fault"
+)
+
+// InboxQuery selects the dossiers an officer works on (hộp hồ sơ): those held by Unit
+// (the receiving unit, or the unit of a liên thông step), in one of Statuses (all when
+// empty), at a step of StepRole and assigned to Assignee when those are given.
+type InboxQuery struct {
+	Unit     string
+	Statuses []dossier.Status
+	StepRole dossier.Role
+	Assignee string
+	// Limit is 1–500 (50 when zero); Offset skips that many.
+	Limit, Offset int
+}
+
+// InboxItem is one line of an inbox, from the projection kept for lists. ApplicantName
+// is personal data: show it masked (dossier.Applicant.Masked) in lists.
+type InboxItem struct {
+	Code          string          `json:"code"`
+	UnitCode      string          `json:"unit_code"`
+	ProcedureCode string          `json:"procedure_code"`
+	ProcedureName string          `json:"procedure_name"`
+	Channel       dossier.Channel `json:"channel"`
+	ApplicantName string          `json:"applicant_name"`
+	Status        dossier.Status  `json:"status"`
+	Step          int             `json:"step"`
+	StepRole      dossier.Role    `json:"step_role,omitempty"`
+	HolderUnit    string          `json:"holder_unit"`
+	Assignee      string          `json:"assignee,omitempty"`
+	SubmittedAt   time.Time       `json:"submitted_at,omitzero"`
+	ReceivedAt    time.Time       `json:"received_at,omitzero"`
+	DueAt         time.Time       `json:"due_at,omitzero"`
+	FinishedAt    time.Time       `json:"finished_at,omitzero"`
+}
+
+// State returns the part of the dossier's state that the inbox needs for
+// dossier.Urgency and Timeliness.
+func (it InboxItem) State() dossier.State {
+	return dossier.State{
+		Status: it.Status, Step: it.Step, StepRole: it.StepRole, Unit: it.HolderUnit,
+		SubmittedAt: it.SubmittedAt, ReceivedAt: it.ReceivedAt, DueAt: it.DueAt, FinishedAt: it.FinishedAt,
+		Paused: it.Status == dossier.StatusSupplementRequested && !it.ReceivedAt.IsZero(),
+	}
+}
+
+// Inbox lists the dossiers of the query ordered by due date (those without one last),
+// with the total number that match.
+func (s *Store) Inbox(ctx context.Context, q InboxQuery) ([]InboxItem, int, error) {
+	if q.Limit == 0 {
+		q.Limit = 50
+	}
+	if q.Limit < 1 || q.Limit > 500 || q.Offset < 0 {
+		return nil, 0, fault.New(fault.Invalid, "Tham số phân trang không hợp lệ.")
+	}
+	statuses := make([]string, len(q.Statuses))
+	for i, st := range q.Statuses {
+		statuses[i] = string(st)
+	}
+	list := strings.Join(statuses, ",")
+	args := []any{q.Unit, list, list, string(q.StepRole), string(q.StepRole), q.Assignee, q.Assignee}
+	var total int
+	if err := s.row(ctx, s.read, "", "DossierInboxCount", args, &total); err != nil {
+		return nil, 0, err
+	}
+	rows, err := s.query(ctx, s.read, "DossierInbox", append(args, q.Limit, q.Offset)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	out := []InboxItem{}
+	for rows.Next() {
+		var it InboxItem
+		var channel, status, role string
+		var sub, rec, due, fin sql.NullTime
+		if err := rows.Scan(&it.Code, &it.UnitCode, &it.ProcedureCode, &it.ProcedureName, &channel, &it.ApplicantName,
+			&status, &it.Step, &role, &it.HolderUnit, &it.Assignee, &sub, &rec, &due, &fin); err != nil {
+			return nil, 0, fmt.Errorf("store: inbox: %w", err)
+		}
+		it.Channel, it.Status, it.StepRole = dossier.Channel(channel), dossier.Status(status), dossier.Role(role)
+		it.SubmittedAt, it.ReceivedAt, it.DueAt, it.FinishedAt = timeOf(sub), timeOf(rec), timeOf(due), timeOf(fin)
+		out = append(out, it)
+	}
+	return out, total, rows.Err()
+}
+
+// PublicEvent is one step of the public timeline: when and what, never who or why.
+type PublicEvent struct {
+	At     time.Time      `json:"at"`
+	Action dossier.Action `json:"action"`
+}
+
+// PublicDossier is what anyone holding the code and the lookup key may see (tra cứu hồ
+// sơ): the procedure, the status, the dates and the timeline. It holds no personal data,
+// no officer names and no notes.
+type PublicDossier struct {
+	Code          string             `json:"code"`
+	UnitCode      string             `json:"unit_code"`
+	ProcedureName string             `json:"procedure"`
+	Status        dossier.Status     `json:"status"`
+	SubmittedAt   time.Time          `json:"submitted_at,omitzero"`
+	ReceivedAt    time.Time          `json:"received_at,omitzero"`
+	DueAt         time.Time          `json:"due_at,omitzero"`
+	FinishedAt    time.Time          `json:"finished_at,omitzero"`
+	ReturnedAt    time.Time          `json:"returned_at,omitzero"`
+	Timeliness    dossier.Timeliness `json:"timeliness"`
+	Timeline      []PublicEvent      `json:"timeline"`
+}
+
+// Lookup returns the public view of the dossier when key is its lookup key (case does
+// not matter). An unknown code and a wrong key give the same fault.NotFound.
+func (s *Store) Lookup(ctx context.Context, code, key string) (PublicDossier, error) {
+	code = strings.TrimSpace(code)
+	key = strings.ToUpper(strings.TrimSpace(key))
+	if code == "" || !dossier.ValidLookupKey(key) {
+		return PublicDossier{}, dossierNotFound()
+	}
+	d, err := s.Dossier(ctx, code)
+	if err != nil {
+		return PublicDossier{}, err
+	}
+	if subtle.ConstantTimeCompare([]byte(d.Record.LookupKey), []byte(key)) != 1 {
+		return PublicDossier{}, dossierNotFound()
+	}
+	st := d.State
+	out := PublicDossier{
+		Code: d.Record.Code, UnitCode: d.Record.UnitCode, ProcedureName: d.Record.ProcedureName,
+		Status: st.Status, SubmittedAt: st.SubmittedAt, ReceivedAt: st.ReceivedAt, DueAt: st.DueAt,
+		FinishedAt: st.FinishedAt, ReturnedAt: st.ReturnedAt, Timeliness: st.Timeliness(s.Now()),
+		Timeline: make([]PublicEvent, 0, len(d.Dossier.Events)),
+	}
+	for _, e := range d.Dossier.Events {
+		out.Timeline = append(out.Timeline, PublicEvent{At: e.At, Action: e.Action})
+	}
+	return out, nil
+}
+
+// BookEntry is one dossier of the dossier book (sổ theo dõi hồ sơ).
+type BookEntry struct {
+	Code, ProcedureName string
+	Sets                int
+	Applicant           dossier.Applicant
+	Status              dossier.Status
+	ReceivedAt, DueAt   time.Time
+	ReturnedAt          time.Time
+	FinishedAt          time.Time
+}
+
+// DossierBook lists the dossiers the unit received in [from, to), in order of receipt.
+func (s *Store) DossierBook(ctx context.Context, unit string, from, to time.Time) ([]BookEntry, error) {
+	rows, err := s.query(ctx, s.read, "DossierBook", unit, from.UTC(), to.UTC())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []BookEntry
+	for rows.Next() {
+		var b BookEntry
+		var status string
+		var rec, due, ret, fin sql.NullTime
+		if err := rows.Scan(&b.Code, &b.ProcedureName, &b.Sets, &b.Applicant.FullName, &b.Applicant.Address,
+			&b.Applicant.Phone, &status, &rec, &due, &ret, &fin); err != nil {
+			return nil, fmt.Errorf("store: dossier book: %w", err)
+		}
+		b.Status = dossier.Status(status)
+		b.ReceivedAt, b.DueAt, b.ReturnedAt, b.FinishedAt = timeOf(rec), timeOf(due), timeOf(ret), timeOf(fin)
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}

@@ -34,6 +34,7 @@ Cách dùng:
   motcua user passwd --username TÊN [--password …]
   motcua user list
   motcua calendar lunar|solar|holidays|due …
+  motcua bench [--n 5000] [--c 64] [--db postgres://…] [--lookups N]
   motcua version
 `
 
@@ -51,6 +52,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return migrateCommand(ctx, rest, getenv, stdout, stderr)
 	case "user":
 		return userCommand(ctx, rest, getenv, stdin, stdout, stderr)
+	case "bench":
+		return benchCommand(ctx, rest, getenv, stdout, stderr)
 	case "calendar":
 		return calendarCommand(ctx, rest, stdout, stderr, calendarLoader(getenv))
 	case "version":

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"motcua/internal/demo"
+	"motcua/internal/jobs"
 	"motcua/internal/web"
 )
 
@@ -22,6 +23,7 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 	addr := fs.String("addr", envOr(getenv, "MOTCUA_ADDR", "127.0.0.1:8080"), "địa chỉ lắng nghe")
 	withDemo := fs.Bool("demo", true, "nạp dữ liệu minh họa khi cơ sở dữ liệu trống")
 	baseURL := fs.String("base-url", getenv("MOTCUA_BASE_URL"), "địa chỉ công khai của trang (dùng trong mã QR)")
+	smtpURL := fs.String("smtp", getenv("MOTCUA_SMTP"), "máy chủ thư: smtp://người-dùng:mật-khẩu@máy-chủ:587?from=địa-chỉ (mặc định: chỉ ghi nhật ký)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -51,10 +53,23 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 			}
 		}
 	}
-	handler, err := web.New(web.Config{Version: version, BaseURL: *baseURL}, st, log)
+	var sender jobs.Sender = jobs.LogSender{Log: log}
+	if *smtpURL != "" {
+		if sender, err = jobs.ParseSMTP(*smtpURL); err != nil {
+			return err
+		}
+	}
+	handler, err := web.New(web.Config{Version: version, BaseURL: *baseURL, DataDir: db.data}, st, log)
 	if err != nil {
 		return err
 	}
+	workerCtx, stopWorker := context.WithCancel(ctx)
+	workerDone := make(chan struct{})
+	go func() {
+		defer close(workerDone)
+		(&jobs.Worker{Store: st, Sender: sender, Log: log}).Run(workerCtx)
+	}()
+	defer func() { stopWorker(); <-workerDone }()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("không mở được cổng %s: %w", *addr, err)

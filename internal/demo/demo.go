@@ -67,9 +67,18 @@ func RandomPassword() string {
 	return string(b)
 }
 
-// Load fills an empty database with the demo data. It refuses to touch a database that
-// already has units.
+// Load fills an empty database with the demo data, including two years of dossiers. It
+// refuses to touch a database that already has units.
 func Load(ctx context.Context, st *store.Store, password string) error {
+	if err := LoadBase(ctx, st, password); err != nil {
+		return err
+	}
+	return loadHistory(ctx, st, st.Now())
+}
+
+// LoadBase is Load without the dossier history: units, accounts and the catalogue, for
+// benchmarks and tests that start from an empty dossier table.
+func LoadBase(ctx context.Context, st *store.Store, password string) error {
 	n, err := st.UnitCount(ctx)
 	if err != nil {
 		return err

@@ -146,12 +146,15 @@ func (s *Store) upsertProcedure(ctx context.Context, tx *sql.Tx, p catalog.Proce
 			return p, outcome, s.updatePosition(ctx, tx, id, position)
 		}
 		_, err = s.exec(ctx, tx, "ProcedureUpdate", p.Name, folded, search, p.FieldCode, string(p.Online), p.DeadlineDays,
-			p.FeeVND, p.Process.Version, position, string(doc), now, by, id)
+			string(p.DeadlineMode), p.FeeVND, p.Process.Version, position, now, by, id)
 	} else {
 		err = s.row(ctx, tx, "", "ProcedureInsert", []any{p.Code, p.Name, folded, search, p.FieldCode, string(p.Online),
-			p.DeadlineDays, p.FeeVND, p.Process.Version, position, string(doc), now, by}, &id)
+			p.DeadlineDays, string(p.DeadlineMode), p.FeeVND, p.Process.Version, position, now, by}, &id)
 	}
 	if err != nil {
+		return p, 0, err
+	}
+	if _, err := s.exec(ctx, tx, "ProcedureDocPut", id, string(doc)); err != nil {
 		return p, 0, err
 	}
 	if newVersion {

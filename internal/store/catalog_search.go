@@ -39,6 +39,8 @@ type ProcedureSummary struct {
 	DeadlineDays float64             `json:"deadline_days"`
 	Online       catalog.OnlineLevel `json:"online"`
 	FeeVND       int64               `json:"fee_vnd"`
+	// DeadlineMode says whether DeadlineDays are working or calendar days.
+	DeadlineMode catalog.DeadlineMode `json:"-"`
 	// ProcessVersion is the current version of the internal process.
 	ProcessVersion int `json:"-"`
 	folded         string
@@ -94,7 +96,7 @@ func (s *Store) SearchProcedures(ctx context.Context, q ProcedureQuery) ([]Proce
 	if err != nil {
 		return nil, 0, err
 	}
-	rankAll(all, folded)
+	rankAll(all, strings.TrimSpace(q.Q), folded)
 	total := len(all)
 	if q.Offset >= total {
 		return []ProcedureSummary{}, total, nil
@@ -104,12 +106,11 @@ func (s *Store) SearchProcedures(ctx context.Context, q ProcedureQuery) ([]Proce
 
 // rankAll sorts candidates best first: an exact code match, then catalog.Rank, then
 // name and code.
-func rankAll(all []ProcedureSummary, foldedQuery string) {
+func rankAll(all []ProcedureSummary, rawQuery, foldedQuery string) {
 	scores := make([]int, len(all))
-	codeQuery := strings.ReplaceAll(foldedQuery, " ", "")
 	for i := range all {
 		scores[i] = catalog.Rank(foldedQuery, all[i].folded)
-		if strings.ReplaceAll(fold.Fold(all[i].Code), " ", "") == codeQuery {
+		if strings.EqualFold(all[i].Code, rawQuery) {
 			scores[i] = 1 << 20
 		}
 	}
@@ -159,10 +160,11 @@ func scanSummaries(rows rowsScanner) ([]ProcedureSummary, error) {
 	out := []ProcedureSummary{}
 	for rows.Next() {
 		var p ProcedureSummary
-		var online string
-		if err := rows.Scan(&p.Code, &p.Name, &p.folded, &p.Field.Code, &p.Field.Name, &p.DeadlineDays, &online, &p.FeeVND, &p.ProcessVersion); err != nil {
+		var online, mode string
+		if err := rows.Scan(&p.Code, &p.Name, &p.folded, &p.Field.Code, &p.Field.Name, &p.DeadlineDays, &mode, &online, &p.FeeVND, &p.ProcessVersion); err != nil {
 			return nil, err
 		}
+		p.DeadlineMode = catalog.DeadlineMode(mode)
 		p.Online = catalog.OnlineLevel(online)
 		out = append(out, p)
 	}

@@ -191,6 +191,9 @@ func (s *Store) CreateDossier(ctx context.Context, n NewDossier) (StoredDossier,
 		if err := s.insertEvent(ctx, tx, rec.ID, next.Events[0]); err != nil {
 			return err
 		}
+		if err := s.dossierHook(ctx, tx, rec, next.Events[0], st); err != nil {
+			return err
+		}
 		out = StoredDossier{Record: rec, Dossier: next, State: st}
 		return nil
 	})

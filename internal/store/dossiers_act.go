@@ -24,7 +24,7 @@ var errVersion = errors.New("store: dossier version changed")
 // dossierNotFound is the one answer for an unknown code, also used by Lookup for a wrong
 // key so that a key cannot be told from a code.
 func dossierNotFound() error {
-	return fault.New(fault.NotFound, "Không tìm thấy hồ sơ với mã và mã tra cứu đã nhập.")
+	return fault.New(fault.NotFound, "Không tìm thấy hồ sơ. Vui lòng kiểm tra lại mã hồ sơ và mã tra cứu.")
 }
 
 // Dossier returns the dossier with the code: its record, its events and the state
@@ -174,7 +174,7 @@ func (s *Store) actOnce(ctx context.Context, code string, cmd dossier.Command, n
 		} else if n == 0 {
 			return errVersion
 		}
-		return nil
+		return s.dossierHook(ctx, tx, cur.Record, e, st)
 	})
 	if err != nil {
 		return StoredDossier{}, err

@@ -47,3 +47,12 @@ func (s *Store) UnitCalendar(ctx context.Context, unit string) (*calendar.Calend
 	c.mu.Unlock()
 	return cal, nil
 }
+
+// ForgetCalendars drops the calendars kept by UnitCalendar, so that a change of days off
+// or working sessions applies at once to the dossiers this server handles. Call it after
+// such a change; other servers see it within 30 seconds.
+func (s *Store) ForgetCalendars() {
+	s.calendars.mu.Lock()
+	s.calendars.entries = nil
+	s.calendars.mu.Unlock()
+}

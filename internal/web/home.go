@@ -36,9 +36,15 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	fields, err := s.store.Fields(r.Context())
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "home.html", map[string]any{
-		"Tree":  unitTree(units),
-		"Count": len(units),
+		"Tree":   unitTree(units),
+		"Count":  len(units),
+		"Fields": fields,
 	})
 }
 

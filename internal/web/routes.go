@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"net/http"
 	"strconv"
+	"time"
 
 	"motcua/internal/fault"
 	"motcua/internal/org"
@@ -34,10 +35,59 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /quan-tri/nhat-ky", s.officerPage(s.handleAudit, admin...))
 
 	// Procedure catalogue (thủ tục hành chính): pages.
+	mux.HandleFunc("GET /thu-tuc", s.handleProcedures)
+	mux.HandleFunc("GET /thu-tuc/{code}", s.handleProcedure)
+	mux.HandleFunc("GET /thu-tuc/linh-vuc/{field}/niem-yet.pdf", s.handlePostingSheet)
+	mux.Handle("GET /quan-tri/thu-tuc", s.officerPage(s.handleAdminProcedures, admin...))
+	mux.Handle("GET /quan-tri/thu-tuc/moi", s.officerPage(s.handleProcedureNew, admin...))
+	mux.Handle("POST /quan-tri/thu-tuc", s.officerPage(s.checkCSRF(s.handleProcedureSave).ServeHTTP, admin...))
+	mux.Handle("GET /quan-tri/thu-tuc/xuat.json", s.officerPage(s.handleCatalogExportJSON, admin...))
+	mux.Handle("GET /quan-tri/thu-tuc/xuat.xlsx", s.officerPage(s.handleCatalogExportXLSX, admin...))
+	mux.Handle("POST /quan-tri/thu-tuc/import", s.officerPage(limitBody(maxImportBody, s.checkCSRF(s.handleCatalogImport)).ServeHTTP, admin...))
+	mux.Handle("GET /quan-tri/thu-tuc/{code}", s.officerPage(s.handleProcedureEdit, admin...))
+	mux.Handle("POST /quan-tri/thu-tuc/{code}", s.officerPage(s.checkCSRF(s.handleProcedureSave).ServeHTTP, admin...))
+	mux.Handle("GET /quan-tri/thu-tuc/{code}/quy-trinh", s.officerPage(s.handleProcessEdit, admin...))
+	mux.Handle("POST /quan-tri/thu-tuc/{code}/quy-trinh", s.officerPage(s.checkCSRF(s.handleProcessPublish).ServeHTTP, admin...))
+	mux.Handle("GET /quan-tri/thu-tuc/{code}/so-sanh", s.officerPage(s.handleProcessCompare, admin...))
 
 	// Legal clock (lịch làm việc, hạn giải quyết): pages.
+	mux.HandleFunc("GET /lich", s.handleCalendarMonth)
+	mux.HandleFunc("GET /lich/han-giai-quyet", s.handleCalendarDue)
+	mux.Handle("GET /quan-tri/lich", s.officerPage(s.handleCalendarDays, admin...))
+	mux.Handle("POST /quan-tri/lich", s.officerPage(s.checkCSRF(s.handleCalendarDaySave).ServeHTTP, admin...))
+	mux.Handle("POST /quan-tri/lich/{id}/xoa", s.officerPage(s.checkCSRF(s.handleCalendarDayDelete).ServeHTTP, admin...))
+	mux.Handle("GET /quan-tri/don-vi/{code}/gio-lam-viec", s.officerPage(s.handleScheduleEdit, admin...))
+	mux.Handle("POST /quan-tri/don-vi/{code}/gio-lam-viec", s.officerPage(s.checkCSRF(s.handleScheduleSave).ServeHTTP, admin...))
 
 	// Dossiers (hồ sơ): pages.
+	lookups := newRateLimiter(60, time.Minute)
+	desk := []org.Role{org.OneStop, org.Admin}
+	mux.Handle("GET /tiep-nhan", s.officerPage(s.handleReceptionForm, desk...))
+	mux.Handle("POST /tiep-nhan", s.officerPage(s.checkCSRF(s.handleReceptionSave).ServeHTTP, desk...))
+	mux.Handle("GET /ho-so", s.officerPage(s.handleInbox))
+	mux.Handle("GET /ho-so/{code}", s.officerPage(s.handleDossierPage))
+	mux.Handle("POST /ho-so/{code}/thao-tac", s.officerPage(s.checkCSRF(s.handleDossierAction).ServeHTTP))
+	mux.HandleFunc("GET /tra-cuu", s.limited(lookups, s.handleLookupPage))
+	mux.HandleFunc("GET /tra-cuu/{code}", s.limited(lookups, s.handleLookupResult))
+
+	// Citizens and online submission.
+	mux.HandleFunc("GET /cong-dan/dang-ky", s.handleCitizenRegisterForm)
+	mux.Handle("POST /cong-dan/dang-ky", s.checkCSRF(s.handleCitizenRegister))
+	mux.HandleFunc("GET /cong-dan/xac-thuc", s.handleCitizenVerify)
+	mux.HandleFunc("GET /cong-dan/dang-nhap", s.handleCitizenLoginForm)
+	mux.Handle("POST /cong-dan/dang-nhap", s.checkCSRF(s.handleCitizenLogin))
+	mux.Handle("POST /cong-dan/dang-xuat", s.checkCSRF(s.handleCitizenLogout))
+	mux.HandleFunc("GET /cong-dan/quen-mat-khau", s.handleCitizenForgotForm)
+	mux.Handle("POST /cong-dan/quen-mat-khau", s.checkCSRF(s.handleCitizenForgot))
+	mux.HandleFunc("GET /cong-dan/dat-lai-mat-khau", s.handleCitizenResetForm)
+	mux.Handle("POST /cong-dan/dat-lai-mat-khau", s.checkCSRF(s.handleCitizenReset))
+	mux.Handle("GET /cong-dan/ho-so", s.citizenPage(s.handleMyDossiers))
+	mux.Handle("GET /cong-dan/ho-so/{code}", s.citizenPage(s.handleMyDossier))
+	mux.Handle("POST /cong-dan/ho-so/{code}/attachments", s.uploadLimit(maxSupplementFiles, s.checkCSRF(s.citizenPage(s.handleMySupplement).ServeHTTP)))
+	mux.Handle("GET /nop-truc-tuyen/{procedure}", s.citizenPage(s.handleOnlineForm))
+	mux.Handle("POST /nop-truc-tuyen/{procedure}", s.checkCSRF(s.citizenPage(s.handleOnlineSave).ServeHTTP))
+	mux.Handle("POST /nop-truc-tuyen/{procedure}/attachments", s.uploadLimit(1, s.checkCSRF(s.citizenPage(s.handleOnlineUpload).ServeHTTP)))
+	mux.HandleFunc("GET /tep/{id}", s.handleDownload)
 
 	// JSON API.
 	mux.HandleFunc("POST /api/v1/auth/token", s.apiToken)
@@ -46,10 +96,24 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/v1/units", s.apiUnits)
 
 	// Procedure catalogue: API.
+	mux.HandleFunc("GET /api/v1/procedures", s.apiProcedures)
+	mux.HandleFunc("GET /api/v1/procedures/{code}", s.apiProcedure)
 
 	// Legal clock: API.
+	mux.HandleFunc("GET /api/v1/calendar/due", s.apiCalendarDue)
+	mux.HandleFunc("GET /api/v1/calendar/holidays", s.apiCalendarHolidays)
+	mux.HandleFunc("GET /api/v1/calendar/lunar", s.apiCalendarLunar)
+	mux.HandleFunc("GET /api/v1/calendar/solar", s.apiCalendarSolar)
 
 	// Dossiers: API.
+	mux.Handle("POST /api/v1/dossiers", s.officerAPI(s.apiCreateDossier, desk...))
+	mux.Handle("GET /api/v1/dossiers/{code}", s.officerAPI(s.apiDossier))
+	mux.Handle("POST /api/v1/dossiers/{code}/actions", s.officerAPI(s.apiDossierAction))
+	mux.Handle("GET /api/v1/dossiers/{code}/forms/{file}", s.officerAPI(s.apiDossierForm))
+	mux.Handle("GET /api/v1/units/{code}/book.pdf", s.officerAPI(s.apiUnitBook))
+	mux.HandleFunc("GET /api/v1/lookup/{code}", s.limited(lookups, s.apiLookup))
+	mux.Handle("GET /api/v1/dossiers/{code}/attachments", s.officerAPI(s.apiDossierAttachments))
+	mux.Handle("POST /api/v1/dossiers/{code}/attachments", s.uploadLimit(1, s.officerAPI(s.apiAddDossierAttachment)))
 
 	// Anything else.
 	mux.HandleFunc("/", s.notFound)

@@ -29,6 +29,14 @@ type Config struct {
 	// BaseURL is the public address of the site, used in QR codes; derived from the
 	// request when empty.
 	BaseURL string
+	// DataDir is the data directory; attachments are kept under DataDir/files. "data"
+	// when empty.
+	DataDir string
+	// FileLimit is the largest attachment accepted, per file; 20 MiB when zero.
+	FileLimit int64
+	// DossierFileLimit is the largest total of the attachments of one dossier; 100 MiB
+	// when zero.
+	DossierFileLimit int64
 }
 
 // Server carries the dependencies of every handler.
@@ -52,6 +60,15 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (http.Handler, error) {
 	}
 	if cfg.MaxBody == 0 {
 		cfg.MaxBody = 1 << 20
+	}
+	if cfg.DataDir == "" {
+		cfg.DataDir = "data"
+	}
+	if cfg.FileLimit <= 0 {
+		cfg.FileLimit = 20 << 20
+	}
+	if cfg.DossierFileLimit <= 0 {
+		cfg.DossierFileLimit = 100 << 20
 	}
 	pages, err := parsePages()
 	if err != nil {

@@ -4,7 +4,7 @@
 -- The trigram index on (' ' || search) serves the LIKE patterns.
 
 -- name: ProcedureSearch
-SELECT p.code, p.name, p.folded, p.field_code, f.name, p.deadline_days, p.online, p.fee_vnd, p.process_version
+SELECT p.code, p.name, p.folded, p.field_code, f.name, p.deadline_days, p.deadline_mode, p.online, p.fee_vnd, p.process_version
 FROM procedures p
 JOIN fields f ON f.code = p.field_code
 WHERE (' ' || p.search) LIKE ALL (SELECT '% ' || w || '%' FROM unnest(string_to_array(?::text, ' ')) AS w)

@@ -17,33 +17,37 @@ GROUP BY f.code, f.name, f.position
 ORDER BY f.position, f.code;
 
 -- name: ProcedureDoc
-SELECT doc FROM procedures WHERE code = ?;
+SELECT d.doc FROM procedures p JOIN procedure_docs d ON d.procedure_id = p.id WHERE p.code = ?;
 
 -- name: ProcedureCurrent
-SELECT id, process_version, doc FROM procedures WHERE code = ?;
+SELECT p.id, p.process_version, d.doc FROM procedures p JOIN procedure_docs d ON d.procedure_id = p.id WHERE p.code = ?;
 
 -- name: ProcedureNextPosition
 SELECT COALESCE(MAX(position), 0) + 1 FROM procedures;
 
 -- name: ProcedureInsert
-INSERT INTO procedures (code, name, folded, search, field_code, online, deadline_days, fee_vnd,
-    process_version, position, doc, updated_at, updated_by)
+INSERT INTO procedures (code, name, folded, search, field_code, online, deadline_days, deadline_mode, fee_vnd,
+    process_version, position, updated_at, updated_by)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING id;
 
 -- name: ProcedureUpdate
-UPDATE procedures SET name = ?, folded = ?, search = ?, field_code = ?, online = ?, deadline_days = ?,
-    fee_vnd = ?, process_version = ?, position = ?, doc = ?, updated_at = ?, updated_by = ?
+UPDATE procedures SET name = ?, folded = ?, search = ?, field_code = ?, online = ?, deadline_days = ?, deadline_mode = ?,
+    fee_vnd = ?, process_version = ?, position = ?, updated_at = ?, updated_by = ?
 WHERE id = ?;
 
 -- name: ProcedureDocs
-SELECT doc FROM procedures ORDER BY position, code;
+SELECT d.doc FROM procedures p JOIN procedure_docs d ON d.procedure_id = p.id ORDER BY p.position, p.code;
+
+-- name: ProcedureDocPut
+INSERT INTO procedure_docs (procedure_id, doc) VALUES (?, ?)
+ON CONFLICT (procedure_id) DO UPDATE SET doc = excluded.doc;
 
 -- name: FieldList
 SELECT code, name FROM fields ORDER BY position, code;
 
 -- name: ProcedureBrowse
-SELECT p.code, p.name, p.folded, p.field_code, f.name, p.deadline_days, p.online, p.fee_vnd, p.process_version
+SELECT p.code, p.name, p.folded, p.field_code, f.name, p.deadline_days, p.deadline_mode, p.online, p.fee_vnd, p.process_version
 FROM procedures p JOIN fields f ON f.code = p.field_code
 WHERE (? = '' OR p.field_code = ?)
   AND (? = '' OR EXISTS (SELECT 1 FROM unit_procedures up WHERE up.unit_code = ? AND up.procedure_code = p.code))

@@ -3,11 +3,10 @@
 -- ("dang"* AND "ky"*), passed as a parameter.
 
 -- name: ProcedureSearch
-SELECT p.code, p.name, p.folded, p.field_code, f.name, p.deadline_days, p.online, p.fee_vnd, p.process_version
-FROM procedure_search s
-JOIN procedures p ON p.id = s.rowid
+SELECT p.code, p.name, p.folded, p.field_code, f.name, p.deadline_days, p.deadline_mode, p.online, p.fee_vnd, p.process_version
+FROM procedures p
 JOIN fields f ON f.code = p.field_code
-WHERE procedure_search MATCH ?
+WHERE p.id IN (SELECT rowid FROM procedure_search WHERE procedure_search MATCH ?)
   AND (? = '' OR p.field_code = ?)
   AND (? = '' OR EXISTS (SELECT 1 FROM unit_procedures up WHERE up.unit_code = ? AND up.procedure_code = p.code));
 

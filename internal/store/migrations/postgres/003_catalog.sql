@@ -1,5 +1,5 @@
--- The procedure catalogue: fields, procedures (the full procedure as a JSON document plus
--- the columns filtered and sorted on), versioned internal processes, which units offer
+-- The procedure catalogue: fields, procedures (the columns filtered and sorted on, and the
+-- full procedure as a JSON document in procedure_docs), versioned internal processes, which units offer
 -- which procedures, and a trigram index over the folded names and codes.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
@@ -18,12 +18,18 @@ CREATE TABLE procedures (
     field_code       TEXT NOT NULL REFERENCES fields(code),
     online           TEXT NOT NULL,
     deadline_days    DOUBLE PRECISION NOT NULL,
+    deadline_mode    TEXT NOT NULL,
     fee_vnd          BIGINT NOT NULL,
     process_version  INTEGER NOT NULL,
     position         INTEGER NOT NULL,
-    doc              TEXT NOT NULL,
     updated_at       TIMESTAMPTZ NOT NULL,
     updated_by       TEXT NOT NULL
+);
+-- The full procedure as JSON (catalog's encoding), apart so that the rows searched and
+-- listed stay small.
+CREATE TABLE procedure_docs (
+    procedure_id  BIGINT PRIMARY KEY REFERENCES procedures(id),
+    doc           TEXT NOT NULL
 );
 CREATE INDEX procedures_field ON procedures(field_code, position);
 CREATE INDEX procedures_position ON procedures(position, code);

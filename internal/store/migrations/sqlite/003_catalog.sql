@@ -1,5 +1,5 @@
--- The procedure catalogue: fields, procedures (the full procedure as a JSON document plus
--- the columns filtered and sorted on), versioned internal processes, which units offer
+-- The procedure catalogue: fields, procedures (the columns filtered and sorted on, and the
+-- full procedure as a JSON document in procedure_docs), versioned internal processes, which units offer
 -- which procedures, and the full-text index over the folded names and codes. The store
 -- keeps procedure_search in step with procedures in the same transaction.
 CREATE TABLE fields (
@@ -17,12 +17,18 @@ CREATE TABLE procedures (
     field_code       TEXT NOT NULL REFERENCES fields(code),
     online           TEXT NOT NULL,
     deadline_days    REAL NOT NULL,
+    deadline_mode    TEXT NOT NULL,
     fee_vnd          INTEGER NOT NULL,
     process_version  INTEGER NOT NULL,
     position         INTEGER NOT NULL,
-    doc              TEXT NOT NULL,
     updated_at       TIMESTAMP NOT NULL,
     updated_by       TEXT NOT NULL
+);
+-- The full procedure as JSON (catalog's encoding), apart so that the rows searched and
+-- listed stay small.
+CREATE TABLE procedure_docs (
+    procedure_id  INTEGER PRIMARY KEY REFERENCES procedures(id),
+    doc           TEXT NOT NULL
 );
 CREATE INDEX procedures_field ON procedures(field_code, position);
 CREATE INDEX procedures_position ON procedures(position, code);
@@ -45,4 +51,4 @@ CREATE TABLE unit_procedures (
 CREATE INDEX unit_procedures_procedure ON unit_procedures(procedure_code);
 
 -- rowid = procedures.id; search = folded name and code.
-CREATE VIRTUAL TABLE procedure_search USING fts5(search, tokenize = 'unicode61');
+CREATE VIRTUAL TABLE procedure_search USING fts5(search, tokenize = 'unicode61', detail = 'none', prefix = '1 2 3');

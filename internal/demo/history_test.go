@@ -1,0 +1,167 @@
+package demo
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"motcua/internal/calendar"
+	"motcua/internal/dossier"
+	"motcua/internal/store"
+	"motcua/internal/store/storetest"
+)
+
+// testHistory is the demo history cut down for tests: 400 days, so that the last twelve
+// months are complete, with Tân Hòa at full volume and the other units at a third.
+func testHistory() historyPlan {
+	p := fullHistory()
+	p.Days = 400
+	for i := range p.Units {
+		if !p.Units[i].Tidy {
+			p.Units[i].OnlinePerYear *= 0.3
+			p.Units[i].CounterPerYear *= 0.3
+		}
+	}
+	return p
+}
+
+// storedDossiers lists every dossier the unit holds with its stored projection.
+func storedDossiers(t *testing.T, st *store.Store, unit string) []store.InboxItem {
+	t.Helper()
+	var out []store.InboxItem
+	for {
+		items, total, err := st.Inbox(context.Background(), store.InboxQuery{Unit: unit, Limit: 500, Offset: len(out)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, items...)
+		if len(items) == 0 || len(out) >= total {
+			return out
+		}
+	}
+}
+
+func TestHistory(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		now := time.Date(2026, 11, 27, 10, 30, 0, 0, calendar.Zone())
+		if err := LoadBase(ctx, st, "mật-khẩu-demo-123"); err != nil {
+			t.Fatal(err)
+		}
+		if err := loadHistoryPlan(ctx, st, now, testHistory()); err != nil {
+			t.Fatal(err)
+		}
+		today := calendar.DateOf(now)
+		for _, u := range testHistory().Units {
+			t.Run(u.Unit, func(t *testing.T) {
+				items := storedDossiers(t, st, u.Unit)
+				if len(items) == 0 {
+					t.Fatalf("got no dossier for %s", u.Unit)
+				}
+				counts := map[dossier.Timeliness]int{}
+				onlineYear := 0
+				seqs := map[calendar.Date][]int{}
+				for _, it := range items {
+					d, err := st.Dossier(ctx, it.Code)
+					if err != nil {
+						t.Fatal(err)
+					}
+					checkProjection(t, it, d.State)
+					tl := d.State.Timeliness(now)
+					counts[tl]++
+					if it.Channel == dossier.ChannelOnline && d.State.Status.Finished() &&
+						d.State.FinishedAt.After(now.AddDate(-1, 0, 0)) {
+						onlineYear++
+					}
+					unit, day, seq, err := dossier.ParseCode(it.Code)
+					if err != nil || unit != u.Unit {
+						t.Fatalf("code %s: unit %s, error %v", it.Code, unit, err)
+					}
+					if !day.Before(today) {
+						t.Errorf("code %s: got a history dossier received today or later", it.Code)
+					}
+					if first := d.Dossier.Events[0].At; !calendar.DateOf(first).Equal(day) {
+						t.Errorf("code %s: got first event on %s, want the day of the code", it.Code, calendar.DateOf(first))
+					}
+					seqs[day] = append(seqs[day], seq)
+				}
+				for day, s := range seqs {
+					slices.Sort(s)
+					for i, n := range s {
+						if n != i+1 {
+							t.Fatalf("%s on %s: got sequence numbers %v, want 1…%d without gaps or duplicates", u.Unit, day, s, len(s))
+						}
+					}
+				}
+				t.Logf("%d dossiers, %d online finished in the last 12 months, timeliness %v", len(items), onlineYear, counts)
+				if u.Tidy {
+					if onlineYear < 1600 || onlineYear > 1800 {
+						t.Errorf("got %d online dossiers finished in the last 12 months, want 1,600–1,800", onlineYear)
+					}
+					if counts[dossier.Late] != 0 || counts[dossier.Overdue] != 0 {
+						t.Errorf("got %d late and %d overdue, want none", counts[dossier.Late], counts[dossier.Overdue])
+					}
+				} else if counts[dossier.Late] == 0 {
+					t.Errorf("got no late dossier, want some")
+				}
+				if counts[dossier.Early]+counts[dossier.OnTime] < len(items)*8/10 {
+					t.Errorf("got %v, want most dossiers finished early or on time", counts)
+				}
+			})
+		}
+	})
+}
+
+// checkProjection compares the stored projection of a dossier with dossier.Project of
+// its events.
+func checkProjection(t *testing.T, it store.InboxItem, st dossier.State) {
+	t.Helper()
+	type view struct {
+		Status                             dossier.Status
+		Step                               int
+		StepRole                           dossier.Role
+		Holder, Assignee                   string
+		Submitted, Received, Due, Finished string
+	}
+	f := func(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+	got := view{it.Status, it.Step, it.StepRole, it.HolderUnit, it.Assignee,
+		f(it.SubmittedAt), f(it.ReceivedAt), f(it.DueAt), f(it.FinishedAt)}
+	want := view{st.Status, st.Step, st.StepRole, st.Unit, st.Assignee,
+		f(st.SubmittedAt), f(st.ReceivedAt), f(st.DueAt), f(st.FinishedAt)}
+	if got != want {
+		t.Fatalf("%s: got stored %+v, want projected %+v", it.Code, got, want)
+	}
+}
+
+func TestHistoryIsDeterministic(t *testing.T) {
+	c, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var procs historyPicks
+	for _, p := range c.Procedures {
+		procs.counter = append(procs.counter, procedurePick{p, 1})
+	}
+	procs.online = procs.counter[:10]
+	cal := calendar.New(calendar.DefaultSchedule(), calendar.Seed())
+	cutoff := time.Date(2026, 11, 27, 0, 0, 0, 0, calendar.Zone())
+	history := func() []string {
+		g := &unitHistory{vol: fullHistory().Units[1], cal: cal, procs: procs, from: cutoff.AddDate(0, 0, -60),
+			cutoff: cutoff, locality: "xã Phước An", r: newHistoryRand(1)}
+		ds, err := g.generate()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, d := range ds {
+			out = append(out, d.Record.Code+" "+d.Record.ProcedureCode+" "+d.Record.Applicant.FullName+" "+
+				string(d.State.Status)+" "+d.State.LastAt.String())
+		}
+		return out
+	}
+	a, b := history(), history()
+	if !slices.Equal(a, b) || len(a) == 0 {
+		t.Errorf("got two different histories (%d and %d dossiers), want the same", len(a), len(b))
+	}
+}

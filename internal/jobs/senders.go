@@ -1,0 +1,150 @@
+package jobs
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"mime"
+	"net"
+	"net/mail"
+	"net/smtp"
+	"net/url"
+	"strings"
+	"time"
+
+	"motcua/internal/store"
+)
+
+// LogSender writes each message to the log instead of sending it: the default when no
+// mail server is configured. It logs no personal data: the recipient is masked and the
+// body is left out.
+type LogSender struct {
+	Log *slog.Logger
+}
+
+// Send logs the message.
+func (l LogSender) Send(ctx context.Context, m store.OutboxMessage) error {
+	l.Log.InfoContext(ctx, "notification", "id", m.ID, "kind", m.Kind, "to", MaskRecipient(m.Recipient),
+		"subject_chars", len([]rune(m.Subject)))
+	return nil
+}
+
+// MaskRecipient hides most of an address for logs: "an.nguyen@example.vn" → "a***@e***.vn",
+// "0912345678" → "09******78".
+func MaskRecipient(r string) string {
+	if local, domain, ok := strings.Cut(r, "@"); ok {
+		tld := ""
+		if i := strings.LastIndex(domain, "."); i >= 0 {
+			tld = domain[i:]
+		}
+		return first(local) + "***@" + first(domain) + "***" + tld
+	}
+	if len(r) <= 4 {
+		return "***"
+	}
+	return r[:2] + strings.Repeat("*", len(r)-4) + r[len(r)-2:]
+}
+
+func first(s string) string {
+	for _, r := range s {
+		return string(r)
+	}
+	return ""
+}
+
+// SMTPSender sends e-mail through a mail server with net/smtp (STARTTLS when the server
+// offers it; authentication only over TLS or to localhost, as net/smtp requires).
+type SMTPSender struct {
+	// Addr is host:port of the server.
+	Addr string
+	// From is the sender's address.
+	From     string
+	Username string
+	Password string
+	// Timeout bounds one delivery; 30 s when zero.
+	Timeout time.Duration
+}
+
+// ParseSMTP reads a configuration of the form smtp://user:pass@host:587?from=noreply@example.vn.
+func ParseSMTP(raw string) (*SMTPSender, error) {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "smtp" || u.Hostname() == "" {
+		return nil, fmt.Errorf("jobs: MOTCUA_SMTP phải có dạng smtp://người-dùng:mật-khẩu@máy-chủ:587?from=địa-chỉ")
+	}
+	from := u.Query().Get("from")
+	if _, err := mail.ParseAddress(from); err != nil {
+		return nil, fmt.Errorf("jobs: MOTCUA_SMTP cần tham số from là một địa chỉ thư điện tử hợp lệ")
+	}
+	port := u.Port()
+	if port == "" {
+		port = "587"
+	}
+	s := &SMTPSender{Addr: net.JoinHostPort(u.Hostname(), port), From: from}
+	if u.User != nil {
+		s.Username = u.User.Username()
+		s.Password, _ = u.User.Password()
+	}
+	return s, nil
+}
+
+// Send delivers an e-mail message.
+func (s *SMTPSender) Send(ctx context.Context, m store.OutboxMessage) error {
+	if m.Kind != store.MessageKindEmail {
+		return fmt.Errorf("jobs: kind %q cannot be sent by e-mail", m.Kind)
+	}
+	msg, err := s.compose(m)
+	if err != nil {
+		return err
+	}
+	timeout := s.Timeout
+	if timeout <= 0 {
+		timeout = 30 * time.Second
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		var auth smtp.Auth
+		if s.Username != "" {
+			host, _, _ := net.SplitHostPort(s.Addr)
+			auth = smtp.PlainAuth("", s.Username, s.Password, host)
+		}
+		done <- smtp.SendMail(s.Addr, auth, s.From, []string{m.Recipient}, msg)
+	}()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return fmt.Errorf("jobs: smtp: %w", ctx.Err())
+	}
+}
+
+// compose writes the RFC 5322 message: UTF-8, base64 body, encoded subject.
+func (s *SMTPSender) compose(m store.OutboxMessage) ([]byte, error) {
+	if strings.ContainsAny(m.Recipient, "\r\n") || strings.ContainsAny(s.From, "\r\n") {
+		return nil, fmt.Errorf("jobs: bad address")
+	}
+	id := make([]byte, 12)
+	rand.Read(id)
+	domain := "motcua"
+	if _, d, ok := strings.Cut(s.From, "@"); ok {
+		domain = d
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "From: %s\r\n", s.From)
+	fmt.Fprintf(&b, "To: %s\r\n", m.Recipient)
+	fmt.Fprintf(&b, "Subject: %s\r\n", mime.QEncoding.Encode("utf-8", strings.ReplaceAll(m.Subject, "\n", " ")))
+	fmt.Fprintf(&b, "Date: %s\r\n", time.Now().Format(time.RFC1123Z))
+	fmt.Fprintf(&b, "Message-ID: <%s@%s>\r\n", hex.EncodeToString(id), domain)
+	b.WriteString("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n")
+	enc := base64.StdEncoding.EncodeToString([]byte(m.Body))
+	for len(enc) > 76 {
+		b.WriteString(enc[:76] + "\r\n")
+		enc = enc[76:]
+	}
+	b.WriteString(enc + "\r\n")
+	return []byte(b.String()), nil
+}

@@ -1,0 +1,211 @@
+package jobs_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"motcua/internal/jobs"
+	"motcua/internal/store"
+	"motcua/internal/store/storetest"
+)
+
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+func (c *clock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+// recorder is a Sender that fails while failures > 0 and records what it sent.
+type recorder struct {
+	mu       sync.Mutex
+	failures int
+	sent     map[int64]int
+}
+
+func (r *recorder) Send(_ context.Context, m store.OutboxMessage) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.failures > 0 {
+		r.failures--
+		return errors.New("máy chủ thư tạm thời không nhận")
+	}
+	if r.sent == nil {
+		r.sent = map[int64]int{}
+	}
+	r.sent[m.ID]++
+	return nil
+}
+
+func each(t *testing.T, fn func(t *testing.T, s *store.Store, c *clock)) {
+	for _, d := range storetest.Dialects() {
+		t.Run(string(d), func(t *testing.T) {
+			c := &clock{now: time.Date(2026, 3, 4, 2, 0, 0, 0, time.UTC)}
+			fn(t, storetest.Open(t, d, c.Now), c)
+		})
+	}
+}
+
+func TestWorkerRetriesAfterBackoff(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store, c *clock) {
+		ctx := context.Background()
+		id, err := s.Enqueue(ctx, store.OutboxMessage{Recipient: "an@example.vn", Subject: "Thử", Body: "Nội dung"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := &recorder{failures: 2}
+		w := &jobs.Worker{Store: s, Sender: rec, Name: "w1"}
+		steps := []struct {
+			name      string
+			advance   time.Duration
+			wantClaim int
+			wantSent  int
+		}{
+			{"first attempt fails", 0, 1, 0},
+			{"too early", 59 * time.Second, 0, 0},
+			{"after 1 min, fails again", time.Second, 1, 0},
+			{"before 2 min", time.Minute, 0, 0},
+			{"after 2 min, sent", time.Minute, 1, 1},
+			{"nothing left", time.Hour, 0, 1},
+		}
+		for _, st := range steps {
+			c.Add(st.advance)
+			n, err := w.RunOnce(ctx)
+			if err != nil {
+				t.Fatalf("%s: %v", st.name, err)
+			}
+			if n != st.wantClaim || rec.sent[id] != st.wantSent {
+				t.Fatalf("%s: got %d claimed, sent %d times, want %d and %d", st.name, n, rec.sent[id], st.wantClaim, st.wantSent)
+			}
+		}
+		m, err := s.OutboxMessageByID(ctx, id)
+		if err != nil || m.SentAt.IsZero() || m.Attempts != 3 {
+			t.Errorf("got sent %v after %d attempts (%v), want sent after 3", m.SentAt, m.Attempts, err)
+		}
+	})
+}
+
+func TestWorkersShareTheOutbox(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store, c *clock) {
+		ctx := context.Background()
+		const total = 30
+		for i := range total {
+			if _, err := s.Enqueue(ctx, store.OutboxMessage{Recipient: fmt.Sprintf("u%d@example.vn", i), Subject: "Thử", Body: "x"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		rec := &recorder{}
+		ctx, cancel := context.WithCancel(ctx)
+		var wg sync.WaitGroup
+		for i := range 3 {
+			w := &jobs.Worker{Store: s, Sender: rec, Name: fmt.Sprintf("w%d", i), Batch: 4, Interval: time.Millisecond}
+			wg.Add(1)
+			go func() { defer wg.Done(); w.Run(ctx) }()
+		}
+		deadline := time.After(20 * time.Second)
+		for {
+			rec.mu.Lock()
+			n := len(rec.sent)
+			rec.mu.Unlock()
+			if n == total {
+				break
+			}
+			select {
+			case <-deadline:
+				cancel()
+				wg.Wait()
+				t.Fatalf("got %d messages sent, want %d", n, total)
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+		cancel()
+		wg.Wait()
+		for id, times := range rec.sent {
+			if times != 1 {
+				t.Errorf("message %d sent %d times, want once", id, times)
+			}
+		}
+	})
+}
+
+func TestWorkerStopsWithContext(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store, c *clock) {
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- (&jobs.Worker{Store: s, Sender: &recorder{}, Interval: time.Hour}).Run(ctx) }()
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("got %v, want nil", err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("worker did not stop")
+		}
+	})
+}
+
+func TestLogSenderHidesPersonalData(t *testing.T) {
+	var buf bytes.Buffer
+	l := jobs.LogSender{Log: slog.New(slog.NewTextHandler(&buf, nil))}
+	err := l.Send(context.Background(), store.OutboxMessage{ID: 7, Kind: store.MessageKindEmail,
+		Recipient: "nguyen.van.an@example.vn", Subject: "Hồ sơ", Body: "Mã tra cứu: 123456"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, secret := range []string{"nguyen.van.an", "example", "123456", "Mã tra cứu"} {
+		if strings.Contains(out, secret) {
+			t.Errorf("log %q contains %q", out, secret)
+		}
+	}
+	if !strings.Contains(out, "n***@e***.vn") {
+		t.Errorf("log %q lacks the masked recipient", out)
+	}
+}
+
+func TestMaskRecipient(t *testing.T) {
+	for in, want := range map[string]string{
+		"an@example.vn": "a***@e***.vn", "0912345678": "09******78", "123": "***", "x@localhost": "x***@l***",
+	} {
+		if got := jobs.MaskRecipient(in); got != want {
+			t.Errorf("MaskRecipient(%q): got %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseSMTP(t *testing.T) {
+	cases := []struct {
+		name, in       string
+		wantAddr, user string
+		ok             bool
+	}{
+		{"full", "smtp://mail:b%C3%AD-m%E1%BA%ADt@smtp.example.vn:2525?from=motcua@example.vn", "smtp.example.vn:2525", "mail", true},
+		{"default port", "smtp://smtp.example.vn?from=motcua@example.vn", "smtp.example.vn:587", "", true},
+		{"no from", "smtp://smtp.example.vn:587", "", "", false},
+		{"wrong scheme", "http://smtp.example.vn?from=a@b.vn", "", "", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := jobs.ParseSMTP(c.in)
+			if (err == nil) != c.ok {
+				t.Fatalf("got %v, want ok=%v", err, c.ok)
+			}
+			if c.ok && (s.Addr != c.wantAddr || s.Username != c.user) {
+				t.Errorf("got %s %s, want %s %s", s.Addr, s.Username, c.wantAddr, c.user)
+			}
+		})
+	}
+}

@@ -1,0 +1,122 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"motcua/internal/dossier"
+	"motcua/internal/fault"
+	"motcua/internal/store"
+)
+
+// actionForm is one button of the dossier page with the fields its action needs.
+type actionForm struct {
+	Action                 dossier.Action
+	Label                  string
+	Reason, NewDue, Assign bool
+	Transfer               bool
+}
+
+// formFor says which fields the form of an action shows.
+func formFor(a dossier.Action) actionForm {
+	f := actionForm{Action: a, Label: a.Label()}
+	switch a {
+	case dossier.ActionRefuse, dossier.ActionRequestSupplement:
+		f.Reason = true
+	case dossier.ActionExtend:
+		f.Reason, f.NewDue = true, true
+	case dossier.ActionAssign:
+		f.Assign = true
+	case dossier.ActionTransfer:
+		f.Transfer = true
+	}
+	return f
+}
+
+// formLink is a link to one printable form of the dossier.
+type formLink struct{ Label, URL string }
+
+// formLinks lists the forms that the dossier's history allows to print.
+func formLinks(d store.StoredDossier) []formLink {
+	base := "/api/v1/dossiers/" + url.PathEscape(d.Record.Code) + "/forms/"
+	var out []formLink
+	if !d.State.ReceivedAt.IsZero() {
+		out = append(out, formLink{"In giấy tiếp nhận hồ sơ và hẹn trả kết quả", base + "receipt.pdf"})
+	}
+	if lastEvent(d.Dossier, dossier.ActionRequestSupplement) >= 0 {
+		out = append(out, formLink{"In phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", base + "supplement.pdf"})
+	}
+	if lastEvent(d.Dossier, dossier.ActionRefuse) >= 0 {
+		out = append(out, formLink{"In phiếu từ chối tiếp nhận giải quyết hồ sơ", base + "refusal.pdf"})
+	}
+	if lastEvent(d.Dossier, dossier.ActionExtend) >= 0 {
+		out = append(out, formLink{"In phiếu xin lỗi và hẹn lại ngày trả kết quả", base + "apology.pdf"})
+	}
+	if !d.State.ReceivedAt.IsZero() {
+		out = append(out, formLink{"In phiếu kiểm soát quá trình giải quyết hồ sơ", base + "control.pdf"})
+	}
+	return out
+}
+
+// renderDossier shows the dossier page, with an error from the last action if any.
+func (s *Server) renderDossier(w http.ResponseWriter, r *http.Request, st int, d store.StoredDossier, actErr *fault.Error, posted actionInput) {
+	u, _ := currentUser(r)
+	var forms []actionForm
+	for _, a := range availableActions(d.Dossier, d.State, u) {
+		forms = append(forms, formFor(a))
+	}
+	data := map[string]any{
+		"Title": "Hồ sơ " + d.Record.Code, "D": d.Record, "State": d.State, "Events": d.Dossier.Events,
+		"Timeliness": d.State.Timeliness(s.now()), "Deadline": d.Dossier.Deadline,
+		"Actions": forms, "Forms": formLinks(d), "New": r.URL.Query().Get("moi") == "1",
+		"Posted": posted,
+	}
+	if actErr != nil {
+		data["Message"], data["Errors"] = actErr.Message, actErr.Fields
+	}
+	s.render(w, r, st, "dossier.html", data)
+}
+
+// handleDossierPage shows a dossier to an officer (GET /ho-so/{code}).
+func (s *Server) handleDossierPage(w http.ResponseWriter, r *http.Request) {
+	d, _, err := s.officerDossier(r, r.PathValue("code"))
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	s.renderDossier(w, r, http.StatusOK, d, nil, actionInput{})
+}
+
+// handleDossierAction takes the action of a button of the dossier page
+// (POST /ho-so/{code}/thao-tac) and shows the page again.
+func (s *Server) handleDossierAction(w http.ResponseWriter, r *http.Request) {
+	code := r.PathValue("code")
+	f := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
+	in := actionInput{Action: f("action"), Note: f("note"), Reason: f("reason"), NewDue: f("new_due"),
+		ToUnit: f("to_unit"), Assignee: f("assignee")}
+	if v := f("step_budget"); v != "" {
+		b, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
+		if err != nil {
+			b = -1
+		}
+		in.StepBudget = b
+	}
+	_, err := s.act(r, code, in)
+	if err == nil {
+		http.Redirect(w, r, "/ho-so/"+url.PathEscape(code), http.StatusSeeOther)
+		return
+	}
+	e := s.public(r, err)
+	if e.Code != fault.Invalid && e.Code != fault.Conflict && e.Code != fault.Forbidden {
+		s.pageError(w, r, err)
+		return
+	}
+	d, _, lerr := s.officerDossier(r, code)
+	if lerr != nil {
+		s.pageError(w, r, lerr)
+		return
+	}
+	s.renderDossier(w, r, status(e.Code), d, e, in)
+}

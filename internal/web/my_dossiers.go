@@ -1,0 +1,161 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"motcua/internal/dossier"
+	"motcua/internal/fault"
+	"motcua/internal/store"
+)
+
+// maxSupplementFiles is how many files one supplement upload may carry.
+const maxSupplementFiles = 5
+
+// citizenEvent is a line of the dossier's history as its applicant sees it: no officer
+// names, and only the notes meant for the applicant.
+type citizenEvent struct {
+	At     time.Time
+	Label  string
+	Note   string
+	NewDue time.Time
+}
+
+// applicantNotes are the actions whose note and reason are addressed to the applicant.
+var applicantNotes = map[dossier.Action]bool{
+	dossier.ActionRequestSupplement: true, dossier.ActionRefuse: true, dossier.ActionExtend: true,
+	dossier.ActionReturnResult: true, dossier.ActionSupplementReceived: true, dossier.ActionWithdraw: true,
+}
+
+func citizenEvents(d store.StoredDossier) []citizenEvent {
+	var out []citizenEvent
+	for _, e := range d.Dossier.Events {
+		ce := citizenEvent{At: e.At, Label: e.Action.Label()}
+		switch e.Action {
+		case dossier.ActionAssign, dossier.ActionSendBack:
+			continue
+		case dossier.ActionForward, dossier.ActionTransfer:
+			ce.Label = "Đang xử lý"
+			if e.Step+1 >= len(d.State.Steps) && e.Action == dossier.ActionForward {
+				ce.Label = "Đã có kết quả giải quyết"
+			}
+		}
+		if applicantNotes[e.Action] {
+			ce.Note = strings.TrimSpace(strings.TrimSpace(e.Reason) + "\n" + strings.TrimSpace(e.Note))
+			ce.NewDue = e.NewDue
+		}
+		out = append(out, ce)
+	}
+	return out
+}
+
+// ownDossier loads a dossier that the citizen submitted; any other is not found, so that
+// codes of other people's dossiers cannot be probed.
+func (s *Server) ownDossier(r *http.Request, c store.Citizen, code string) (store.StoredDossier, error) {
+	owner, err := s.store.DossierOwner(r.Context(), code)
+	if err != nil || owner != c.ID {
+		if err != nil && !fault.Is(err, fault.NotFound) {
+			return store.StoredDossier{}, err
+		}
+		return store.StoredDossier{}, fault.New(fault.NotFound, "Không tìm thấy hồ sơ trong tài khoản của bạn.")
+	}
+	return s.store.Dossier(r.Context(), code)
+}
+
+func (s *Server) handleMyDossiers(w http.ResponseWriter, r *http.Request, c store.Citizen) {
+	list, err := s.store.CitizenDossiers(r.Context(), c.ID)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	drafts, err := s.store.Drafts(r.Context(), c.ID)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "my_dossiers.html", map[string]any{
+		"Title": "Hồ sơ của tôi", "Dossiers": list, "Drafts": drafts, "Citizen": c,
+	})
+}
+
+func (s *Server) handleMyDossier(w http.ResponseWriter, r *http.Request, c store.Citizen) {
+	s.renderMyDossier(w, r, c, http.StatusOK, nil)
+}
+
+func (s *Server) renderMyDossier(w http.ResponseWriter, r *http.Request, c store.Citizen, st int, data map[string]any) {
+	d, err := s.ownDossier(r, c, r.PathValue("code"))
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	files, err := s.store.DossierAttachments(r.Context(), d.Record.Code)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	if data == nil {
+		data = map[string]any{}
+	}
+	if r.URL.Query().Get("da-nop") != "" {
+		data["Notice"] = "Đã nộp hồ sơ. Cán bộ Một cửa sẽ kiểm tra và tiếp nhận; bạn sẽ nhận thông báo qua thư điện tử."
+	}
+	if r.URL.Query().Get("da-bo-sung") != "" {
+		data["Notice"] = "Đã gửi hồ sơ bổ sung."
+	}
+	data["Title"] = "Hồ sơ " + d.Record.Code
+	data["D"], data["Files"], data["Events"] = d, files, citizenEvents(d)
+	data["StatusLabel"] = d.State.Status.Label()
+	data["CanSupplement"] = d.State.Status == dossier.StatusSupplementRequested
+	data["LookupURL"] = "/tra-cuu/" + url.PathEscape(d.Record.Code) + "?key=" + url.QueryEscape(d.Record.LookupKey)
+	data["FileLimit"] = s.cfg.FileLimit
+	s.render(w, r, st, "my_dossier.html", data)
+}
+
+// handleMySupplement stores the supplement files of a dossier waiting for them and
+// records the supplement (supplement_received, as the applicant).
+func (s *Server) handleMySupplement(w http.ResponseWriter, r *http.Request, c store.Citizen) {
+	d, err := s.ownDossier(r, c, r.PathValue("code"))
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	if d.State.Status != dossier.StatusSupplementRequested {
+		s.pageError(w, r, fault.New(fault.Conflict, "Hồ sơ hiện không ở trạng thái chờ bổ sung."))
+		return
+	}
+	fhs, err := uploadedFiles(r, "file")
+	if err != nil {
+		s.renderMyDossier(w, r, c, http.StatusBadRequest, map[string]any{"Error": s.public(r, err).Message})
+		return
+	}
+	if len(fhs) > maxSupplementFiles {
+		s.renderMyDossier(w, r, c, http.StatusBadRequest, map[string]any{"Error": "Mỗi lần chỉ gửi tối đa 5 tệp."})
+		return
+	}
+	note := strings.TrimSpace(r.PostFormValue("note"))
+	for _, fh := range fhs {
+		_, err := s.saveUpload(r, fh, store.Attachment{DossierCode: d.Record.Code, DocIndex: -1, DocName: "Hồ sơ bổ sung",
+			UploadedKind: store.UploaderCitizen, UploadedBy: c.Actor()})
+		if err != nil {
+			e := s.public(r, err)
+			if e.Code != fault.Invalid {
+				s.pageError(w, r, err)
+				return
+			}
+			s.renderMyDossier(w, r, c, http.StatusBadRequest, map[string]any{"Error": e.Message})
+			return
+		}
+	}
+	cmd := dossier.Command{Action: dossier.ActionSupplementReceived, Actor: c.Actor(), Role: dossier.RoleApplicant, Note: note}
+	if msg := cmd.Valid(); msg != nil {
+		s.renderMyDossier(w, r, c, http.StatusBadRequest, map[string]any{"Error": "Ghi chú quá dài (tối đa 2000 ký tự)."})
+		return
+	}
+	if _, err := s.store.ActOnDossier(r.Context(), d.Record.Code, cmd, time.Time{}); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/cong-dan/ho-so/"+d.Record.Code+"?da-bo-sung=1", http.StatusSeeOther)
+}

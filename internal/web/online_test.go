@@ -1,0 +1,262 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"motcua/internal/catalog"
+	"motcua/internal/demo"
+	"motcua/internal/store"
+	"motcua/internal/store/storetest"
+	"motcua/internal/web"
+)
+
+const testPDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+// onlineServer is a test server whose attachments go to a temporary directory, with
+// small limits: 64 KiB per file, 256 KiB per dossier.
+func onlineServer(t *testing.T, d store.Dialect) *testServer {
+	t.Helper()
+	st := storetest.Open(t, d, nil)
+	if err := demo.Load(context.Background(), st, demoPassword); err != nil {
+		t.Fatalf("demo: %v", err)
+	}
+	h, err := web.New(web.Config{Version: "test", DataDir: t.TempDir(), FileLimit: 64 << 10, DossierFileLimit: 256 << 10},
+		st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return &testServer{Server: srv, Store: st}
+}
+
+// uploadFiles posts a multipart form with one file per entry of files (field "file") and
+// returns status, Location and body.
+func (b *browser) uploadFiles(path string, fields map[string]string, name string, files ...[]byte) (int, string, string) {
+	b.t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	for _, f := range files {
+		w, _ := mw.CreateFormFile("file", name)
+		w.Write(f)
+	}
+	mw.Close()
+	req, _ := http.NewRequest("POST", b.base+path, &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	resp, err := b.client.Do(req)
+	if err != nil {
+		b.t.Fatalf("POST %s: %v", path, err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header.Get("Location"), string(data)
+}
+
+var tokenRe = regexp.MustCompile(`token=([A-Za-z0-9_-]+)`)
+
+// citizenSignedIn registers a citizen through the pages, verifies the account with the
+// token of the outbox message, and signs in.
+func citizenSignedIn(t *testing.T, ts *testServer, email string) *browser {
+	t.Helper()
+	b := ts.browser(t)
+	csrf := b.csrf("/cong-dan/dang-ky")
+	st, _, body := b.post("/cong-dan/dang-ky", url.Values{"csrf": {csrf}, "full_name": {"Nguyễn Thị Lan"},
+		"login": {email}, "password": {"mật-khẩu-công-dân"}, "password2": {"mật-khẩu-công-dân"}})
+	if st != http.StatusOK {
+		t.Fatalf("register: got %d, want 200: %.300s", st, body)
+	}
+	msgs, err := ts.Store.OutboxFor(context.Background(), email, 5)
+	if err != nil || len(msgs) != 1 {
+		t.Fatalf("verification mail: got %d messages, %v, want 1", len(msgs), err)
+	}
+	m := tokenRe.FindStringSubmatch(msgs[0].Body)
+	if m == nil {
+		t.Fatalf("no token in %q", msgs[0].Body)
+	}
+	if st, _ := b.get("/cong-dan/xac-thuc?token=" + m[1]); st != http.StatusOK {
+		t.Fatalf("verify: got %d, want 200", st)
+	}
+	csrf = b.csrf("/cong-dan/dang-nhap")
+	st, loc, _ := b.post("/cong-dan/dang-nhap", url.Values{"csrf": {csrf}, "login": {email}, "password": {"mật-khẩu-công-dân"}})
+	if st != http.StatusSeeOther || loc != "/cong-dan/ho-so" {
+		t.Fatalf("login: got %d to %q, want 303 to /cong-dan/ho-so", st, loc)
+	}
+	return b
+}
+
+func TestOnlineSubmissionFlow(t *testing.T) {
+	for _, d := range storetest.Dialects() {
+		t.Run(string(d), func(t *testing.T) {
+			ts := onlineServer(t, d)
+			ctx := context.Background()
+			b := citizenSignedIn(t, ts, "lan@example.vn")
+			officer, err := ts.Store.User(ctx, "tanhoa.motcua")
+			if err != nil {
+				t.Fatal(err)
+			}
+			const proc = "1.001193"
+			path := "/nop-truc-tuyen/" + proc
+			st, page := b.get(path)
+			if st != http.StatusOK || !strings.Contains(page, `value="`+officer.UnitCode+`"`) {
+				t.Fatalf("form: got %d, want 200 offering unit %s", st, officer.UnitCode)
+			}
+			csrf := csrfRe.FindStringSubmatch(page)[1]
+
+			t.Run("wrong type", func(t *testing.T) {
+				st, _, body := b.uploadFiles(path+"/attachments", map[string]string{"csrf": csrf, "doc": "0"}, "to-khai.pdf",
+					[]byte("<html><body>không phải PDF</body></html>"))
+				if st != http.StatusBadRequest || !strings.Contains(body, "Chỉ nhận tệp PDF, JPEG hoặc PNG.") {
+					t.Errorf("got %d, want 400 with the Vietnamese message: %.200s", st, body)
+				}
+			})
+			t.Run("over the limit", func(t *testing.T) {
+				big := []byte(testPDF + strings.Repeat("%", 2<<20))
+				if st, _, _ := b.uploadFiles(path+"/attachments", map[string]string{"csrf": csrf, "doc": "0"}, "lon.pdf", big); st != http.StatusRequestEntityTooLarge {
+					t.Errorf("body over the limit: got %d, want 413", st)
+				}
+				file := []byte(testPDF + strings.Repeat("%", 100<<10))
+				if st, _, _ := b.uploadFiles(path+"/attachments", map[string]string{"csrf": csrf, "doc": "0"}, "lon.pdf", file); st != http.StatusRequestEntityTooLarge {
+					t.Errorf("file over the limit: got %d, want 413", st)
+				}
+			})
+			for _, doc := range []string{"0", "1"} {
+				st, loc, body := b.uploadFiles(path+"/attachments", map[string]string{"csrf": csrf, "doc": doc}, `..\giay "to".pdf`, []byte(testPDF))
+				if st != http.StatusSeeOther || !strings.HasPrefix(loc, path) {
+					t.Fatalf("upload %s: got %d to %q, want 303: %.300s", doc, st, loc, body)
+				}
+			}
+			p, err := ts.Store.Procedure(ctx, proc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			form := url.Values{"csrf": {csrf}, "unit": {officer.UnitCode}, "full_name": {"Nguyễn Thị Lan"},
+				"email": {"lan@example.vn"}, "phone": {"0912345678"}}
+			for _, f := range p.FormFields {
+				v := "Trần Minh Khôi"
+				switch f.Kind {
+				case catalog.KindDate:
+					v = "2026-02-20"
+				case catalog.KindSelect:
+					v = f.Options[0]
+				}
+				form.Set("f_"+f.Name, v)
+			}
+			form.Set("action", "save")
+			if st, loc, _ := b.post(path, form); st != http.StatusSeeOther || !strings.Contains(loc, "da-luu") {
+				t.Fatalf("save draft: got %d to %q, want 303", st, loc)
+			}
+			form.Set("action", "submit")
+			st, loc, body := b.post(path, form)
+			if st != http.StatusSeeOther || !strings.HasPrefix(loc, "/cong-dan/ho-so/") {
+				t.Fatalf("submit: got %d to %q, want 303: %.500s", st, loc, body)
+			}
+			code := strings.TrimPrefix(strings.Split(loc, "?")[0], "/cong-dan/ho-so/")
+
+			token := ts.token(t, "tanhoa.motcua")
+			var got struct {
+				Status string `json:"status"`
+			}
+			if st := ts.api(t, "GET", "/api/v1/dossiers/"+code, token, "", &got); st != http.StatusOK || got.Status != "submitted" {
+				t.Fatalf("dossier: got %d %s, want 200 submitted", st, got.Status)
+			}
+			for _, body := range []string{`{"action":"accept"}`, `{"action":"request_supplement","note":"Ảnh giấy chứng sinh bị mờ, vui lòng chụp lại."}`} {
+				if st := ts.api(t, "POST", "/api/v1/dossiers/"+code+"/actions", token, body, &got); st != http.StatusOK {
+					t.Fatalf("%s: got %d, want 200", body, st)
+				}
+			}
+			st, page = b.get("/cong-dan/ho-so/" + code)
+			if st != http.StatusOK || !strings.Contains(page, "Chờ bổ sung") || !strings.Contains(page, "Ảnh giấy chứng sinh bị mờ") {
+				t.Fatalf("my dossier: got %d, want the supplement request with its note", st)
+			}
+			if st, page := b.get("/cong-dan/ho-so"); st != http.StatusOK || !strings.Contains(page, code) {
+				t.Errorf("my dossiers: got %d, want the list with %s", st, code)
+			}
+			st, loc, body = b.uploadFiles("/cong-dan/ho-so/"+code+"/attachments", map[string]string{"csrf": csrf, "note": "Đã chụp lại."}, "anh.pdf", []byte(testPDF+"%bổ sung"))
+			if st != http.StatusSeeOther {
+				t.Fatalf("supplement: got %d, want 303: %.300s", st, body)
+			}
+			if st := ts.api(t, "GET", "/api/v1/dossiers/"+code, token, "", &got); st != http.StatusOK || got.Status != "received" {
+				t.Errorf("after the supplement: got %d %s, want 200 received", st, got.Status)
+			}
+
+			var list struct {
+				Items []struct {
+					ID       int64  `json:"id"`
+					FileName string `json:"file_name"`
+					URL      string `json:"url"`
+				} `json:"items"`
+			}
+			if st := ts.api(t, "GET", "/api/v1/dossiers/"+code+"/attachments", token, "", &list); st != http.StatusOK || len(list.Items) != 3 {
+				t.Fatalf("attachments: got %d with %d items, want 200 with 3", st, len(list.Items))
+			}
+			if name := list.Items[0].FileName; name != "giay _to.pdf" {
+				t.Errorf("sanitised name: got %q, want %q", name, "giay _to.pdf")
+			}
+			fileURL := list.Items[0].URL
+			resp, err := b.client.Get(ts.URL + fileURL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK || string(data) != testPDF ||
+				!strings.HasPrefix(resp.Header.Get("Content-Disposition"), "attachment") ||
+				resp.Header.Get("X-Content-Type-Options") != "nosniff" || resp.Header.Get("Content-Type") != "application/pdf" {
+				t.Errorf("owner download: got %d %q %q", resp.StatusCode, resp.Header.Get("Content-Disposition"), resp.Header.Get("Content-Type"))
+			}
+
+			other := citizenSignedIn(t, ts, "binh@example.vn")
+			for _, p := range []string{"/cong-dan/ho-so/" + code, fileURL} {
+				if st, _ := other.get(p); st != http.StatusNotFound {
+					t.Errorf("other citizen %s: got %d, want 404", p, st)
+				}
+				if st, _ := ts.browser(t).get(p); st == http.StatusOK {
+					t.Errorf("anonymous %s: got 200, want refusal", p)
+				}
+			}
+			st, _, _ = other.uploadFiles("/cong-dan/ho-so/"+code+"/attachments", map[string]string{"csrf": other.csrf("/cong-dan/ho-so")}, "x.pdf", []byte(testPDF))
+			if st != http.StatusNotFound {
+				t.Errorf("other citizen supplement: got %d, want 404", st)
+			}
+
+			msgs, err := ts.Store.OutboxFor(ctx, "lan@example.vn", 20)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var subjects []string
+			for i := len(msgs) - 1; i >= 0; i-- {
+				subjects = append(subjects, msgs[i].Subject)
+			}
+			want := []string{"Xác thực tài khoản công dân", "Đã nhận hồ sơ nộp trực tuyến " + code,
+				"Hồ sơ " + code + " đã được tiếp nhận", "Hồ sơ " + code + " cần bổ sung, hoàn thiện"}
+			if strings.Join(subjects, "|") != strings.Join(want, "|") {
+				t.Errorf("outbox: got %q, want %q", subjects, want)
+			}
+		})
+	}
+}
+
+func TestOnlineClosedProcedure(t *testing.T) {
+	ts := onlineServer(t, store.SQLite)
+	b := citizenSignedIn(t, ts, "an@example.vn")
+	st, body := b.get("/nop-truc-tuyen/XA-HT-003")
+	if st != http.StatusOK || !strings.Contains(body, "chưa thể nộp trực tuyến") {
+		t.Errorf("got %d, want the page saying the procedure is not online: %.300s", st, body)
+	}
+	if st, _ := ts.browser(t).get("/cong-dan/ho-so"); st != http.StatusSeeOther {
+		t.Errorf("anonymous my dossiers: got %d, want 303 to the login", st)
+	}
+}

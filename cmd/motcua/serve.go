@@ -33,6 +33,7 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 		return err
 	}
 	defer st.Close()
+	history := false // a fresh demo also gets its dossier history, loaded in the background
 	if *withDemo {
 		n, err := st.UnitCount(ctx)
 		if err != nil {
@@ -47,6 +48,7 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 			if err := demo.Load(ctx, st, pw); err != nil {
 				return err
 			}
+			history = true
 			fmt.Fprintln(stdout, "Đã nạp dữ liệu minh họa. Tài khoản: admin, tanhoa.motcua, tanhoa.chuyenvien, tanhoa.lanhdao.")
 			if printed {
 				fmt.Fprintf(stdout, "Mật khẩu chung của các tài khoản minh họa (chỉ in một lần): %s\n", pw)
@@ -86,6 +88,9 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 	log.Info("serving", "addr", ln.Addr().String(), "db", string(st.Dialect()))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	if history {
+		defer startDemoHistory(ctx, st, stdout, log)()
+	}
 	select {
 	case err := <-errc:
 		return err

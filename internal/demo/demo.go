@@ -67,17 +67,15 @@ func RandomPassword() string {
 	return string(b)
 }
 
-// Load fills an empty database with the demo data, including two years of dossiers. It
-// refuses to touch a database that already has units.
+// Load fills an empty database with the demo data: units, accounts and the catalogue.
+// It refuses to touch a database that already has units. The two years of dossiers are
+// LoadHistory, which takes seconds and runs after Load (serve runs it in the background).
 func Load(ctx context.Context, st *store.Store, password string) error {
-	if err := LoadBase(ctx, st, password); err != nil {
-		return err
-	}
-	return loadHistory(ctx, st, st.Now())
+	return LoadBase(ctx, st, password)
 }
 
-// LoadBase is Load without the dossier history: units, accounts and the catalogue, for
-// benchmarks and tests that start from an empty dossier table.
+// LoadBase loads what Load loads, without any dossier history; benchmarks and tests
+// call it to say that they start from an empty dossier table.
 func LoadBase(ctx context.Context, st *store.Store, password string) error {
 	n, err := st.UnitCount(ctx)
 	if err != nil {

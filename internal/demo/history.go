@@ -60,18 +60,21 @@ func fullHistory() historyPlan {
 	}}
 }
 
-// loadHistory writes two years of demo dossiers ending at now: each dossier's events are
-// decided and projected by the domain code (dossier.Act) with the unit's calendar and the
-// procedure's pinned process, at simulated instants inside working hours, then all are
-// written with store.ImportDossiers. The shape is deterministic; lookup keys are random.
-func loadHistory(ctx context.Context, st *store.Store, now time.Time) error {
+// LoadHistory writes two years of demo dossiers ending at now, after Load: each dossier's
+// events are decided and projected by the domain rules (dossier.Decide and
+// dossier.Project, as dossier.Act does) with the unit's calendar and the procedure's
+// pinned process, at simulated instants inside working hours, then all are written with
+// store.ImportDossiers. No history dossier is received on the day of now, so today's
+// codes are left to real intake and LoadHistory may run while the server takes dossiers.
+// The shape is deterministic; lookup keys are random. It returns the number of dossiers.
+func LoadHistory(ctx context.Context, st *store.Store, now time.Time) (int, error) {
 	return loadHistoryPlan(ctx, st, now, fullHistory())
 }
 
-func loadHistoryPlan(ctx context.Context, st *store.Store, now time.Time, plan historyPlan) error {
+func loadHistoryPlan(ctx context.Context, st *store.Store, now time.Time, plan historyPlan) (int, error) {
 	procs, err := historyProcedures(ctx, st)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	cutoff := calendar.DateOf(now).Start()
 	from := cutoff.AddDate(0, 0, -plan.Days)
@@ -81,11 +84,11 @@ func loadHistoryPlan(ctx context.Context, st *store.Store, now time.Time, plan h
 	for i, u := range plan.Units {
 		unit, err := st.Unit(ctx, u.Unit)
 		if err != nil {
-			return fmt.Errorf("demo: history: %w", err)
+			return 0, fmt.Errorf("demo: history: %w", err)
 		}
 		cal, err := st.UnitCalendar(ctx, u.Unit)
 		if err != nil {
-			return fmt.Errorf("demo: history: %w", err)
+			return 0, fmt.Errorf("demo: history: %w", err)
 		}
 		g := &unitHistory{
 			vol: u, cal: cal, procs: procs, from: from, cutoff: cutoff,
@@ -99,19 +102,21 @@ func loadHistoryPlan(ctx context.Context, st *store.Store, now time.Time, plan h
 		}()
 	}
 	var errs []error
+	total := 0
 	for _, c := range ready {
 		res := <-c
 		if res.err == nil && len(errs) == 0 {
 			res.err = st.ImportDossiers(ctx, res.dossiers)
+			total += len(res.dossiers)
 		}
 		if res.err != nil {
 			errs = append(errs, res.err)
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("demo: history: %w", err)
+		return 0, fmt.Errorf("demo: history: %w", err)
 	}
-	return nil
+	return total, nil
 }
 
 // newHistoryRand returns the random source of the i-th unit of the plan.

@@ -69,12 +69,14 @@ func (s *Store) SaveCalendarDay(ctx context.Context, o calendar.Override, by str
 		}
 	}
 	_, err := s.exec(ctx, s.write, "CalendarDayUpsert", o.Date.String(), o.Unit, o.Off, o.Name, o.Reference, by, s.Now())
+	s.ForgetCalendars()
 	return err
 }
 
 // DeleteCalendarDay removes a decision.
 func (s *Store) DeleteCalendarDay(ctx context.Context, id int64) error {
 	_, err := s.exec(ctx, s.write, "CalendarDayDelete", id)
+	s.ForgetCalendars()
 	return err
 }
 
@@ -93,6 +95,7 @@ func (s *Store) SeedCalendarDays(ctx context.Context, seed []calendar.Override) 
 			}
 		}
 		_, err := s.exec(ctx, tx, "SettingPut", "calendar_seeded", now.Format(time.RFC3339))
+		s.ForgetCalendars()
 		return err
 	})
 }
@@ -144,6 +147,7 @@ func (s *Store) SetUnitSchedule(ctx context.Context, unit string, sc calendar.Sc
 		return err
 	}
 	res, err := s.exec(ctx, s.write, "UnitScheduleSet", string(b), s.Now(), unit)
+	s.ForgetCalendars()
 	if err != nil {
 		return err
 	}

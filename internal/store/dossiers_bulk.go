@@ -14,7 +14,7 @@ import (
 // Import batching: dossiers per transaction, and rows per INSERT statement (SQLite
 // accepts at most 32,766 bound values in one statement; dossiers have 35 columns).
 const (
-	importTxDossiers = 4000
+	importTxDossiers = 1000
 	importRowsPerSQL = 400
 )
 

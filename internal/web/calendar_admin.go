@@ -60,7 +60,7 @@ func (s *Server) calendarDaysPage(w http.ResponseWriter, r *http.Request, st, ye
 		rows = append(rows, calendarDayRow{ID: d.ID, Date: viDate(d.Date), Name: d.Name, Reference: d.Reference,
 			Off: d.Off, UnitCode: d.Unit, UnitName: names[d.Unit]})
 	}
-	country, err := s.calendar(ctx, "")
+	country, err := s.store.UnitCalendar(ctx, "")
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -118,7 +118,6 @@ func (s *Server) handleCalendarDaySave(w http.ResponseWriter, r *http.Request) {
 		s.calendarDaysPage(w, r, http.StatusBadRequest, year, f, errs, "Ngày nghỉ, ngày làm bù chưa được lưu.")
 		return
 	}
-	s.invalidateCalendars()
 	target := f.Date
 	if f.Unit != "" {
 		target += " " + f.Unit
@@ -144,7 +143,6 @@ func (s *Server) handleCalendarDayDelete(w http.ResponseWriter, r *http.Request)
 		s.pageError(w, r, err)
 		return
 	}
-	s.invalidateCalendars()
 	target := d.Date.String()
 	if d.Unit != "" {
 		target += " " + d.Unit

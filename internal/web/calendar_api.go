@@ -74,7 +74,7 @@ func (s *Server) apiCalendarDue(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	cal, err := s.calendar(r.Context(), q.Get("unit"))
+	cal, err := s.store.UnitCalendar(r.Context(), q.Get("unit"))
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -104,7 +104,7 @@ func (s *Server) apiCalendarHolidays(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, calendarInvalid(err, "year"))
 		return
 	}
-	cal, err := s.calendar(r.Context(), q.Get("unit"))
+	cal, err := s.store.UnitCalendar(r.Context(), q.Get("unit"))
 	if err != nil {
 		s.apiError(w, r, err)
 		return

@@ -126,7 +126,7 @@ func (s *Server) loadUnitCalendar(ctx context.Context, code string, errs map[str
 			name = u.Name
 		}
 	}
-	cal, err := s.calendar(ctx, code)
+	cal, err := s.store.UnitCalendar(ctx, code)
 	return cal, name, err
 }
 

@@ -165,7 +165,6 @@ func (s *Server) handleScheduleSave(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	s.invalidateCalendars()
 	s.audit(r, "", "calendar.schedule.update", code, scheduleSummary(sc))
 	http.Redirect(w, r, "/quan-tri/don-vi/"+code+"/gio-lam-viec?da-luu=1", http.StatusSeeOther)
 }

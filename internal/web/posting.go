@@ -59,14 +59,9 @@ func (s *Server) handlePostingSheet(w http.ResponseWriter, r *http.Request) {
 	sheet := pdf.PostingSheet{Unit: unit, FieldName: field.Name, Date: s.now()}
 	base := s.baseURL(r)
 	for _, it := range items {
-		p, err := s.store.Procedure(ctx, it.Code)
-		if err != nil {
-			s.pageError(w, r, err)
-			return
-		}
 		sheet.Items = append(sheet.Items, pdf.PostedProcedure{
-			Code: it.Code, Name: it.Name, DeadlineText: deadlineText(p.DeadlineDays, p.DeadlineMode),
-			FeeText: feeText(p.FeeVND), Online: onlineLabel(p.Online), URL: base + "/thu-tuc/" + it.Code,
+			Code: it.Code, Name: it.Name, DeadlineText: deadlineText(it.DeadlineDays, it.DeadlineMode),
+			FeeText: feeText(it.FeeVND), Online: onlineLabel(it.Online), URL: base + "/thu-tuc/" + it.Code,
 		})
 	}
 	var buf bytes.Buffer

@@ -87,9 +87,16 @@ func (s *Server) handleProcedures(w http.ResponseWriter, r *http.Request) {
 	}
 	page := q.Offset/pageSize + 1
 	s.render(w, r, http.StatusOK, "procedures.html", map[string]any{
-		"Title": title, "Q": q.Q, "Field": field, "Fields": fields, "Items": summaryViews(items), "Total": total,
+		"Title":    title,
+		"Q":        q.Q,
+		"Field":    field,
+		"Fields":   fields,
+		"Items":    summaryViews(items),
+		"Total":    total,
 		"Searched": strings.TrimSpace(q.Q) != "" || q.Field != "",
-		"Page": page, "Prev": page - 1, "Next": nextPage(page, total),
+		"Page":     page,
+		"Prev":     page - 1,
+		"Next":     nextPage(page, total),
 	})
 }
 

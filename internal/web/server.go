@@ -46,8 +46,6 @@ type Server struct {
 	log   *slog.Logger
 	pages map[string]*template.Template
 	now   func() time.Time
-	// calendars caches the legal clock of each unit (calendar_cache.go).
-	calendars calendarCache
 }
 
 // New returns the HTTP handler of motcua.

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"motcua/internal/demo"
+	"motcua/internal/store"
+)
+
+// startDemoHistory loads the demo's two years of dossiers in the background, so that a
+// fresh demo server answers at once; it says so on stdout and in the log when it starts
+// and ends. The returned function waits for the load to end (it stops early when ctx
+// is cancelled) and must run before the store is closed.
+func startDemoHistory(ctx context.Context, st *store.Store, stdout io.Writer, log *slog.Logger) (wait func()) {
+	fmt.Fprintln(stdout, "Đang nạp lịch sử hồ sơ minh họa (2 năm) trong nền…")
+	log.Info("demo history: loading")
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		start := time.Now()
+		n, err := demo.LoadHistory(ctx, st, st.Now())
+		if err != nil {
+			log.Error("demo history: not loaded", "err", err)
+			return
+		}
+		log.Info("demo history: loaded", "dossiers", n, "seconds", time.Since(start).Seconds())
+		fmt.Fprintf(stdout, "Đã nạp lịch sử minh họa: %d hồ sơ trong %.1f giây.\n", n, time.Since(start).Seconds())
+	}()
+	return func() { <-done }
+}

@@ -126,7 +126,6 @@ func (b *browserSession) screenshot(name string) string {
 	return path
 }
 
-
 func TestBrowserOfficerLogin(t *testing.T) {
 	chromiumPath(t)
 	ls := startServer(t, "")

@@ -13,8 +13,8 @@ import (
 )
 
 // Draft is a hồ sơ nháp: an online dossier that a citizen has started but not submitted,
-// one per citizen and procedure. Form is the e-form as a JSON object; it may also hold the
-// applicant's details under the "applicant" key.
+// one per citizen and procedure. Form is what the citizen entered so far, as a JSON object
+// (the web layer keeps the e-form and the applicant's details in it).
 type Draft struct {
 	ID            int64
 	CitizenID     int64

@@ -107,6 +107,12 @@ func TestOnlineSubmissionFlow(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if st, body := b.get("/nop-truc-tuyen/XA-HT-003"); st != http.StatusOK || !strings.Contains(body, "chưa thể nộp trực tuyến") {
+				t.Errorf("procedure without online service: got %d, want the page saying so", st)
+			}
+			if st, _ := ts.browser(t).get("/cong-dan/ho-so"); st != http.StatusSeeOther {
+				t.Errorf("anonymous my dossiers: got %d, want 303 to the login", st)
+			}
 			const proc = "1.001193"
 			path := "/nop-truc-tuyen/" + proc
 			st, page := b.get(path)
@@ -246,17 +252,5 @@ func TestOnlineSubmissionFlow(t *testing.T) {
 				t.Errorf("outbox: got %q, want %q", subjects, want)
 			}
 		})
-	}
-}
-
-func TestOnlineClosedProcedure(t *testing.T) {
-	ts := onlineServer(t, store.SQLite)
-	b := citizenSignedIn(t, ts, "an@example.vn")
-	st, body := b.get("/nop-truc-tuyen/XA-HT-003")
-	if st != http.StatusOK || !strings.Contains(body, "chưa thể nộp trực tuyến") {
-		t.Errorf("got %d, want the page saying the procedure is not online: %.300s", st, body)
-	}
-	if st, _ := ts.browser(t).get("/cong-dan/ho-so"); st != http.StatusSeeOther {
-		t.Errorf("anonymous my dossiers: got %d, want 303 to the login", st)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -46,6 +47,7 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	c := fs.Int("c", 64, "số máy khách đồng thời")
 	dbURL := fs.String("db", "", "postgres://… để đo trên PostgreSQL (tạo và xóa một schema tạm); mặc định SQLite")
 	lookups := fs.Int("lookups", 0, "số lượt tra cứu (mặc định bằng --n)")
+	profile := fs.String("cpuprofile", "", "ghi hồ sơ CPU (pprof) của phần tiếp nhận qua HTTP vào tệp này")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -86,11 +88,24 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	fmt.Fprintf(stdout, "motcua bench: %s, n=%d, c=%d\n", benchDurability(st), *n, *c)
 
 	created := make([]benchDossier, *n)
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
 	intake := benchRun(*n, *c, func(i int) error {
 		d, err := benchCreate(ctx, client, base, token, i)
 		created[i] = d
 		return err
 	})
+	if *profile != "" {
+		pprof.StopCPUProfile()
+	}
 	intake.print(stdout, "intake (HTTP POST /api/v1/dossiers)")
 	var ok []benchDossier
 	for _, d := range created {

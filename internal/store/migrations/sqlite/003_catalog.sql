@@ -51,4 +51,4 @@ CREATE TABLE unit_procedures (
 CREATE INDEX unit_procedures_procedure ON unit_procedures(procedure_code);
 
 -- rowid = procedures.id; search = folded name and code.
-CREATE VIRTUAL TABLE procedure_search USING fts5(search, tokenize = 'unicode61', detail = 'none', prefix = '1 2 3');
+CREATE VIRTUAL TABLE procedure_search USING fts5(search, tokenize = 'unicode61', detail = 'none', prefix = '1 2 3 4 5 6');

@@ -1,0 +1,27 @@
+package main
+
+import (
+	"context"
+	"io"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestBenchCommand(t *testing.T) {
+	var out strings.Builder
+	args := []string{"motcua", "bench", "--n", "40", "--c", "4", "--lookups", "80"}
+	if err := run(context.Background(), args, func(string) string { return "" }, strings.NewReader(""), &out, io.Discard); err != nil {
+		t.Fatalf("bench: %v\n%s", err, out.String())
+	}
+	for _, want := range []*regexp.Regexp{
+		regexp.MustCompile(`(?m)^intake \(HTTP POST /api/v1/dossiers\): 40 in .* errors 0$`),
+		regexp.MustCompile(`(?m)^lookup \(HTTP GET /api/v1/lookup/\{code\}\): 80 in .* errors 0$`),
+		regexp.MustCompile(`(?m)^raw limit \(store.CreateDossier.*\): 40 in .* errors 0$`),
+		regexp.MustCompile(`(?m)^intake / raw limit = \d+%$`),
+	} {
+		if !want.MatchString(out.String()) {
+			t.Errorf("got output\n%s\nwant a line matching %s", out.String(), want)
+		}
+	}
+}

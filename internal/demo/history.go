@@ -72,34 +72,9 @@ func LoadHistory(ctx context.Context, st *store.Store, now time.Time) (int, erro
 }
 
 func loadHistoryPlan(ctx context.Context, st *store.Store, now time.Time, plan historyPlan) (int, error) {
-	procs, err := historyProcedures(ctx, st)
+	ready, err := generateHistory(ctx, st, now, plan)
 	if err != nil {
 		return 0, err
-	}
-	cutoff := calendar.DateOf(now).Start()
-	from := cutoff.AddDate(0, 0, -plan.Days)
-	// Each unit is generated on its own goroutine with its own random source, and
-	// imported as soon as it is ready, in the order of the plan.
-	ready := make([]chan unitResult, len(plan.Units))
-	for i, u := range plan.Units {
-		unit, err := st.Unit(ctx, u.Unit)
-		if err != nil {
-			return 0, fmt.Errorf("demo: history: %w", err)
-		}
-		cal, err := st.UnitCalendar(ctx, u.Unit)
-		if err != nil {
-			return 0, fmt.Errorf("demo: history: %w", err)
-		}
-		g := &unitHistory{
-			vol: u, cal: cal, procs: procs, from: from, cutoff: cutoff,
-			locality: strings.TrimPrefix(unit.Name, "UBND "),
-			r:        newHistoryRand(i),
-		}
-		ready[i] = make(chan unitResult, 1)
-		go func() {
-			ds, err := g.generate()
-			ready[i] <- unitResult{ds, err}
-		}()
 	}
 	var errs []error
 	total := 0
@@ -117,6 +92,40 @@ func loadHistoryPlan(ctx context.Context, st *store.Store, now time.Time, plan h
 		return 0, fmt.Errorf("demo: history: %w", err)
 	}
 	return total, nil
+}
+
+// generateHistory starts generating the history of each unit of the plan on its own
+// goroutine with its own random source; each channel delivers one unit's dossiers, in
+// the order of the plan, so that the first can be imported while the others are made.
+func generateHistory(ctx context.Context, st *store.Store, now time.Time, plan historyPlan) ([]chan unitResult, error) {
+	procs, err := historyProcedures(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	cutoff := calendar.DateOf(now).Start()
+	from := cutoff.AddDate(0, 0, -plan.Days)
+	ready := make([]chan unitResult, len(plan.Units))
+	for i, u := range plan.Units {
+		unit, err := st.Unit(ctx, u.Unit)
+		if err != nil {
+			return nil, fmt.Errorf("demo: history: %w", err)
+		}
+		cal, err := st.UnitCalendar(ctx, u.Unit)
+		if err != nil {
+			return nil, fmt.Errorf("demo: history: %w", err)
+		}
+		g := &unitHistory{
+			vol: u, cal: cal, procs: procs, from: from, cutoff: cutoff,
+			locality: strings.TrimPrefix(unit.Name, "UBND "),
+			r:        newHistoryRand(i),
+		}
+		ready[i] = make(chan unitResult, 1)
+		go func() {
+			ds, err := g.generate(ctx)
+			ready[i] <- unitResult{ds, err}
+		}()
+	}
+	return ready, nil
 }
 
 // newHistoryRand returns the random source of the i-th unit of the plan.

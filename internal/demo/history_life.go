@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -34,7 +35,7 @@ type arrival struct {
 }
 
 // generate returns the unit's dossiers in order of arrival, numbered per day.
-func (g *unitHistory) generate() ([]store.ImportedDossier, error) {
+func (g *unitHistory) generate(ctx context.Context) ([]store.ImportedDossier, error) {
 	var out []store.ImportedDossier
 	pExtend := 0.0
 	if late := (g.vol.OnlinePerYear + g.vol.CounterPerYear) / 12 * g.vol.Late; late > 0 {
@@ -42,6 +43,9 @@ func (g *unitHistory) generate() ([]store.ImportedDossier, error) {
 	}
 	last := calendar.DateOf(g.cutoff)
 	for day := calendar.DateOf(g.from); day.Before(last); day = day.AddDays(1) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		off, _ := g.cal.DayOff(day)
 		// Online dossiers come every day, fewer on days off; the desk receives on working
 		// days. Slightly more work before Tết and in the summer.

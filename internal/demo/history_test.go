@@ -44,86 +44,130 @@ func storedDossiers(t *testing.T, st *store.Store, unit string) []store.InboxIte
 	}
 }
 
+// historyBase creates the demo units and catalogue, which the history needs (accounts
+// are not needed).
+func historyBase(t *testing.T, st *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	for _, u := range Units() {
+		if _, err := st.CreateUnit(ctx, u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := loadCatalog(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestHistory(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 10, 30, 0, 0, calendar.Zone())
+	today := calendar.DateOf(now)
+	// The history is generated once, with the catalogue and calendars of an SQLite store.
+	gen := storetest.Open(t, store.SQLite, nil)
+	historyBase(t, gen)
+	ready, err := generateHistory(ctx, gen, now, testHistory())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var history [][]store.ImportedDossier
+	for _, c := range ready {
+		res := <-c
+		if res.err != nil {
+			t.Fatal(res.err)
+		}
+		history = append(history, res.dossiers)
+	}
+	// The statistics of the whole generated history, by dossier timeliness.
+	for i, u := range testHistory().Units {
+		t.Run("shape "+u.Unit, func(t *testing.T) {
+			counts := map[dossier.Timeliness]int{}
+			onlineYear := 0
+			seqs := map[calendar.Date][]int{}
+			for _, d := range history[i] {
+				counts[d.State.Timeliness(now)]++
+				if d.Record.Channel == dossier.ChannelOnline && d.State.Status.Finished() &&
+					d.State.FinishedAt.After(now.AddDate(-1, 0, 0)) {
+					onlineYear++
+				}
+				day := codeDay(t, d.Record.Code)
+				if !day.Before(today) || !calendar.DateOf(d.Dossier.Events[0].At).Equal(day) {
+					t.Errorf("code %s: got first event at %v, want it on the day of the code, before today",
+						d.Record.Code, d.Dossier.Events[0].At)
+				}
+				seqs[day] = append(seqs[day], seqOf(t, d.Record.Code))
+			}
+			checkSequences(t, u.Unit, seqs)
+			t.Logf("%d dossiers, %d online finished in the last 12 months, timeliness %v", len(history[i]), onlineYear, counts)
+			if u.Tidy {
+				if onlineYear < 1600 || onlineYear > 1800 {
+					t.Errorf("got %d online dossiers finished in the last 12 months, want 1,600–1,800", onlineYear)
+				}
+				if counts[dossier.Late] != 0 || counts[dossier.Overdue] != 0 {
+					t.Errorf("got %d late and %d overdue, want none", counts[dossier.Late], counts[dossier.Overdue])
+				}
+			} else if counts[dossier.Late] == 0 {
+				t.Errorf("got no late dossier, want some")
+			}
+			if counts[dossier.Early]+counts[dossier.OnTime] < len(history[i])*8/10 {
+				t.Errorf("got %v, want most dossiers finished early or on time", counts)
+			}
+		})
+	}
+	// The last weeks of it, written and read back on each database: the stored projection
+	// equals dossier.Project of the stored events, and the codes have no gap.
+	recent := today.AddDays(-40)
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		ctx := context.Background()
-		now := time.Date(2026, 11, 27, 10, 30, 0, 0, calendar.Zone())
-		for _, u := range Units() { // the history needs units and the catalogue, not accounts
-			if _, err := st.CreateUnit(ctx, u); err != nil {
+		historyBase(t, st)
+		for i, u := range testHistory().Units {
+			var want []store.ImportedDossier
+			for _, d := range history[i] {
+				if !codeDay(t, d.Record.Code).Before(recent) {
+					want = append(want, d)
+				}
+			}
+			if err := st.ImportDossiers(ctx, want); err != nil {
 				t.Fatal(err)
 			}
-		}
-		if err := loadCatalog(ctx, st); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := loadHistoryPlan(ctx, st, now, testHistory()); err != nil {
-			t.Fatal(err)
-		}
-		today := calendar.DateOf(now)
-		for _, u := range testHistory().Units {
-			t.Run(u.Unit, func(t *testing.T) {
-				items := storedDossiers(t, st, u.Unit)
-				if len(items) == 0 {
-					t.Fatalf("got no dossier for %s", u.Unit)
+			items := storedDossiers(t, st, u.Unit)
+			if len(items) != len(want) {
+				t.Fatalf("%s: got %d stored dossiers, want %d", u.Unit, len(items), len(want))
+			}
+			seqs := map[calendar.Date][]int{}
+			for _, it := range items {
+				d, err := st.Dossier(ctx, it.Code)
+				if err != nil {
+					t.Fatal(err)
 				}
-				counts := map[dossier.Timeliness]int{}
-				onlineYear := 0
-				seqs := map[calendar.Date][]int{}
-				for i, it := range items {
-					// The stored projection answers the statistics; every dossier that did
-					// not simply end returned, and one in ten of the others, is also
-					// projected again from its events and compared.
-					state := it.State()
-					if it.Status != dossier.StatusReturned || i%10 == 0 {
-						d, err := st.Dossier(ctx, it.Code)
-						if err != nil {
-							t.Fatal(err)
-						}
-						checkProjection(t, it, d.State)
-						if first := d.Dossier.Events[0].At; !calendar.DateOf(first).Equal(codeDay(t, it.Code)) {
-							t.Errorf("code %s: got first event on %s, want the day of the code", it.Code, calendar.DateOf(first))
-						}
-						state = d.State
-					}
-					counts[state.Timeliness(now)]++
-					if it.Channel == dossier.ChannelOnline && it.Status.Finished() &&
-						it.FinishedAt.After(now.AddDate(-1, 0, 0)) {
-						onlineYear++
-					}
-					unit, day, seq, err := dossier.ParseCode(it.Code)
-					if err != nil || unit != u.Unit {
-						t.Fatalf("code %s: unit %s, error %v", it.Code, unit, err)
-					}
-					if !day.Before(today) {
-						t.Errorf("code %s: got a history dossier received today or later", it.Code)
-					}
-					seqs[day] = append(seqs[day], seq)
-				}
-				for day, s := range seqs {
-					slices.Sort(s)
-					for i, n := range s {
-						if n != i+1 {
-							t.Fatalf("%s on %s: got sequence numbers %v, want 1…%d without gaps or duplicates", u.Unit, day, s, len(s))
-						}
-					}
-				}
-				t.Logf("%d dossiers, %d online finished in the last 12 months, timeliness %v", len(items), onlineYear, counts)
-				if u.Tidy {
-					if onlineYear < 1600 || onlineYear > 1800 {
-						t.Errorf("got %d online dossiers finished in the last 12 months, want 1,600–1,800", onlineYear)
-					}
-					if counts[dossier.Late] != 0 || counts[dossier.Overdue] != 0 {
-						t.Errorf("got %d late and %d overdue, want none", counts[dossier.Late], counts[dossier.Overdue])
-					}
-				} else if counts[dossier.Late] == 0 {
-					t.Errorf("got no late dossier, want some")
-				}
-				if counts[dossier.Early]+counts[dossier.OnTime] < len(items)*8/10 {
-					t.Errorf("got %v, want most dossiers finished early or on time", counts)
-				}
-			})
+				checkProjection(t, it, d.State)
+				seqs[codeDay(t, it.Code)] = append(seqs[codeDay(t, it.Code)], seqOf(t, it.Code))
+			}
+			checkSequences(t, u.Unit, seqs)
 		}
 	})
+}
+
+// checkSequences asserts that each day's sequence numbers are 1…n.
+func checkSequences(t *testing.T, unit string, seqs map[calendar.Date][]int) {
+	t.Helper()
+	for day, s := range seqs {
+		slices.Sort(s)
+		for i, n := range s {
+			if n != i+1 {
+				t.Fatalf("%s on %s: got sequence numbers %v, want 1…%d without gaps or duplicates", unit, day, s, len(s))
+			}
+		}
+	}
+}
+
+// seqOf returns the daily sequence number of a dossier code.
+func seqOf(t *testing.T, code string) int {
+	t.Helper()
+	_, _, seq, err := dossier.ParseCode(code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return seq
 }
 
 // codeDay returns the receipt day of a dossier code.
@@ -172,7 +216,7 @@ func TestHistoryIsDeterministic(t *testing.T) {
 	history := func() []string {
 		g := &unitHistory{vol: fullHistory().Units[1], cal: cal, procs: procs, from: cutoff.AddDate(0, 0, -60),
 			cutoff: cutoff, locality: "xã Phước An", r: newHistoryRand(1)}
-		ds, err := g.generate()
+		ds, err := g.generate(context.Background())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -71,6 +71,10 @@ func (s *Server) newDossier(ctx context.Context, u org.User, in dossierInput) (s
 	if channel == dossier.ChannelOnline {
 		days = proc.EffectiveOnlineDeadline()
 	}
+	docs := in.Documents
+	if len(docs) == 0 {
+		docs = requiredDocuments(proc)
+	}
 	role := dossier.RoleOneStop
 	if !u.Has(org.OneStop) && u.Has(org.Admin) {
 		role = dossier.RoleAdmin
@@ -80,7 +84,7 @@ func (s *Server) newDossier(ctx context.Context, u org.User, in dossierInput) (s
 		Process:        pinProcess(proc.Process),
 		Deadline:       calendar.Deadline{Days: days, CalendarDays: proc.DeadlineMode == catalog.DeadlineCalendar},
 		SupplementRule: string(proc.SupplementRule),
-		Channel:        channel, Applicant: in.Applicant, Form: in.Form, Documents: in.Documents,
+		Channel:        channel, Applicant: in.Applicant, Form: in.Form, Documents: docs,
 		Sets: in.Sets, FeeVND: proc.FeeVND,
 		Actor: u.Username, Role: role, ActorUnit: u.UnitCode,
 	}, nil
@@ -91,6 +95,19 @@ func pinProcess(p catalog.Process) dossier.Process {
 	out := dossier.Process{Version: p.Version, Steps: make([]dossier.Step, len(p.Steps))}
 	for i, st := range p.Steps {
 		out.Steps[i] = dossier.Step{Name: st.Name, Role: dossier.Role(st.Role), Days: st.Days}
+	}
+	return out
+}
+
+// requiredDocuments lists the documents a procedure asks to be handed in (not those only
+// shown), with the catalogue's counts: what a dossier holds when the caller does not say.
+func requiredDocuments(p catalog.Procedure) []store.DossierDocument {
+	var out []store.DossierDocument
+	for _, d := range p.Documents {
+		if d.ShowOnly {
+			continue
+		}
+		out = append(out, store.DossierDocument{Name: d.Name, Originals: d.Originals, Certified: d.Certified, Copies: d.Copies})
 	}
 	return out
 }

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// benchResult is one measured run: the latencies of the successful calls, the number of
+// errors and the first of them, and the wall time.
+type benchResult struct {
+	latencies []time.Duration
+	errors    int
+	first     error
+	elapsed   time.Duration
+}
+
+// benchRun calls fn(0…n-1) from c goroutines and measures each call.
+func benchRun(n, c int, fn func(i int) error) benchResult {
+	var (
+		next atomic.Int64
+		mu   sync.Mutex
+		res  benchResult
+		wg   sync.WaitGroup
+	)
+	start := time.Now()
+	for range c {
+		wg.Go(func() {
+			var lat []time.Duration
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					break
+				}
+				t := time.Now()
+				err := fn(i)
+				if err != nil {
+					mu.Lock()
+					res.errors++
+					if res.first == nil {
+						res.first = err
+					}
+					mu.Unlock()
+					continue
+				}
+				lat = append(lat, time.Since(t))
+			}
+			mu.Lock()
+			res.latencies = append(res.latencies, lat...)
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	res.elapsed = time.Since(start)
+	slices.Sort(res.latencies)
+	return res
+}
+
+// rate is the number of successful calls per second.
+func (r benchResult) rate() float64 { return float64(len(r.latencies)) / r.elapsed.Seconds() }
+
+// quantile returns the q-quantile of the latencies.
+func (r benchResult) quantile(q float64) time.Duration {
+	if len(r.latencies) == 0 {
+		return 0
+	}
+	return r.latencies[min(len(r.latencies)-1, int(q*float64(len(r.latencies))))]
+}
+
+func (r benchResult) print(w io.Writer, what string) {
+	fmt.Fprintf(w, "%s: %d in %.2f s = %.0f/s, p50 %.1f ms, p99 %.1f ms, errors %d\n", what,
+		len(r.latencies), r.elapsed.Seconds(), r.rate(),
+		float64(r.quantile(0.50).Microseconds())/1000, float64(r.quantile(0.99).Microseconds())/1000, r.errors)
+	if r.first != nil {
+		fmt.Fprintf(w, "  first error: %v\n", r.first)
+	}
+}

@@ -50,7 +50,7 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 		return err
 	}
 	defer os.RemoveAll(dir)
-	open := func(name string) (*store.Store, func(), error) { return benchStore(ctx, *dbURL, dir, name) }
+	open := func(name string) (*store.Store, func(), error) { return benchStore(ctx, *dbURL, dir, name, name == "raw") }
 
 	st, drop, err := open("http")
 	if err != nil {
@@ -127,7 +127,7 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 		_, err := raw.CreateDossier(ctx, d)
 		return err
 	})
-	direct.print(stdout, "raw limit (store.CreateDossier, one transaction per dossier, no HTTP, second fresh database)")
+	direct.print(stdout, "raw limit (store.CreateDossier without group commit: one transaction per dossier, no HTTP, second fresh database)")
 	fmt.Fprintf(stdout, "intake / raw limit = %.0f%%\n", 100*intake.rate()/direct.rate())
 	return nil
 }

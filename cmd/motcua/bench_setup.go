@@ -24,8 +24,9 @@ import (
 )
 
 // benchStore opens and migrates a scratch database: an SQLite file in dir, or a new
-// schema on the PostgreSQL server of pgURL, dropped by the returned function.
-func benchStore(ctx context.Context, pgURL, dir, name string) (*store.Store, func(), error) {
+// schema on the PostgreSQL server of pgURL, dropped by the returned function. single
+// turns group commit off, so that every dossier is a transaction of its own.
+func benchStore(ctx context.Context, pgURL, dir, name string, single bool) (*store.Store, func(), error) {
 	target := filepath.Join(dir, name+".db")
 	drop := func() {}
 	if pgURL != "" {
@@ -55,7 +56,7 @@ func benchStore(ctx context.Context, pgURL, dir, name string) (*store.Store, fun
 		u.RawQuery = q.Encode()
 		target = u.String()
 	}
-	st, err := store.Open(ctx, store.Config{URL: target, Now: time.Now})
+	st, err := store.Open(ctx, store.Config{URL: target, Now: time.Now, SingleCommit: single})
 	if err == nil {
 		if _, err = st.Migrate(ctx); err == nil {
 			err = st.SeedCalendarDays(ctx, calendar.Seed())

@@ -17,9 +17,12 @@ const demoPassword = "mật-khẩu-e2e-123"
 
 // liveServer is the real motcua binary's run(), serving on a free port.
 type liveServer struct {
-	URL    string
-	cancel context.CancelFunc
-	done   chan error
+	URL string
+	// DataDir is the server's data directory: the SQLite file motcua.db (unless a
+	// database URL was given) and the attachments.
+	DataDir string
+	cancel  context.CancelFunc
+	done    chan error
 }
 
 var addrRe = regexp.MustCompile(`http://(127\.0\.0\.1:\d+)`)
@@ -28,14 +31,21 @@ var addrRe = regexp.MustCompile(`http://(127\.0\.0\.1:\d+)`)
 // given database URL) and waits until /healthz answers.
 func startServer(t testing.TB, dbURL string) *liveServer {
 	t.Helper()
+	return startServerIn(t, t.TempDir(), dbURL)
+}
+
+// startServerIn is startServer with the data directory given, so that a test can open
+// the server's database (dir/motcua.db when dbURL is empty) beside it.
+func startServerIn(t testing.TB, dir, dbURL string) *liveServer {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	env := map[string]string{"MOTCUA_DEMO_PASSWORD": demoPassword}
-	args := []string{"motcua", "serve", "--addr", "127.0.0.1:0", "--data", t.TempDir()}
+	args := []string{"motcua", "serve", "--addr", "127.0.0.1:0", "--data", dir}
 	if dbURL != "" {
 		args = append(args, "--db", dbURL)
 	}
-	ls := &liveServer{cancel: cancel, done: make(chan error, 1)}
+	ls := &liveServer{DataDir: dir, cancel: cancel, done: make(chan error, 1)}
 	go func() {
 		ls.done <- run(ctx, args, func(k string) string { return env[k] }, strings.NewReader(""), pw, io.Discard)
 		pw.Close()

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 )
@@ -75,5 +76,29 @@ func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
 // PutSetting stores a setting.
 func (s *Store) PutSetting(ctx context.Context, key, value string) error {
 	_, err := s.exec(ctx, s.write, "SettingPut", key, value)
+	return err
+}
+
+// auditKey marks the audit entry carried by a context.
+type auditKey struct{}
+
+// WithAudit returns a context that carries an audit entry: the dossier write made with
+// that context (CreateDossier, ActOnDossier) records the entry in its own transaction, so
+// the action and its audit line are committed together or not at all.
+func WithAudit(ctx context.Context, e AuditEntry) context.Context {
+	return context.WithValue(ctx, auditKey{}, e)
+}
+
+// auditInTx writes the context's audit entry, if any, inside tx; an entry without a
+// target gets the dossier code.
+func (s *Store) auditInTx(ctx context.Context, tx *sql.Tx, code string) error {
+	e, ok := ctx.Value(auditKey{}).(AuditEntry)
+	if !ok {
+		return nil
+	}
+	if e.Target == "" {
+		e.Target = code
+	}
+	_, err := s.exec(ctx, tx, "AuditInsert", s.Now(), e.Actor, e.UnitCode, e.Action, e.Target, e.Detail, e.IP, e.RequestID)
 	return err
 }

@@ -173,7 +173,7 @@ func (s *Store) CreateDossier(ctx context.Context, n NewDossier) (StoredDossier,
 	}
 	cmd := dossier.Command{Action: action, Actor: n.Actor, Role: n.Role, Unit: n.ActorUnit}
 	var out StoredDossier
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	err = s.inBatchTx(ctx, func(tx *sql.Tx) error {
 		var seq int
 		day := at.In(calendar.Zone()).Format("060102")
 		if err := s.row(ctx, tx, "", "DossierSequenceNext", []any{n.UnitCode, day}, &seq); err != nil {
@@ -192,6 +192,9 @@ func (s *Store) CreateDossier(ctx context.Context, n NewDossier) (StoredDossier,
 			return err
 		}
 		if err := s.dossierHook(ctx, tx, rec, next.Events[0], st); err != nil {
+			return err
+		}
+		if err := s.auditInTx(ctx, tx, d.Code); err != nil {
 			return err
 		}
 		out = StoredDossier{Record: rec, Dossier: next, State: st}

@@ -174,7 +174,10 @@ func (s *Store) actOnce(ctx context.Context, code string, cmd dossier.Command, n
 		} else if n == 0 {
 			return errVersion
 		}
-		return s.dossierHook(ctx, tx, cur.Record, e, st)
+		if err := s.dossierHook(ctx, tx, cur.Record, e, st); err != nil {
+			return err
+		}
+		return s.auditInTx(ctx, tx, code)
 	})
 	if err != nil {
 		return StoredDossier{}, err

@@ -136,6 +136,15 @@ type querier interface {
 }
 
 func (s *Store) exec(ctx context.Context, db querier, name string, args ...any) (sql.Result, error) {
+	if st, err := s.txStmt(ctx, db, name); err != nil {
+		return nil, err
+	} else if st != nil {
+		res, err := st.ExecContext(ctx, args...)
+		if err != nil {
+			return nil, s.mapErr(name, err)
+		}
+		return res, nil
+	}
 	text, err := s.q(name)
 	if err != nil {
 		return nil, err
@@ -148,6 +157,26 @@ func (s *Store) exec(ctx context.Context, db querier, name string, args ...any) 
 }
 
 func (s *Store) query(ctx context.Context, db querier, name string, args ...any) (*sql.Rows, error) {
+	if pool, ok := db.(*sql.DB); ok {
+		st, err := s.stmt(ctx, pool, name)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return nil, s.mapErr(name, err)
+		}
+		return rows, nil
+	}
+	if st, err := s.txStmt(ctx, db, name); err != nil {
+		return nil, err
+	} else if st != nil {
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return nil, s.mapErr(name, err)
+		}
+		return rows, nil
+	}
 	text, err := s.q(name)
 	if err != nil {
 		return nil, err
@@ -162,11 +191,25 @@ func (s *Store) query(ctx context.Context, db querier, name string, args ...any)
 // row runs a named query that returns one row and scans it; no row is a fault.NotFound
 // with the given message.
 func (s *Store) row(ctx context.Context, db querier, notFound, name string, args []any, dest ...any) error {
-	text, err := s.q(name)
-	if err != nil {
+	var r *sql.Row
+	if pool, ok := db.(*sql.DB); ok {
+		st, err := s.stmt(ctx, pool, name)
+		if err != nil {
+			return err
+		}
+		r = st.QueryRowContext(ctx, args...)
+	} else if st, err := s.txStmt(ctx, db, name); err != nil {
 		return err
+	} else if st != nil {
+		r = st.QueryRowContext(ctx, args...)
+	} else {
+		text, err := s.q(name)
+		if err != nil {
+			return err
+		}
+		r = db.QueryRowContext(ctx, text, args...)
 	}
-	if err := db.QueryRowContext(ctx, text, args...).Scan(dest...); err != nil {
+	if err := r.Scan(dest...); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return fault.New(fault.NotFound, notFound)
 		}
@@ -188,6 +231,7 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return s.mapErr("commit", err)
 	}
+	s.prepareWanted(ctx)
 	return nil
 }
 

@@ -39,6 +39,9 @@ type Config struct {
 	DataDir string
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
+	// SingleCommit turns group commit off: every dossier intake gets a transaction (and a
+	// disk sync) of its own. It exists to measure that raw limit.
+	SingleCommit bool
 }
 
 // Store is the database: every read and write of motcua goes through it.
@@ -55,6 +58,12 @@ type Store struct {
 	location string
 	// calendars keeps each unit's legal clock for a short time (dossiers_calendar.go).
 	calendars calendarCache
+	// batch is the group committer of dossier intake (batch.go).
+	batch committer
+	// stmts are the prepared statements of named queries (stmt.go).
+	stmts stmtCache
+	// singleCommit disables group commit (Config.SingleCommit).
+	singleCommit bool
 }
 
 // Open connects to the database described by cfg and checks the embedded queries. It does
@@ -86,6 +95,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, err
 	}
 	s.now = now
+	s.singleCommit = cfg.SingleCommit
 	if s.queries, err = loadQueries(s.dialect); err != nil {
 		s.Close()
 		return nil, err
@@ -165,6 +175,8 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close releases the connections.
 func (s *Store) Close() error {
+	s.closeBatch()
+	s.closeStmts()
 	err := s.write.Close()
 	if s.read != nil && s.read != s.write {
 		err = errors.Join(err, s.read.Close())

@@ -32,12 +32,15 @@ func (s *Server) apiCreateDossier(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	d, err := s.store.CreateDossier(r.Context(), n)
+	action := dossier.ActionReceive
+	if n.Channel == dossier.ChannelOnline {
+		action = dossier.ActionSubmit
+	}
+	d, err := s.store.CreateDossier(s.auditContext(r, "dossier."+string(action), n.ProcedureCode), n)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	s.audit(r, "", "dossier."+string(d.Dossier.Events[0].Action), d.Record.Code, d.Record.ProcedureCode)
 	writeJSON(w, http.StatusCreated, map[string]any{
 		"code": d.Record.Code, "status": d.State.Status,
 		"received_at": instant(d.State.ReceivedAt), "due_at": instant(d.State.DueAt),
@@ -161,11 +164,10 @@ func (s *Server) act(r *http.Request, code string, in actionInput) (store.Stored
 	if cmd.Role == "" {
 		return d, fault.New(fault.Forbidden, "Tài khoản không có vai trò xử lý hồ sơ.")
 	}
-	next, err := s.store.ActOnDossier(r.Context(), code, cmd, time.Time{})
+	next, err := s.store.ActOnDossier(s.auditContext(r, "dossier."+string(action), ""), code, cmd, time.Time{})
 	if err != nil {
 		return d, err
 	}
-	s.audit(r, "", "dossier."+string(action), code, "")
 	return next, nil
 }
 

@@ -25,8 +25,9 @@ type inboxSection struct {
 }
 
 // inboxQueries lists, for each of the officer's roles, what the role works on: the desk
-// the dossiers waiting to be received, checked or returned; specialists and leaders the
-// dossiers at a step of their role; administrators and inspectors every open dossier.
+// the dossiers waiting to be received, checked or returned, and those back at a later
+// step of the desk's role; specialists and leaders the dossiers at a step of their role;
+// administrators and inspectors every open dossier.
 func inboxQueries(u org.User) []struct {
 	title string
 	q     store.InboxQuery
@@ -41,6 +42,9 @@ func inboxQueries(u org.User) []struct {
 		case org.OneStop:
 			out = append(out, sec{"Hồ sơ chờ Bộ phận Một cửa xử lý", store.InboxQuery{Unit: u.UnitCode,
 				Statuses: []dossier.Status{dossier.StatusSubmitted, dossier.StatusReceived, dossier.StatusResultReady}}})
+			// A later step of the desk's role, such as "Trả kết quả" after the leader signs.
+			out = append(out, sec{"Hồ sơ chuyển về Bộ phận Một cửa", store.InboxQuery{Unit: u.UnitCode,
+				Statuses: []dossier.Status{dossier.StatusProcessing}, StepRole: dossier.RoleOneStop}})
 		case org.Specialist, org.Leader:
 			out = append(out, sec{"Hồ sơ chờ " + r.Label() + " xử lý", store.InboxQuery{Unit: u.UnitCode,
 				Statuses: []dossier.Status{dossier.StatusProcessing}, StepRole: dossier.Role(r)}})

@@ -60,9 +60,15 @@ func formLinks(d store.StoredDossier) []formLink {
 	return out
 }
 
-// renderDossier shows the dossier page, with an error from the last action if any.
+// renderDossier shows the dossier page with its files, and an error from the last action
+// if any.
 func (s *Server) renderDossier(w http.ResponseWriter, r *http.Request, st int, d store.StoredDossier, actErr *fault.Error, posted actionInput) {
 	u, _ := currentUser(r)
+	files, err := s.store.DossierAttachments(r.Context(), d.Record.Code)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	var forms []actionForm
 	for _, a := range availableActions(d.Dossier, d.State, u) {
 		forms = append(forms, formFor(a))
@@ -71,7 +77,7 @@ func (s *Server) renderDossier(w http.ResponseWriter, r *http.Request, st int, d
 		"Title": "Hồ sơ " + d.Record.Code, "D": d.Record, "State": d.State, "Events": d.Dossier.Events,
 		"Timeliness": d.State.Timeliness(s.now()), "Deadline": d.Dossier.Deadline,
 		"Actions": forms, "Forms": formLinks(d), "New": r.URL.Query().Get("moi") == "1",
-		"Posted": posted,
+		"Posted": posted, "Files": files,
 	}
 	if actErr != nil {
 		data["Message"], data["Errors"] = actErr.Message, actErr.Fields

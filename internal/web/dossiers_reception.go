@@ -139,12 +139,12 @@ func (s *Server) handleReceptionSave(w http.ResponseWriter, r *http.Request) {
 			fail(err)
 			return
 		}
-		d, err := s.store.CreateDossier(ctx, n)
+		d, err := s.store.CreateDossier(store.WithAudit(ctx, store.AuditEntry{Actor: u.Username, UnitCode: u.UnitCode,
+			Action: "dossier.receive", Detail: n.ProcedureCode, IP: clientIP(r), RequestID: requestID(r)}), n)
 		if err != nil {
 			fail(err)
 			return
 		}
-		s.audit(r, "", "dossier.receive", d.Record.Code, d.Record.ProcedureCode)
 		http.Redirect(w, r, "/ho-so/"+url.PathEscape(d.Record.Code)+"?moi=1", http.StatusSeeOther)
 	case outcomeIncomplete, outcomeRefuse:
 		var buf bytes.Buffer

@@ -1,0 +1,149 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sync"
+)
+
+// maxBatch is the most write units that share one transaction (one disk sync).
+const maxBatch = 128
+
+// batchReq is one unit of work waiting for the group committer.
+type batchReq struct {
+	ctx  context.Context
+	fn   func(tx *sql.Tx) error
+	done chan error
+}
+
+// committer gathers concurrent write units into one transaction: each unit runs inside
+// its own savepoint, so a failing unit is rolled back alone, and every caller is answered
+// only after the shared COMMIT has returned — durability is the same as one transaction
+// per unit, with one disk sync for the whole group (group commit).
+type committer struct {
+	once     sync.Once
+	stopOnce sync.Once
+	reqs     chan batchReq
+	stop     chan struct{}
+	wg       sync.WaitGroup
+}
+
+// inBatchTx runs fn in a write transaction shared with other concurrent callers, inside a
+// savepoint of its own. fn must not keep results anywhere that outlives a failed call:
+// inBatchTx returns nil only once the transaction holding fn's writes has committed.
+func (s *Store) inBatchTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.singleCommit {
+		return s.inTx(ctx, fn)
+	}
+	c := &s.batch
+	c.once.Do(s.startBatch)
+	req := batchReq{ctx: ctx, fn: fn, done: make(chan error, 1)}
+	select {
+	case c.reqs <- req:
+	case <-c.stop:
+		return errors.New("store: closed")
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	// Once handed over, the unit is committed or refused by the committer; wait for the
+	// answer even if ctx ends, so that the caller never reports failure for a commit.
+	return <-req.done
+}
+
+func (s *Store) startBatch() {
+	c := &s.batch
+	c.reqs = make(chan batchReq)
+	c.stop = make(chan struct{})
+	c.wg.Add(1)
+	go s.commitLoop()
+}
+
+func (s *Store) commitLoop() {
+	c := &s.batch
+	defer c.wg.Done()
+	for {
+		var first batchReq
+		select {
+		case first = <-c.reqs:
+		case <-c.stop:
+			return
+		}
+		group := []batchReq{first}
+	gather:
+		for len(group) < maxBatch {
+			select {
+			case r := <-c.reqs:
+				group = append(group, r)
+			default:
+				break gather
+			}
+		}
+		s.commitGroup(group)
+	}
+}
+
+// commitGroup runs a group of units in one transaction and answers each of them.
+func (s *Store) commitGroup(group []batchReq) {
+	results := make([]error, len(group))
+	fail := func(err error) {
+		for _, r := range group {
+			r.done <- err
+		}
+	}
+	tx, err := s.write.BeginTx(context.Background(), nil)
+	if err != nil {
+		fail(fmt.Errorf("store: begin: %w", err))
+		return
+	}
+	ok := 0
+	for i, r := range group {
+		if err := r.ctx.Err(); err != nil {
+			results[i] = err
+			continue
+		}
+		if _, err := tx.Exec("SAVEPOINT unit"); err != nil {
+			tx.Rollback()
+			fail(fmt.Errorf("store: savepoint: %w", err))
+			return
+		}
+		if err := r.fn(tx); err != nil {
+			results[i] = err
+			if _, rerr := tx.Exec("ROLLBACK TO SAVEPOINT unit"); rerr != nil {
+				tx.Rollback()
+				fail(fmt.Errorf("store: rollback to savepoint: %w", rerr))
+				return
+			}
+		} else {
+			ok++
+		}
+		if _, err := tx.Exec("RELEASE SAVEPOINT unit"); err != nil {
+			tx.Rollback()
+			fail(fmt.Errorf("store: release savepoint: %w", err))
+			return
+		}
+	}
+	if ok == 0 {
+		tx.Rollback()
+	} else if err := tx.Commit(); err != nil {
+		cerr := s.mapErr("commit", err)
+		for i := range results {
+			if results[i] == nil {
+				results[i] = cerr
+			}
+		}
+	}
+	for i, r := range group {
+		r.done <- results[i]
+	}
+	s.prepareWanted(context.Background())
+}
+
+// closeBatch stops the committer after the group in progress.
+func (s *Store) closeBatch() {
+	c := &s.batch
+	c.once.Do(s.startBatch)
+	c.stopOnce.Do(func() { close(c.stop) })
+	c.wg.Wait()
+}

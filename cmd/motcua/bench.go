@@ -50,7 +50,9 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 		return err
 	}
 	defer os.RemoveAll(dir)
-	open := func(name string) (*store.Store, func(), error) { return benchStore(ctx, *dbURL, dir, name, name == "raw") }
+	open := func(name string) (*store.Store, func(), error) {
+		return benchStore(ctx, *dbURL, dir, name, name == "raw")
+	}
 
 	st, drop, err := open("http")
 	if err != nil {

@@ -36,6 +36,7 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	dbURL := fs.String("db", "", "postgres://… để đo trên PostgreSQL (tạo và xóa một schema tạm); mặc định SQLite")
 	lookups := fs.Int("lookups", 0, "số lượt tra cứu (mặc định bằng --n)")
 	profile := fs.String("cpuprofile", "", "ghi hồ sơ CPU (pprof) của phần tiếp nhận qua HTTP vào tệp này")
+	lookupProfile := fs.String("lookup-cpuprofile", "", "ghi hồ sơ CPU (pprof) của phần tra cứu vào tệp này")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -106,9 +107,22 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	if len(ok) == 0 {
 		return errors.New("không tiếp nhận được hồ sơ nào")
 	}
+	if *lookupProfile != "" {
+		f, err := os.Create(*lookupProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
 	lookup := benchRun(*lookups, *c, func(i int) error {
 		return benchLookup(ctx, client, base, ok[i%len(ok)], i)
 	})
+	if *lookupProfile != "" {
+		pprof.StopCPUProfile()
+	}
 	lookup.print(stdout, "lookup (HTTP GET /api/v1/lookup/{code})")
 
 	raw, dropRaw, err := open("raw")

@@ -77,11 +77,11 @@ func (s *Store) RevokeToken(ctx context.Context, token string) error {
 }
 
 func (s *Store) userBySecret(ctx context.Context, query, token string) (org.User, error) {
-	text, err := s.q(query)
+	row, err := s.queryRow(ctx, s.read, query, hashSecret(token), s.Now(), true)
 	if err != nil {
 		return org.User{}, err
 	}
-	u, err := scanUser(s.read.QueryRowContext(ctx, text, hashSecret(token), s.Now(), true))
+	u, err := scanUser(row)
 	if err == sql.ErrNoRows {
 		return org.User{}, fault.New(fault.Unauthorized, "Phiên đăng nhập đã hết hạn hoặc không hợp lệ.")
 	}

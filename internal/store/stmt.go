@@ -105,3 +105,13 @@ func (s *Store) prepareWanted(ctx context.Context) {
 		s.stmt(ctx, s.write, name)
 	}
 }
+
+// queryRow runs a named query expected to return one row through the prepared
+// statement of the pool; the caller scans it.
+func (s *Store) queryRow(ctx context.Context, db *sql.DB, name string, args ...any) (*sql.Row, error) {
+	st, err := s.stmt(ctx, db, name)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryRowContext(ctx, args...), nil
+}

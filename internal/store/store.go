@@ -110,7 +110,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 func openSQLite(path string) (*Store, error) {
 	// synchronous(FULL): an acknowledged commit survives power loss.
 	pragmas := "_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(10000)" +
-		"&_pragma=foreign_keys(1)&_time_format=sqlite"
+		"&_pragma=foreign_keys(1)&_pragma=temp_store(MEMORY)&_time_format=sqlite"
 	write, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("store: open sqlite: %w", err)
@@ -123,6 +123,8 @@ func openSQLite(path string) (*Store, error) {
 		return nil, fmt.Errorf("store: open sqlite: %w", err)
 	}
 	read.SetMaxOpenConns(8)
+	read.SetMaxIdleConns(8)
+	read.SetConnMaxIdleTime(0)
 	return &Store{dialect: SQLite, write: write, read: read, location: path}, nil
 }
 

@@ -37,11 +37,11 @@ func (s *Store) Units(ctx context.Context) ([]org.Unit, error) {
 
 // Unit returns the unit with the code, or a fault.NotFound.
 func (s *Store) Unit(ctx context.Context, code string) (org.Unit, error) {
-	text, err := s.q("UnitByCode")
+	row, err := s.queryRow(ctx, s.read, "UnitByCode", code)
 	if err != nil {
 		return org.Unit{}, err
 	}
-	u, err := scanUnit(s.read.QueryRowContext(ctx, text, code))
+	u, err := scanUnit(row)
 	if err == sql.ErrNoRows {
 		return org.Unit{}, fault.Newf(fault.NotFound, "Không tìm thấy đơn vị có mã %q.", code)
 	}

@@ -46,12 +46,12 @@ func (s *Store) User(ctx context.Context, username string) (org.User, error) {
 }
 
 func (s *Store) userWithHash(ctx context.Context, username string) (org.User, string, error) {
-	text, err := s.q("UserByUsername")
+	row, err := s.queryRow(ctx, s.read, "UserByUsername", username)
 	if err != nil {
 		return org.User{}, "", err
 	}
 	var hash string
-	u, err := scanUser(s.read.QueryRowContext(ctx, text, username), &hash)
+	u, err := scanUser(row, &hash)
 	if err == sql.ErrNoRows {
 		return org.User{}, "", fault.Newf(fault.NotFound, "Không tìm thấy tài khoản %q.", username)
 	}

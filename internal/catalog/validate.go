@@ -69,7 +69,11 @@ func (p Procedure) Validate() FieldErrors {
 	}
 	errs.text("deadline_note", p.DeadlineNote, false, maxLongRunes, true)
 	switch p.DeadlineMode {
-	case DeadlineWorking, DeadlineCalendar:
+	case DeadlineWorking:
+	case DeadlineCalendar:
+		if deadlineOK && p.DeadlineDays != math.Trunc(p.DeadlineDays) {
+			errs.add("deadline_days", "Thời hạn tính theo ngày (lịch) phải là số ngày nguyên; thời hạn dưới một ngày hãy tính theo ngày làm việc.")
+		}
 	default:
 		errs.add("deadline_mode", "Cách tính thời hạn phải là working (ngày làm việc) hoặc calendar (ngày).")
 	}

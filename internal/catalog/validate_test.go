@@ -58,6 +58,11 @@ func TestProcedureValidate(t *testing.T) {
 		{"online deadline longer", func(p *Procedure) { p.OnlineDeadlineDays = 2 }, "online_deadline_days"},
 		{"online deadline shorter", func(p *Procedure) { p.OnlineDeadlineDays = 0.5 }, ""},
 		{"bad mode", func(p *Procedure) { p.DeadlineMode = "hours" }, "deadline_mode"},
+		{"calendar days not whole", func(p *Procedure) {
+			p.DeadlineMode = DeadlineCalendar
+			p.DeadlineDays = 0.5
+			p.Process.Steps = []Step{{Name: "Xử lý", Role: RoleSpecialist, Days: 0.5}}
+		}, "deadline_days"},
 		{"bad supplement rule", func(p *Procedure) { p.SupplementRule = "" }, "supplement_rule"},
 		{"negative fee", func(p *Procedure) { p.FeeVND = -1 }, "fee_vnd"},
 		{"fee case empty", func(p *Procedure) { p.Fees = []Fee{{AmountVND: 1000}} }, "fees[0].case"},

@@ -20,7 +20,7 @@ const blankStepRows = 3
 func stepRows(steps []catalog.Step) []stepRow {
 	rows := make([]stepRow, 0, len(steps)+blankStepRows)
 	for _, s := range steps {
-		rows = append(rows, stepRow{Name: s.Name, Role: string(s.Role), Days: strings.ReplaceAll(strconv.FormatFloat(s.Days, 'f', -1, 64), ".", ",")})
+		rows = append(rows, stepRow{Name: s.Name, Role: string(s.Role), Days: viNumber(s.Days)})
 	}
 	for range blankStepRows {
 		rows = append(rows, stepRow{})

@@ -12,6 +12,7 @@ import (
 
 	"motcua/internal/demo"
 	"motcua/internal/store"
+	"motcua/internal/web"
 )
 
 // TestCalendar runs the legal-clock checks on one server per dialect (loading the demo
@@ -404,3 +405,20 @@ func calendarAdminTests(t *testing.T, ts *testServer) {
 
 // dateOf is a civil date for the store calls of the tests.
 func dateOf(y int, m time.Month, d int) calendar.Date { return calendar.NewDate(y, m, d) }
+
+func TestDaysVietnamese(t *testing.T) {
+	tests := []struct {
+		days float64
+		want string
+	}{{0.5, "0,5"}, {3, "3"}, {1.25, "1,25"}, {12, "12"}}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			if got := web.DaysFunc(tt.days); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			if got := web.DaysText(tt.days); strings.Contains(got, ".") {
+				t.Errorf("daysText: got %q, want a decimal comma", got)
+			}
+		})
+	}
+}

@@ -188,15 +188,19 @@ func (s *Server) apiDossierAction(w http.ResponseWriter, r *http.Request) {
 }
 
 // publicJSON is the lookup answer: no personal data, no officer, no notes.
-func publicJSON(p store.PublicDossier) map[string]any {
+func publicJSON(p store.PublicDossier, labels []string) map[string]any {
 	type item struct {
 		At     any    `json:"at"`
 		Action string `json:"action"`
 		Label  string `json:"label"`
 	}
 	timeline := make([]item, 0, len(p.Timeline))
-	for _, e := range p.Timeline {
-		timeline = append(timeline, item{At: instant(e.At), Action: string(e.Action), Label: e.Action.Label()})
+	for i, e := range p.Timeline {
+		label := e.Action.PublicLabel()
+		if i < len(labels) {
+			label = labels[i]
+		}
+		timeline = append(timeline, item{At: instant(e.At), Action: string(e.Action), Label: label})
 	}
 	return map[string]any{
 		"code": p.Code, "procedure": p.ProcedureName, "status": p.Status, "status_label": p.Status.Label(),
@@ -214,5 +218,5 @@ func (s *Server) apiLookup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	writeJSON(w, http.StatusOK, publicJSON(p))
+	writeJSON(w, http.StatusOK, publicJSON(p, s.publicLabels(r.Context(), p)))
 }

@@ -1,11 +1,14 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
 
+	"motcua/internal/dossier"
 	"motcua/internal/fault"
+	"motcua/internal/store"
 )
 
 // handleLookupPage shows the public lookup form (GET /tra-cuu); with code and key in the
@@ -37,5 +40,20 @@ func (s *Server) handleLookupResult(w http.ResponseWriter, r *http.Request) {
 			"Code": code, "Key": key, "Message": e.Message})
 		return
 	}
-	s.render(w, r, http.StatusOK, "lookup_result.html", map[string]any{"Title": "Hồ sơ " + p.Code, "P": p})
+	s.render(w, r, http.StatusOK, "lookup_result.html", map[string]any{"Title": "Hồ sơ " + p.Code, "P": p,
+		"Labels": s.publicLabels(r.Context(), p)})
+}
+
+// publicLabels names each event of the public timeline in a citizen's words (see
+// dossier.PublicLabels). The caller has already checked the lookup key. Should the dossier
+// have changed in between, or fail to load, each action falls back to its public label.
+func (s *Server) publicLabels(ctx context.Context, p store.PublicDossier) []string {
+	if d, err := s.store.Dossier(ctx, p.Code); err == nil && len(d.Dossier.Events) == len(p.Timeline) {
+		return dossier.PublicLabels(d.Dossier)
+	}
+	out := make([]string, len(p.Timeline))
+	for i, e := range p.Timeline {
+		out[i] = e.Action.PublicLabel()
+	}
+	return out
 }

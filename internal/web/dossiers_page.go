@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -17,13 +18,25 @@ type actionForm struct {
 	Label                  string
 	Reason, NewDue, Assign bool
 	Transfer               bool
+	// Kind styles the button: "primary" for the action that moves the dossier on,
+	// "danger" for the ones that end it against the applicant's hope (refuse, withdraw),
+	// which sit behind a disclosure so that one click cannot take them.
+	Kind string
 }
 
 // formFor says which fields the form of an action shows.
 func formFor(a dossier.Action) actionForm {
 	f := actionForm{Action: a, Label: a.Label()}
 	switch a {
-	case dossier.ActionRefuse, dossier.ActionRequestSupplement:
+	case dossier.ActionForward, dossier.ActionAccept, dossier.ActionReturnResult:
+		f.Kind = "primary"
+	case dossier.ActionWithdraw:
+		f.Kind = "danger"
+	}
+	switch a {
+	case dossier.ActionRefuse:
+		f.Reason, f.Kind = true, "danger"
+	case dossier.ActionRequestSupplement:
 		f.Reason = true
 	case dossier.ActionExtend:
 		f.Reason, f.NewDue = true, true
@@ -71,8 +84,17 @@ func (s *Server) renderDossier(w http.ResponseWriter, r *http.Request, st int, d
 	}
 	var forms []actionForm
 	for _, a := range availableActions(d.Dossier, d.State, u) {
-		forms = append(forms, formFor(a))
+		f := formFor(a)
+		if a == dossier.ActionForward && d.State.Step+1 >= len(d.State.Steps) {
+			// Forwarding out of the last step finishes the processing; the result is
+			// then handed over with “Trả kết quả”.
+			f.Label = "Hoàn tất – đã có kết quả"
+		}
+		forms = append(forms, f)
 	}
+	// The main action first, the destructive ones last.
+	rank := map[string]int{"primary": 0, "": 1, "danger": 2}
+	slices.SortStableFunc(forms, func(a, b actionForm) int { return rank[a.Kind] - rank[b.Kind] })
 	data := map[string]any{
 		"Title": "Hồ sơ " + d.Record.Code, "D": d.Record, "State": d.State, "Events": d.Dossier.Events,
 		"Timeliness": d.State.Timeliness(s.now()), "Deadline": d.Dossier.Deadline,

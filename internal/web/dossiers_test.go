@@ -241,6 +241,31 @@ func testCounterFlow(t *testing.T, e *dossierEnv) {
 	if code, _ := e.call(t, "phuocan.lanhdao", "POST", "/api/v1/dossiers/"+c.Code+"/actions", map[string]any{"action": "refuse", "reason": "x"}); code != http.StatusForbidden {
 		t.Errorf("officer of another unit acting: got %d, want 403", code)
 	}
+	t.Run("public timeline labels", func(t *testing.T) {
+		_, body := e.call(t, "", "GET", "/api/v1/lookup/"+c.Code+"?key="+c.LookupKey, nil)
+		var p struct {
+			Timeline []struct{ Action, Label string }
+		}
+		if err := json.Unmarshal(body, &p); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, it := range p.Timeline {
+			got = append(got, it.Label)
+		}
+		if len(got) != 6 || !strings.HasPrefix(got[1], "Chuyển đến bước: ") || got[4] != "Đã có kết quả giải quyết" || got[5] != "Đã trả kết quả" {
+			t.Errorf("got labels %q, want receipt, steps by name, result, return", got)
+		}
+		page := e.page(t, nil, "/tra-cuu/"+c.Code+"?key="+c.LookupKey)
+		for _, bad := range []string{"Chuyển bước tiếp theo", "Ghi chú", "tanhoa."} {
+			if strings.Contains(string(body), bad) || strings.Contains(page, bad) {
+				t.Errorf("public lookup contains %q, want citizen labels only", bad)
+			}
+		}
+		if !strings.Contains(page, "Đã có kết quả giải quyết") {
+			t.Error("lookup page lacks the result label")
+		}
+	})
 }
 
 func testOnline(t *testing.T, e *dossierEnv) {

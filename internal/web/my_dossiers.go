@@ -31,17 +31,12 @@ var applicantNotes = map[dossier.Action]bool{
 
 func citizenEvents(d store.StoredDossier) []citizenEvent {
 	var out []citizenEvent
-	for _, e := range d.Dossier.Events {
-		ce := citizenEvent{At: e.At, Label: e.Action.Label()}
-		switch e.Action {
-		case dossier.ActionAssign, dossier.ActionSendBack:
+	labels := dossier.PublicLabels(d.Dossier)
+	for i, e := range d.Dossier.Events {
+		if e.Action == dossier.ActionAssign || e.Action == dossier.ActionSendBack {
 			continue
-		case dossier.ActionForward, dossier.ActionTransfer:
-			ce.Label = "Đang xử lý"
-			if e.Step+1 >= len(d.State.Steps) && e.Action == dossier.ActionForward {
-				ce.Label = "Đã có kết quả giải quyết"
-			}
 		}
+		ce := citizenEvent{At: e.At, Label: labels[i]}
 		if applicantNotes[e.Action] {
 			ce.Note = strings.TrimSpace(strings.TrimSpace(e.Reason) + "\n" + strings.TrimSpace(e.Note))
 			ce.NewDue = e.NewDue
@@ -76,8 +71,33 @@ func (s *Server) handleMyDossiers(w http.ResponseWriter, r *http.Request, c stor
 		return
 	}
 	s.render(w, r, http.StatusOK, "my_dossiers.html", map[string]any{
-		"Title": "Hồ sơ của tôi", "Dossiers": list, "Drafts": drafts, "Citizen": c,
+		"Title": "Hồ sơ của tôi", "Dossiers": list, "Drafts": s.draftViews(r, drafts), "Citizen": c,
 	})
+}
+
+// draftView is a hồ sơ nháp as its list shows it: with the name of its procedure.
+type draftView struct {
+	store.Draft
+	ProcedureName string
+}
+
+// draftViews names the procedure of each draft; a procedure no longer in the catalogue
+// is shown by its code.
+func (s *Server) draftViews(r *http.Request, drafts []store.Draft) []draftView {
+	out := make([]draftView, len(drafts))
+	names := map[string]string{}
+	for i, d := range drafts {
+		name, ok := names[d.ProcedureCode]
+		if !ok {
+			name = "Thủ tục " + d.ProcedureCode
+			if p, err := s.store.Procedure(r.Context(), d.ProcedureCode); err == nil && p.Name != "" {
+				name = p.Name
+			}
+			names[d.ProcedureCode] = name
+		}
+		out[i] = draftView{Draft: d, ProcedureName: name}
+	}
+	return out
 }
 
 func (s *Server) handleMyDossier(w http.ResponseWriter, r *http.Request, c store.Citizen) {

@@ -164,6 +164,12 @@ func TestOnlineSubmissionFlow(t *testing.T) {
 			if st, loc, _ := b.post(path, form); st != http.StatusSeeOther || !strings.Contains(loc, "da-luu") {
 				t.Fatalf("save draft: got %d to %q, want 303", st, loc)
 			}
+			if st, page := b.get("/cong-dan/ho-so"); st != http.StatusOK || !strings.Contains(page, ">"+p.Name+"</a>") || strings.Contains(page, "Thủ tục "+proc) {
+				t.Errorf("drafts: got %d, want the draft named %q", st, p.Name)
+			}
+			if _, page := b.get("/cong-dan/ho-so"); strings.Contains(page, "Đăng nhập cán bộ") || !strings.Contains(page, "/cong-dan/dang-xuat") {
+				t.Error("header of a signed-in citizen: got the officers' login, want the citizen's logout")
+			}
 			form.Set("action", "submit")
 			st, loc, body := b.post(path, form)
 			if st != http.StatusSeeOther || !strings.HasPrefix(loc, "/cong-dan/ho-so/") {
@@ -196,6 +202,14 @@ func TestOnlineSubmissionFlow(t *testing.T) {
 			}
 			if st := ts.api(t, "GET", "/api/v1/dossiers/"+code, token, "", &got); st != http.StatusOK || got.Status != "received" {
 				t.Errorf("after the supplement: got %d %s, want 200 received", st, got.Status)
+			}
+			desk := ts.browser(t)
+			desk.login("tanhoa.motcua")
+			if st, page := desk.get("/ho-so/" + code); st != http.StatusOK || !strings.Contains(page, "Người nộp hồ sơ: Nguyễn Thị Lan") || strings.Contains(page, "citizen:") {
+				t.Errorf("officer page: got %d, want applicant events named after the applicant", st)
+			}
+			if _, page := b.get("/cong-dan/ho-so/" + code); strings.Contains(page, "Nguyễn Thị Lan (") || strings.Contains(page, "citizen:") {
+				t.Error("citizen page: got actor names, want none")
 			}
 
 			var list struct {

@@ -143,7 +143,7 @@ func daysText(days float64) string {
 	if days < 10 && days == float64(int(days)) {
 		return fmt.Sprintf("%02d", int(days))
 	}
-	return strings.ReplaceAll(strconv.FormatFloat(days, 'f', -1, 64), ".", ",")
+	return viNumber(days)
 }
 
 func deadlineText(days float64, mode catalog.DeadlineMode) string {

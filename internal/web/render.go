@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"motcua/internal/org"
+	"motcua/internal/store"
 )
 
 //go:embed all:templates static
@@ -39,7 +40,9 @@ var funcs = template.FuncMap{
 		return fields[name]
 	},
 	"vnd": formatVND,
-	"add": func(a, b int) int { return a + b },
+	// days writes a number of days the Vietnamese way, with a decimal comma: "0,5".
+	"days": viNumber,
+	"add":  func(a, b int) int { return a + b },
 }
 
 // formatVND writes an amount as "50.000 đ".
@@ -87,9 +90,11 @@ func parsePages() (map[string]*template.Template, error) {
 
 // page is what every template receives.
 type page struct {
-	Title     string
-	Site      org.Unit
-	User      *org.User
+	Title string
+	Site  org.Unit
+	User  *org.User
+	// Citizen is the signed-in citizen (người dân), when no officer is signed in.
+	Citizen   *store.Citizen
 	CSRF      string
 	Path      string
 	Version   string
@@ -137,6 +142,8 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, st int, name str
 	}
 	if u, ok := currentUser(r); ok {
 		p.User = &u
+	} else if c, ok := s.currentCitizen(r); ok {
+		p.Citizen = &c
 	}
 	var buf bytes.Buffer
 	tmpl := "layout"

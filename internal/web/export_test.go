@@ -1,0 +1,7 @@
+package web
+
+// DaysFunc is the template function "days", for the external tests.
+func DaysFunc(v float64) string { return funcs["days"].(func(float64) string)(v) }
+
+// DaysText is the day count of the procedure pages, for the external tests.
+func DaysText(v float64) string { return daysText(v) }

@@ -98,6 +98,8 @@ func (s *Store) Inbox(ctx context.Context, q InboxQuery) ([]InboxItem, int, erro
 type PublicEvent struct {
 	At     time.Time      `json:"at"`
 	Action dossier.Action `json:"action"`
+	// Label names the event in a citizen's words (dossier.PublicLabels).
+	Label string `json:"label"`
 }
 
 // PublicDossier is what anyone holding the code and the lookup key may see (tra cứu hồ
@@ -139,8 +141,9 @@ func (s *Store) Lookup(ctx context.Context, code, key string) (PublicDossier, er
 		FinishedAt: st.FinishedAt, ReturnedAt: st.ReturnedAt, Timeliness: st.Timeliness(s.Now()),
 		Timeline: make([]PublicEvent, 0, len(d.Dossier.Events)),
 	}
-	for _, e := range d.Dossier.Events {
-		out.Timeline = append(out.Timeline, PublicEvent{At: e.At, Action: e.Action})
+	labels := dossier.PublicLabels(d.Dossier)
+	for i, e := range d.Dossier.Events {
+		out.Timeline = append(out.Timeline, PublicEvent{At: e.At, Action: e.Action, Label: labels[i]})
 	}
 	return out, nil
 }

@@ -218,5 +218,5 @@ func (s *Server) apiLookup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	writeJSON(w, http.StatusOK, publicJSON(p, s.publicLabels(r.Context(), p)))
+	writeJSON(w, http.StatusOK, publicJSON(p, publicLabels(p)))
 }

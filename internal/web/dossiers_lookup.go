@@ -1,12 +1,10 @@
 package web
 
 import (
-	"context"
 	"net/http"
 	"net/url"
 	"strings"
 
-	"motcua/internal/dossier"
 	"motcua/internal/fault"
 	"motcua/internal/store"
 )
@@ -41,19 +39,17 @@ func (s *Server) handleLookupResult(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "lookup_result.html", map[string]any{"Title": "Hồ sơ " + p.Code, "P": p,
-		"Labels": s.publicLabels(r.Context(), p)})
+		"Labels": publicLabels(p)})
 }
 
-// publicLabels names each event of the public timeline in a citizen's words (see
-// dossier.PublicLabels). The caller has already checked the lookup key. Should the dossier
-// have changed in between, or fail to load, each action falls back to its public label.
-func (s *Server) publicLabels(ctx context.Context, p store.PublicDossier) []string {
-	if d, err := s.store.Dossier(ctx, p.Code); err == nil && len(d.Dossier.Events) == len(p.Timeline) {
-		return dossier.PublicLabels(d.Dossier)
-	}
+// publicLabels lists the citizen-facing label of each event of the public timeline.
+func publicLabels(p store.PublicDossier) []string {
 	out := make([]string, len(p.Timeline))
 	for i, e := range p.Timeline {
-		out[i] = e.Action.PublicLabel()
+		out[i] = e.Label
+		if out[i] == "" {
+			out[i] = e.Action.PublicLabel()
+		}
 	}
 	return out
 }

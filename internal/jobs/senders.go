@@ -136,7 +136,7 @@ func (s *SMTPSender) compose(m store.OutboxMessage) ([]byte, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "From: %s\r\n", s.From)
 	fmt.Fprintf(&b, "To: %s\r\n", m.Recipient)
-	fmt.Fprintf(&b, "Subject: %s\r\n", mime.QEncoding.Encode("utf-8", strings.ReplaceAll(m.Subject, "\n", " ")))
+	b.WriteString(encodeSubject(m.Subject))
 	fmt.Fprintf(&b, "Date: %s\r\n", time.Now().Format(time.RFC1123Z))
 	fmt.Fprintf(&b, "Message-ID: <%s@%s>\r\n", hex.EncodeToString(id), domain)
 	b.WriteString("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n")
@@ -147,4 +147,17 @@ func (s *SMTPSender) compose(m store.OutboxMessage) ([]byte, error) {
 	}
 	b.WriteString(enc + "\r\n")
 	return []byte(b.String()), nil
+}
+
+// encodeSubject returns the Subject header line, CRLF included. A subject that needs
+// encoding becomes RFC 2047 encoded words (Q encoding, UTF-8), each of at most 75
+// characters on its own folded line, so that every line stays within the 76 characters
+// RFC 2047 allows however long the subject.
+func encodeSubject(subject string) string {
+	subject = strings.Join(strings.Fields(subject), " ")
+	enc := mime.QEncoding.Encode("utf-8", subject)
+	if enc == subject {
+		return "Subject: " + subject + "\r\n"
+	}
+	return "Subject:\r\n " + strings.ReplaceAll(enc, "?= =?", "?=\r\n =?") + "\r\n"
 }

@@ -1,0 +1,203 @@
+package jobs_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"io"
+	"mime"
+	"net/mail"
+	"strings"
+	"testing"
+	"time"
+
+	"motcua/internal/jobs"
+	"motcua/internal/store"
+)
+
+// parsed is a delivered message read back as a mail client would.
+type parsed struct {
+	from, to, bcc, subject, contentType, encoding, body string
+}
+
+func parseMessage(t *testing.T, data []byte) parsed {
+	t.Helper()
+	for i, line := range strings.SplitAfter(string(data), "\n") {
+		if line == "" {
+			continue
+		}
+		if !strings.HasSuffix(line, "\r\n") {
+			t.Errorf("line %d %q: got a bare LF, want CRLF", i+1, line)
+		}
+		if n := len(line) - 2; n > 76 {
+			t.Errorf("line %d: got %d characters, want at most 76 (RFC 2047)", i+1, n)
+		}
+	}
+	for i, c := range data {
+		if c >= 0x80 {
+			t.Fatalf("byte %d: got 0x%x, want a 7-bit message (encoded words and base64)", i, c)
+		}
+	}
+	msg, err := mail.ReadMessage(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("read message: %v", err)
+	}
+	subject, err := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+	if err != nil {
+		t.Fatalf("decode subject %q: %v", msg.Header.Get("Subject"), err)
+	}
+	p := parsed{
+		from: msg.Header.Get("From"), to: msg.Header.Get("To"), bcc: msg.Header.Get("Bcc"), subject: subject,
+		contentType: msg.Header.Get("Content-Type"), encoding: msg.Header.Get("Content-Transfer-Encoding"),
+	}
+	if p.encoding == "base64" {
+		body, err := io.ReadAll(base64.NewDecoder(base64.StdEncoding, msg.Body))
+		if err != nil {
+			t.Fatalf("decode body: %v", err)
+		}
+		p.body = string(body)
+	}
+	return p
+}
+
+// vietnamese is a message with every kind of Vietnamese letter, a dot at the start of a
+// line (dot-stuffing) and a subject long enough to need several encoded words.
+var vietnamese = store.OutboxMessage{
+	ID: 1, Kind: store.MessageKindEmail, Recipient: "nguyen.thi.huong@example.vn",
+	Subject: "Hồ sơ H15.50.05.13-260424-0007 đã có kết quả: Đăng ký khai sinh kết hợp đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi",
+	Body: "Kính gửi bà Nguyễn Thị Hường,\n\nHồ sơ của bà đã có kết quả. Mời bà đến Bộ phận Một cửa " +
+		"UBND thị trấn Tân Hòa để nhận.\n.\nĂ Â Đ Ê Ô Ơ Ư ă â đ ê ô ơ ư – ả ã ạ ẻ ẽ ẹ ỉ ĩ ị ỏ õ ọ ủ ũ ụ ỷ ỹ ỵ\n",
+}
+
+func TestSMTPSenderDelivers(t *testing.T) {
+	tests := []struct {
+		name        string
+		withAuth    bool
+		user        string
+		wantAuth    string
+		subject     string // sent instead of vietnamese.Subject when set
+		wantSubject string
+	}{
+		{"without authentication", false, "", "", "", vietnamese.Subject},
+		{"with AUTH PLAIN to localhost", true, "motcua", "\x00motcua\x00bí-mật", "", vietnamese.Subject},
+		{"ascii subject with a line break", false, "", "", "Notice\r\nBcc: x@example.vn", "Notice Bcc: x@example.vn"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := startSMTP(t, tt.withAuth, "")
+			s := &jobs.SMTPSender{Addr: srv.addr, From: "motcua@tanhoa.gov.vn", Username: tt.user, Password: "bí-mật", Timeout: 5 * time.Second}
+			m := vietnamese
+			if tt.subject != "" {
+				m.Subject = tt.subject
+			}
+			if err := s.Send(context.Background(), m); err != nil {
+				t.Fatalf("send: %v", err)
+			}
+			srv.mu.Lock()
+			defer srv.mu.Unlock()
+			if len(srv.sessions) != 1 || !srv.sessions[0].accepted {
+				t.Fatalf("got %d sessions, want one with an accepted message", len(srv.sessions))
+			}
+			sess := srv.sessions[0]
+			if sess.auth != tt.wantAuth {
+				t.Errorf("AUTH: got %q, want %q", sess.auth, tt.wantAuth)
+			}
+			if want := "FROM:<motcua@tanhoa.gov.vn>"; !strings.HasPrefix(sess.from, want) {
+				t.Errorf("MAIL: got %q, want %q", sess.from, want)
+			}
+			if want := []string{"TO:<nguyen.thi.huong@example.vn>"}; len(sess.rcpt) != 1 || !strings.HasPrefix(sess.rcpt[0], want[0]) {
+				t.Errorf("RCPT: got %q, want %q", sess.rcpt, want)
+			}
+			p := parseMessage(t, sess.data)
+			checks := []struct{ what, got, want string }{
+				{"From", p.from, "motcua@tanhoa.gov.vn"},
+				{"To", p.to, vietnamese.Recipient},
+				{"Subject", p.subject, tt.wantSubject},
+				{"Bcc", p.bcc, ""},
+				{"Content-Type", p.contentType, "text/plain; charset=utf-8"},
+				{"Content-Transfer-Encoding", p.encoding, "base64"},
+				{"body", p.body, vietnamese.Body},
+			}
+			for _, c := range checks {
+				if c.got != c.want {
+					t.Errorf("%s: got %q, want %q", c.what, c.got, c.want)
+				}
+			}
+		})
+	}
+}
+
+func TestSMTPSenderReportsRejection(t *testing.T) {
+	for reject, code := range map[string]string{"MAIL": "550", "RCPT": "550", "DATA": "554"} {
+		t.Run(reject, func(t *testing.T) {
+			srv := startSMTP(t, false, reject)
+			s := &jobs.SMTPSender{Addr: srv.addr, From: "motcua@tanhoa.gov.vn", Timeout: 5 * time.Second}
+			err := s.Send(context.Background(), vietnamese)
+			if err == nil {
+				t.Fatal("got no error, want the server's rejection")
+			}
+			if !strings.Contains(err.Error(), code) {
+				t.Errorf("got %q, want the server's %s reply in it", err, code)
+			}
+		})
+	}
+}
+
+func TestSMTPSenderRejectsOtherKinds(t *testing.T) {
+	s := &jobs.SMTPSender{Addr: "127.0.0.1:1", From: "motcua@tanhoa.gov.vn"}
+	m := vietnamese
+	m.Kind = "sms"
+	if err := s.Send(context.Background(), m); err == nil {
+		t.Error("kind sms: got no error, want one")
+	}
+}
+
+// TestWorkerSendsThroughSMTP runs the whole path: outbox → worker → SMTP → server, and a
+// rejection that leaves the message for a retry.
+func TestWorkerSendsThroughSMTP(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store, c *clock) {
+		ctx := context.Background()
+		ok := startSMTP(t, false, "")
+		refusing := startSMTP(t, false, "RCPT")
+		tests := []struct {
+			name     string
+			srv      *smtpServer
+			wantSent bool
+		}{
+			{"accepted", ok, true},
+			{"refused with 550", refusing, false},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				id, err := s.Enqueue(ctx, store.OutboxMessage{Recipient: vietnamese.Recipient, Subject: vietnamese.Subject, Body: vietnamese.Body})
+				if err != nil {
+					t.Fatal(err)
+				}
+				sender := &jobs.SMTPSender{Addr: tt.srv.addr, From: "motcua@tanhoa.gov.vn", Timeout: 5 * time.Second}
+				w := &jobs.Worker{Store: s, Sender: sender, Name: "w-smtp"}
+				if n, err := w.RunOnce(ctx); err != nil || n != 1 {
+					t.Fatalf("got %d claimed (%v), want 1", n, err)
+				}
+				m, err := s.OutboxMessageByID(ctx, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := !m.SentAt.IsZero(); got != tt.wantSent {
+					t.Fatalf("sent: got %v, want %v (last error %q)", got, tt.wantSent, m.LastError)
+				}
+				if tt.wantSent {
+					tt.srv.mu.Lock()
+					defer tt.srv.mu.Unlock()
+					if got := parseMessage(t, tt.srv.sessions[len(tt.srv.sessions)-1].data).subject; got != vietnamese.Subject {
+						t.Errorf("subject: got %q, want %q", got, vietnamese.Subject)
+					}
+					return
+				}
+				if m.Attempts != 1 || !strings.Contains(m.LastError, "550") || !m.NextAttemptAt.After(c.Now()) {
+					t.Errorf("got attempts %d, error %q, next %v, want 1, a 550 error and a retry after %v",
+						m.Attempts, m.LastError, m.NextAttemptAt, c.Now())
+				}
+			})
+		}
+	})
+}

@@ -14,12 +14,10 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf16"
-
-	lpdf "github.com/ledongthuc/pdf"
 
 	"motcua/internal/calendar"
 	"motcua/internal/demo"
+	"motcua/internal/pdf/pdftext"
 	"motcua/internal/store"
 	"motcua/internal/store/storetest"
 	"motcua/internal/web"
@@ -406,43 +404,14 @@ func testLookupLimit(t *testing.T, e *dossierEnv) {
 	}
 }
 
-// pdfText reads a PDF back, decoding fpdf's UTF-16 strings (see internal/pdf/text_test.go).
+// pdfText reads a PDF back (see internal/pdf/pdftext).
 func pdfText(tb testing.TB, data []byte) string {
 	tb.Helper()
-	r, err := lpdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	text, err := pdftext.Text(data)
 	if err != nil {
 		tb.Fatalf("read pdf: %v", err)
 	}
-	var pieces []string
-	for i := 1; i <= r.NumPage(); i++ {
-		show := func(raw string) {
-			b := []byte(raw)
-			u := make([]uint16, 0, len(b)/2)
-			for j := 0; j+1 < len(b); j += 2 {
-				u = append(u, uint16(b[j])<<8|uint16(b[j+1]))
-			}
-			pieces = append(pieces, string(utf16.Decode(u)))
-		}
-		lpdf.Interpret(r.Page(i).V.Key("Contents"), func(stk *lpdf.Stack, op string) {
-			n := stk.Len()
-			args := make([]lpdf.Value, n)
-			for j := n - 1; j >= 0; j-- {
-				args[j] = stk.Pop()
-			}
-			switch op {
-			case "Tj", "'", "\"":
-				show(args[n-1].RawString())
-			case "TJ":
-				a := args[n-1]
-				for j := 0; j < a.Len(); j++ {
-					if v := a.Index(j); v.Kind() == lpdf.String {
-						show(v.RawString())
-					}
-				}
-			}
-		})
-	}
-	return strings.Join(strings.Fields(strings.Join(pieces, " ")), " ")
+	return text
 }
 
 func testForms(t *testing.T, e *dossierEnv) {

@@ -3,6 +3,7 @@ package jobs
 import (
 	"context"
 	"crypto/rand"
+	"crypto/tls"
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
@@ -105,21 +106,63 @@ func (s *SMTPSender) Send(ctx context.Context, m store.OutboxMessage) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	done := make(chan error, 1)
-	go func() {
-		var auth smtp.Auth
-		if s.Username != "" {
-			host, _, _ := net.SplitHostPort(s.Addr)
-			auth = smtp.PlainAuth("", s.Username, s.Password, host)
-		}
-		done <- smtp.SendMail(s.Addr, auth, s.From, []string{m.Recipient}, msg)
-	}()
-	select {
-	case err := <-done:
-		return err
-	case <-ctx.Done():
-		return fmt.Errorf("jobs: smtp: %w", ctx.Err())
+	if err := s.deliver(ctx, m.Recipient, msg); err != nil {
+		return fmt.Errorf("jobs: smtp: %w", err)
 	}
+	return nil
+}
+
+// deliver runs one SMTP conversation, as smtp.SendMail does (STARTTLS when offered,
+// authentication when configured), but on a connection whose deadline follows ctx, so a
+// server that stops answering cannot hold the worker or a connection past the timeout.
+func (s *SMTPSender) deliver(ctx context.Context, to string, msg []byte) error {
+	host, _, err := net.SplitHostPort(s.Addr)
+	if err != nil {
+		return err
+	}
+	var d net.Dialer
+	conn, err := d.DialContext(ctx, "tcp", s.Addr)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if dl, ok := ctx.Deadline(); ok {
+		conn.SetDeadline(dl)
+	}
+	stop := context.AfterFunc(ctx, func() { conn.SetDeadline(time.Now()) })
+	defer stop()
+	c, err := smtp.NewClient(conn, host)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if ok, _ := c.Extension("STARTTLS"); ok {
+		if err := c.StartTLS(&tls.Config{ServerName: host}); err != nil {
+			return err
+		}
+	}
+	if s.Username != "" {
+		if err := c.Auth(smtp.PlainAuth("", s.Username, s.Password, host)); err != nil {
+			return err
+		}
+	}
+	if err := c.Mail(s.From); err != nil {
+		return err
+	}
+	if err := c.Rcpt(to); err != nil {
+		return err
+	}
+	w, err := c.Data()
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(msg); err != nil {
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	return c.Quit()
 }
 
 // compose writes the RFC 5322 message: UTF-8, base64 body, encoded subject.

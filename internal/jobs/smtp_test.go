@@ -3,6 +3,7 @@ package jobs_test
 import (
 	"bytes"
 	"context"
+	"net"
 	"encoding/base64"
 	"io"
 	"mime"
@@ -200,4 +201,28 @@ func TestWorkerSendsThroughSMTP(t *testing.T) {
 			})
 		}
 	})
+}
+
+// A server that accepts the connection and never answers must not hold the sender past
+// its timeout: Send returns an error and the outbox retries later.
+func TestSMTPSenderSilentServer(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close() // hold the connection open, say nothing
+		}
+	}()
+	s := &jobs.SMTPSender{Addr: ln.Addr().String(), From: "motcua@tanhoa.gov.vn", Timeout: 200 * time.Millisecond}
+	err = s.Send(context.Background(), store.OutboxMessage{Kind: store.MessageKindEmail, Recipient: "dan@example.vn", Subject: "Thử", Body: "Nội dung"})
+	if err == nil {
+		t.Fatal("got nil error from a silent server, want a timeout")
+	}
 }

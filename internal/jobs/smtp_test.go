@@ -3,10 +3,10 @@ package jobs_test
 import (
 	"bytes"
 	"context"
-	"net"
 	"encoding/base64"
 	"io"
 	"mime"
+	"net"
 	"net/mail"
 	"strings"
 	"testing"

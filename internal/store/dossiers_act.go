@@ -74,26 +74,8 @@ func (s *Store) loadDossier(ctx context.Context, db querier, code string) (Store
 	if err := json.Unmarshal([]byte(process), &d.Process); err != nil {
 		return StoredDossier{}, fmt.Errorf("store: dossier %s process: %w", code, err)
 	}
-	rows, err := s.query(ctx, db, "DossierEvents", r.ID)
-	if err != nil {
+	if d.Events, err = s.loadEvents(ctx, db, r.ID, code); err != nil {
 		return StoredDossier{}, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var seq int
-		var payload string
-		if err := rows.Scan(&seq, &payload); err != nil {
-			return StoredDossier{}, fmt.Errorf("store: dossier %s events: %w", code, err)
-		}
-		var e dossier.Event
-		if err := json.Unmarshal([]byte(payload), &e); err != nil {
-			return StoredDossier{}, fmt.Errorf("store: dossier %s event %d: %w", code, seq, err)
-		}
-		e.Seq = seq
-		d.Events = append(d.Events, e)
-	}
-	if err := rows.Err(); err != nil {
-		return StoredDossier{}, fmt.Errorf("store: dossier %s events: %w", code, err)
 	}
 	if len(d.Events) != version {
 		// An action committed between the two reads; the caller retries or reads again.
@@ -184,4 +166,31 @@ func (s *Store) actOnce(ctx context.Context, code string, cmd dossier.Command, n
 	}
 	cur.Dossier, cur.State = next, st
 	return cur, nil
+}
+
+// loadEvents reads the events of a dossier in order.
+func (s *Store) loadEvents(ctx context.Context, db querier, id int64, code string) ([]dossier.Event, error) {
+	rows, err := s.query(ctx, db, "DossierEvents", id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var events []dossier.Event
+	for rows.Next() {
+		var seq int
+		var payload string
+		if err := rows.Scan(&seq, &payload); err != nil {
+			return nil, fmt.Errorf("store: dossier %s events: %w", code, err)
+		}
+		var e dossier.Event
+		if err := json.Unmarshal([]byte(payload), &e); err != nil {
+			return nil, fmt.Errorf("store: dossier %s event %d: %w", code, seq, err)
+		}
+		e.Seq = seq
+		events = append(events, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: dossier %s events: %w", code, err)
+	}
+	return events, nil
 }

@@ -4,10 +4,12 @@ import (
 	"context"
 	"crypto/subtle"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
 
+	"motcua/internal/calendar"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
 )
@@ -127,7 +129,7 @@ func (s *Store) Lookup(ctx context.Context, code, key string) (PublicDossier, er
 	if code == "" || !dossier.ValidLookupKey(key) {
 		return PublicDossier{}, dossierNotFound()
 	}
-	d, err := s.Dossier(ctx, code)
+	d, err := s.publicDossier(ctx, code)
 	if err != nil {
 		return PublicDossier{}, err
 	}
@@ -180,4 +182,57 @@ func (s *Store) DossierBook(ctx context.Context, unit string, from, to time.Time
 		out = append(out, b)
 	}
 	return out, rows.Err()
+}
+
+// publicDossier loads what the public lookup needs — the procedure, the pinned process,
+// the deadline, the events and the lookup key — in one statement (one consistent read),
+// and projects the state; it never reads the applicant, the form or the documents.
+func (s *Store) publicDossier(ctx context.Context, code string) (StoredDossier, error) {
+	rows, err := s.query(ctx, s.read, "DossierPublicByCode", code)
+	if err != nil {
+		return StoredDossier{}, err
+	}
+	defer rows.Close()
+	var (
+		out                 StoredDossier
+		d                   dossier.Dossier
+		process, mode, rule string
+		channel, payload    string
+		days                float64
+		version, seq        int
+	)
+	r := &out.Record
+	for rows.Next() {
+		if err := rows.Scan(&r.ID, &r.Code, &r.UnitCode, &r.ProcedureCode, &r.ProcedureName, &process,
+			&days, &mode, &rule, &channel, &r.LookupKey, &version, &seq, &payload); err != nil {
+			return StoredDossier{}, fmt.Errorf("store: dossier %s: %w", code, err)
+		}
+		var e dossier.Event
+		if err := json.Unmarshal([]byte(payload), &e); err != nil {
+			return StoredDossier{}, fmt.Errorf("store: dossier %s event %d: %w", code, seq, err)
+		}
+		e.Seq = seq
+		d.Events = append(d.Events, e)
+	}
+	if err := rows.Err(); err != nil {
+		return StoredDossier{}, fmt.Errorf("store: dossier %s: %w", code, err)
+	}
+	if len(d.Events) == 0 {
+		return StoredDossier{}, dossierNotFound()
+	}
+	d.Code, d.ProcedureCode, d.UnitCode, d.Channel = r.Code, r.ProcedureCode, r.UnitCode, dossier.Channel(channel)
+	d.Deadline = calendar.Deadline{Days: days, CalendarDays: mode == deadlineCalendar}
+	d.SupplementRule = rule
+	if err := json.Unmarshal([]byte(process), &d.Process); err != nil {
+		return StoredDossier{}, fmt.Errorf("store: dossier %s process: %w", code, err)
+	}
+	cal, err := s.UnitCalendar(ctx, d.UnitCode)
+	if err != nil {
+		return StoredDossier{}, err
+	}
+	if out.State, err = dossier.Project(d, cal); err != nil {
+		return StoredDossier{}, fmt.Errorf("store: %w", err)
+	}
+	out.Dossier = d
+	return out, nil
 }

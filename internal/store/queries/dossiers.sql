@@ -59,3 +59,11 @@ SELECT code, procedure_name, sets, applicant_name, applicant_address, applicant_
 FROM dossiers
 WHERE unit_code = ? AND received_at >= ? AND received_at < ?
 ORDER BY received_at, id;
+
+-- name: DossierPublicByCode
+SELECT d.id, d.code, d.unit_code, d.procedure_code, d.procedure_name, d.process,
+    d.deadline_days, d.deadline_mode, d.supplement_rule, d.channel, d.lookup_key, d.version,
+    e.seq, e.payload
+FROM dossiers d JOIN dossier_events e ON e.dossier_id = d.id
+WHERE d.code = ?
+ORDER BY e.seq;

@@ -199,12 +199,12 @@ func (s *Store) publicDossier(ctx context.Context, code string) (StoredDossier, 
 		process, mode, rule string
 		channel, payload    string
 		days                float64
-		version, seq        int
+		seq                 int
 	)
 	r := &out.Record
 	for rows.Next() {
 		if err := rows.Scan(&r.ID, &r.Code, &r.UnitCode, &r.ProcedureCode, &r.ProcedureName, &process,
-			&days, &mode, &rule, &channel, &r.LookupKey, &version, &seq, &payload); err != nil {
+			&days, &mode, &rule, &channel, &r.LookupKey, &seq, &payload); err != nil {
 			return StoredDossier{}, fmt.Errorf("store: dossier %s: %w", code, err)
 		}
 		var e dossier.Event

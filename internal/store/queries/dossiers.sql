@@ -62,7 +62,7 @@ ORDER BY received_at, id;
 
 -- name: DossierPublicByCode
 SELECT d.id, d.code, d.unit_code, d.procedure_code, d.procedure_name, d.process,
-    d.deadline_days, d.deadline_mode, d.supplement_rule, d.channel, d.lookup_key, d.version,
+    d.deadline_days, d.deadline_mode, d.supplement_rule, d.channel, d.lookup_key,
     e.seq, e.payload
 FROM dossiers d JOIN dossier_events e ON e.dossier_id = d.id
 WHERE d.code = ?

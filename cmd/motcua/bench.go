@@ -64,7 +64,7 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	if err := benchBase(ctx, st, password); err != nil {
 		return err
 	}
-	base, stop, err := benchServer(st)
+	base, stop, err := benchServer(st, dir)
 	if err != nil {
 		return err
 	}

@@ -4,11 +4,13 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
 	"motcua/internal/fault"
 	"motcua/internal/files"
+	"motcua/internal/org"
 	"motcua/internal/store"
 )
 
@@ -229,4 +231,44 @@ func attachmentsJSON(list []store.Attachment) []map[string]any {
 		})
 	}
 	return out
+}
+
+// canAttach reports whether an officer may add scans to a dossier: anyone who processes
+// dossiers, not a read-only inspector.
+func canAttach(u org.User) bool {
+	return u.HasAny(org.OneStop, org.Specialist, org.Leader, org.Admin)
+}
+
+// handleDossierUpload attaches the scans of paper documents to a dossier from its page
+// (POST /ho-so/{code}/attachments), then shows the page again.
+func (s *Server) handleDossierUpload(w http.ResponseWriter, r *http.Request) {
+	d, u, err := s.officerDossier(r, r.PathValue("code"))
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	if !canAttach(u) || d.State.Status.Final() {
+		s.pageError(w, r, fault.New(fault.Forbidden, "Không thể đính kèm tệp vào hồ sơ này."))
+		return
+	}
+	fhs, err := uploadedFiles(r, "file")
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	name := strings.TrimSpace(r.PostFormValue("document_name"))
+	if len([]rune(name)) > 500 {
+		s.pageError(w, r, fault.WithFields("Tên thành phần hồ sơ quá dài (tối đa 500 ký tự).", map[string]string{"document_name": "Tối đa 500 ký tự."}))
+		return
+	}
+	for _, fh := range fhs {
+		a, err := s.saveUpload(r, fh, store.Attachment{DossierCode: d.Record.Code, DocIndex: -1, DocName: name,
+			UploadedKind: store.UploaderOfficer, UploadedBy: u.Username})
+		if err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+		s.audit(r, "", "dossier.attachment", d.Record.Code, a.FileName)
+	}
+	http.Redirect(w, r, "/ho-so/"+url.PathEscape(d.Record.Code)+"?tep="+strconv.Itoa(len(fhs)), http.StatusSeeOther)
 }

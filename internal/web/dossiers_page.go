@@ -100,6 +100,7 @@ func (s *Server) renderDossier(w http.ResponseWriter, r *http.Request, st int, d
 		"Timeliness": d.State.Timeliness(s.now()), "Deadline": d.Dossier.Deadline,
 		"Actions": forms, "Forms": formLinks(d), "New": r.URL.Query().Get("moi") == "1",
 		"Posted": posted, "Files": files,
+		"CanUpload": canAttach(u) && !d.State.Status.Final(), "Uploaded": r.URL.Query().Get("tep"),
 	}
 	if actErr != nil {
 		data["Message"], data["Errors"] = actErr.Message, actErr.Fields

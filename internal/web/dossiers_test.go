@@ -46,7 +46,7 @@ func newDossierEnv(t *testing.T, d store.Dialect) *dossierEnv {
 	if err := demo.LoadBase(context.Background(), st, demoPassword); err != nil {
 		t.Fatal(err)
 	}
-	h, err := web.New(web.Config{Version: "test", BaseURL: "https://motcua.example.vn"}, st,
+	h, err := web.New(web.Config{Version: "test", BaseURL: "https://motcua.example.vn", DataDir: t.TempDir()}, st,
 		slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)

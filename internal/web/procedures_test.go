@@ -34,7 +34,7 @@ func TestProcedures(t *testing.T) {
 		t.Run(string(d), func(t *testing.T) {
 			st := storetest.Open(t, d, nil)
 			loadCatalogDemo(t, st)
-			h, err := web.New(web.Config{Version: "test"}, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+			h, err := web.New(web.Config{Version: "test", DataDir: t.TempDir()}, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
 			if err != nil {
 				t.Fatal(err)
 			}

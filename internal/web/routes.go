@@ -67,6 +67,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /ho-so", s.officerPage(s.handleInbox))
 	mux.Handle("GET /ho-so/{code}", s.officerPage(s.handleDossierPage))
 	mux.Handle("POST /ho-so/{code}/thao-tac", s.officerPage(s.checkCSRF(s.handleDossierAction).ServeHTTP))
+	mux.Handle("POST /ho-so/{code}/attachments", s.uploadLimit(maxSupplementFiles, s.officerPage(s.checkCSRF(s.handleDossierUpload).ServeHTTP)))
 	mux.HandleFunc("GET /tra-cuu", s.limited(lookups, s.handleLookupPage))
 	mux.HandleFunc("GET /tra-cuu/{code}", s.limited(lookups, s.handleLookupResult))
 

@@ -1,0 +1,73 @@
+package web_test
+
+import (
+	"bytes"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// postFile submits a multipart form with one file and the csrf field.
+func (b *browser) postFile(path, csrf, field, name string, content []byte) (int, string, string) {
+	b.t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	mw.WriteField("csrf", csrf)
+	mw.WriteField("document_name", "Giấy chứng sinh")
+	fw, err := mw.CreateFormFile(field, name)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	fw.Write(content)
+	mw.Close()
+	req, err := http.NewRequest("POST", b.base+path, &body)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	resp, err := b.client.Do(req)
+	if err != nil {
+		b.t.Fatalf("POST %s: %v", path, err)
+	}
+	defer resp.Body.Close()
+	out, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header.Get("Location"), string(out)
+}
+
+func TestOfficerAttachesScans(t *testing.T) {
+	eachServer(t, func(t *testing.T, ts *testServer) {
+		var created struct{ Code string }
+		body := `{"procedure_code":"1.001193","channel":"counter","applicant":{"full_name":"Lê Thị Hồng"}}`
+		if st := ts.api(t, "POST", "/api/v1/dossiers", ts.token(t, "tanhoa.motcua"), body, &created); st != http.StatusCreated {
+			t.Fatalf("create: got %d, want 201", st)
+		}
+		page := "/ho-so/" + created.Code
+		b := ts.browser(t)
+		b.login("tanhoa.motcua")
+		token := b.csrf(page)
+		pdf := []byte("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
+		st, loc, _ := b.postFile(page+"/attachments", token, "file", "giay-chung-sinh.pdf", pdf)
+		if st != http.StatusSeeOther || !strings.Contains(loc, "tep=1") {
+			t.Fatalf("upload: got %d %q, want 303 back to the page", st, loc)
+		}
+		_, html := b.get(page + "?tep=1")
+		if !strings.Contains(html, "giay-chung-sinh.pdf") || !strings.Contains(html, "Đã đính kèm 1 tệp") {
+			t.Errorf("dossier page does not list the uploaded scan")
+		}
+		st, _, html = b.postFile(page+"/attachments", token, "file", "ghi-chu.pdf", []byte("chỉ là văn bản, không phải PDF"))
+		if st != http.StatusBadRequest || !strings.Contains(html, "Chỉ nhận tệp PDF, JPEG hoặc PNG") {
+			t.Errorf("text file: got %d, want 400 with the Vietnamese message", st)
+		}
+		if st, _, _ := b.postFile(page+"/attachments", "", "file", "x.pdf", pdf); st != http.StatusForbidden {
+			t.Errorf("no CSRF token: got %d, want 403", st)
+		}
+		inspector := ts.browser(t)
+		inspector.login("tinh.giamsat")
+		itoken := inspector.csrf(page)
+		if st, _, _ := inspector.postFile(page+"/attachments", itoken, "file", "x.pdf", pdf); st != http.StatusForbidden {
+			t.Errorf("inspector: got %d, want 403", st)
+		}
+	})
+}

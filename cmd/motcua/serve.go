@@ -24,8 +24,13 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 	withDemo := fs.Bool("demo", true, "nạp dữ liệu minh họa khi cơ sở dữ liệu trống")
 	baseURL := fs.String("base-url", getenv("MOTCUA_BASE_URL"), "địa chỉ công khai của trang (dùng trong mã QR)")
 	smtpURL := fs.String("smtp", getenv("MOTCUA_SMTP"), "máy chủ thư: smtp://người-dùng:mật-khẩu@máy-chủ:587?from=địa-chỉ (mặc định: chỉ ghi nhật ký)")
+	proxies := fs.String("trusted-proxies", getenv("MOTCUA_TRUSTED_PROXIES"), "các proxy tin cậy (địa chỉ hoặc CIDR, cách nhau bởi dấu phẩy) được đọc X-Forwarded-For")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	trusted, err := web.ParseTrustedProxies(*proxies)
+	if err != nil {
+		return fmt.Errorf("--trusted-proxies không hợp lệ: %w", err)
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	st, err := db.open(ctx)
@@ -61,7 +66,7 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 			return err
 		}
 	}
-	handler, err := web.New(web.Config{Version: version, BaseURL: *baseURL, DataDir: db.data}, st, log)
+	handler, err := web.New(web.Config{Version: version, BaseURL: *baseURL, DataDir: db.data, TrustedProxies: trusted}, st, log)
 	if err != nil {
 		return err
 	}

@@ -66,6 +66,7 @@ func (s *Server) wrap(next http.Handler) http.Handler {
 		start := time.Now()
 		id := newRequestID()
 		r = r.WithContext(context.WithValue(r.Context(), keyRequestID, id))
+		s.realClient(r)
 		sw := &statusWriter{ResponseWriter: w}
 		defer func() {
 			if p := recover(); p != nil {
@@ -110,7 +111,8 @@ func isAPI(r *http.Request) bool {
 	return strings.HasPrefix(r.URL.Path, "/api/") || strings.HasPrefix(r.URL.Path, "/open311/")
 }
 
-// clientIP is the address of the peer. Forwarded headers are not trusted.
+// clientIP is the address of the client: the peer, or what a trusted proxy reported
+// (realClient has already rewritten RemoteAddr).
 func clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {

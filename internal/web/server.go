@@ -10,6 +10,7 @@ package web
 import (
 	"html/template"
 	"log/slog"
+	"net/netip"
 	"net/http"
 	"time"
 
@@ -29,6 +30,9 @@ type Config struct {
 	// BaseURL is the public address of the site, used in QR codes; derived from the
 	// request when empty.
 	BaseURL string
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For header is believed
+	// (proxy.go); empty means the peer address is the client.
+	TrustedProxies []netip.Prefix
 	// DataDir is the data directory; attachments are kept under DataDir/files. "data"
 	// when empty.
 	DataDir string

@@ -10,8 +10,8 @@ package web
 import (
 	"html/template"
 	"log/slog"
-	"net/netip"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"motcua/internal/store"

@@ -53,7 +53,12 @@ type formLink struct{ Label, URL string }
 
 // formLinks lists the forms that the dossier's history allows to print.
 func formLinks(d store.StoredDossier) []formLink {
-	base := "/api/v1/dossiers/" + url.PathEscape(d.Record.Code) + "/forms/"
+	return formLinksAt(d, "/api/v1/dossiers/"+url.PathEscape(d.Record.Code)+"/forms/", true)
+}
+
+// formLinksAt lists the forms that exist for the dossier, with links under base; the
+// process control sheet, an internal record, only when control is set.
+func formLinksAt(d store.StoredDossier, base string, control bool) []formLink {
 	var out []formLink
 	if !d.State.ReceivedAt.IsZero() {
 		out = append(out, formLink{"In giấy tiếp nhận hồ sơ và hẹn trả kết quả", base + "receipt.pdf"})
@@ -67,7 +72,7 @@ func formLinks(d store.StoredDossier) []formLink {
 	if lastEvent(d.Dossier, dossier.ActionExtend) >= 0 {
 		out = append(out, formLink{"In phiếu xin lỗi và hẹn lại ngày trả kết quả", base + "apology.pdf"})
 	}
-	if !d.State.ReceivedAt.IsZero() {
+	if control && !d.State.ReceivedAt.IsZero() {
 		out = append(out, formLink{"In phiếu kiểm soát quá trình giải quyết hồ sơ", base + "control.pdf"})
 	}
 	return out

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"net/http"
 	"net/url"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
+	"motcua/internal/pdf"
 	"motcua/internal/store"
 )
 
@@ -130,7 +132,31 @@ func (s *Server) renderMyDossier(w http.ResponseWriter, r *http.Request, c store
 	data["CanSupplement"] = d.State.Status == dossier.StatusSupplementRequested
 	data["LookupURL"] = "/tra-cuu/" + url.PathEscape(d.Record.Code) + "?key=" + url.QueryEscape(d.Record.LookupKey)
 	data["FileLimit"] = s.cfg.FileLimit
+	data["Forms"] = formLinksAt(d, "/cong-dan/ho-so/"+url.PathEscape(d.Record.Code)+"/bieu-mau/", false)
 	s.render(w, r, st, "my_dossier.html", data)
+}
+
+// handleMyDossierForm gives the applicant the forms issued to them for their dossier
+// (GET /cong-dan/ho-so/{code}/bieu-mau/{file}): receipt, supplement request, refusal,
+// apology. The process control sheet is an internal record and stays with the officers.
+func (s *Server) handleMyDossierForm(w http.ResponseWriter, r *http.Request, c store.Citizen) {
+	name, ok := strings.CutSuffix(r.PathValue("file"), ".pdf")
+	kind, known := formKind(name)
+	if !ok || !known || kind == pdf.FormControl {
+		s.pageError(w, r, fault.New(fault.NotFound, "Không có biểu mẫu này."))
+		return
+	}
+	d, err := s.ownDossier(r, c, r.PathValue("code"))
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := s.writeDossierForm(r, &buf, kind, d); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	writePDF(w, d.Record.Code+"-"+name+".pdf", &buf)
 }
 
 // handleMySupplement stores the supplement files of a dossier waiting for them and

@@ -193,6 +193,20 @@ func TestOnlineSubmissionFlow(t *testing.T) {
 			if st != http.StatusOK || !strings.Contains(page, "Chờ bổ sung") || !strings.Contains(page, "Ảnh giấy chứng sinh bị mờ") {
 				t.Fatalf("my dossier: got %d, want the supplement request with its note", st)
 			}
+			// The applicant downloads the forms issued to them, not the internal control sheet.
+			for _, form := range []string{"receipt", "supplement"} {
+				href := "/cong-dan/ho-so/" + code + "/bieu-mau/" + form + ".pdf"
+				if !strings.Contains(page, href) {
+					t.Errorf("my dossier: no link to %s", href)
+				}
+				if st, pdfBody := b.get(href); st != http.StatusOK || !strings.HasPrefix(pdfBody, "%PDF") ||
+					!strings.Contains(pdfText(t, []byte(pdfBody)), code) {
+					t.Errorf("%s: got %d, want a PDF with the dossier code", href, st)
+				}
+			}
+			if st, _ := b.get("/cong-dan/ho-so/" + code + "/bieu-mau/control.pdf"); st != http.StatusNotFound {
+				t.Errorf("control sheet for the applicant: got %d, want 404", st)
+			}
 			if st, page := b.get("/cong-dan/ho-so"); st != http.StatusOK || !strings.Contains(page, code) {
 				t.Errorf("my dossiers: got %d, want the list with %s", st, code)
 			}

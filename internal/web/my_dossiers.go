@@ -126,10 +126,14 @@ func (s *Server) renderMyDossier(w http.ResponseWriter, r *http.Request, c store
 	if r.URL.Query().Get("da-bo-sung") != "" {
 		data["Notice"] = "Đã gửi hồ sơ bổ sung."
 	}
+	if r.URL.Query().Get("da-rut") != "" {
+		data["Notice"] = "Đã rút hồ sơ theo yêu cầu của bạn."
+	}
 	data["Title"] = "Hồ sơ " + d.Record.Code
 	data["D"], data["Files"], data["Events"] = d, files, citizenEvents(d)
 	data["StatusLabel"] = d.State.Status.Label()
 	data["CanSupplement"] = d.State.Status == dossier.StatusSupplementRequested
+	data["CanWithdraw"] = dossier.Can(d.Dossier, d.State, dossier.ActionWithdraw, dossier.RoleApplicant, d.Record.UnitCode) == nil
 	data["LookupURL"] = "/tra-cuu/" + url.PathEscape(d.Record.Code) + "?key=" + url.QueryEscape(d.Record.LookupKey)
 	data["FileLimit"] = s.cfg.FileLimit
 	data["Forms"] = formLinksAt(d, "/cong-dan/ho-so/"+url.PathEscape(d.Record.Code)+"/bieu-mau/", false)
@@ -204,4 +208,26 @@ func (s *Server) handleMySupplement(w http.ResponseWriter, r *http.Request, c st
 		return
 	}
 	http.Redirect(w, r, "/cong-dan/ho-so/"+d.Record.Code+"?da-bo-sung=1", http.StatusSeeOther)
+}
+
+// handleMyWithdraw withdraws the applicant's dossier at their request (rút hồ sơ,
+// POST /cong-dan/ho-so/{code}/rut); the reason is optional.
+func (s *Server) handleMyWithdraw(w http.ResponseWriter, r *http.Request, c store.Citizen) {
+	d, err := s.ownDossier(r, c, r.PathValue("code"))
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	cmd := dossier.Command{Action: dossier.ActionWithdraw, Actor: c.Actor(), Role: dossier.RoleApplicant,
+		Reason: strings.TrimSpace(r.PostFormValue("reason"))}
+	if msg := cmd.Valid(); msg != nil {
+		s.renderMyDossier(w, r, c, http.StatusBadRequest, map[string]any{"Error": "Lý do rút hồ sơ tối đa 2000 ký tự."})
+		return
+	}
+	if _, err := s.store.ActOnDossier(r.Context(), d.Record.Code, cmd, time.Time{}); err != nil {
+		e := s.public(r, err)
+		s.renderMyDossier(w, r, c, status(e.Code), map[string]any{"Error": e.Message})
+		return
+	}
+	http.Redirect(w, r, "/cong-dan/ho-so/"+url.PathEscape(d.Record.Code)+"?da-rut=1", http.StatusSeeOther)
 }

@@ -279,6 +279,25 @@ func TestOnlineSubmissionFlow(t *testing.T) {
 			if strings.Join(subjects, "|") != strings.Join(want, "|") {
 				t.Errorf("outbox: got %q, want %q", subjects, want)
 			}
+
+			// Another citizen cannot withdraw it; the applicant can.
+			if st, _, _ := other.post("/cong-dan/ho-so/"+code+"/rut", url.Values{"csrf": {other.csrf("/cong-dan/ho-so")}}); st != http.StatusNotFound {
+				t.Errorf("other citizen withdraw: got %d, want 404", st)
+			}
+			_, page = b.get("/cong-dan/ho-so/" + code)
+			if !strings.Contains(page, "Xác nhận rút hồ sơ") {
+				t.Fatal("my dossier: no withdraw form")
+			}
+			st, loc, _ = b.post("/cong-dan/ho-so/"+code+"/rut", url.Values{"csrf": {b.csrf("/cong-dan/ho-so/" + code)}, "reason": {"Đã nộp nhầm thủ tục."}})
+			if st != http.StatusSeeOther || !strings.Contains(loc, "da-rut=1") {
+				t.Fatalf("withdraw: got %d %q, want 303", st, loc)
+			}
+			if st := ts.api(t, "GET", "/api/v1/dossiers/"+code, token, "", &got); st != http.StatusOK || got.Status != "withdrawn" {
+				t.Errorf("after withdrawing: got %d %s, want withdrawn", st, got.Status)
+			}
+			if _, page = b.get("/cong-dan/ho-so/" + code); strings.Contains(page, "Xác nhận rút hồ sơ") {
+				t.Error("a withdrawn dossier still offers to withdraw")
+			}
 		})
 	}
 }

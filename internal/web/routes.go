@@ -85,6 +85,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /cong-dan/ho-so", s.citizenPage(s.handleMyDossiers))
 	mux.Handle("GET /cong-dan/ho-so/{code}", s.citizenPage(s.handleMyDossier))
 	mux.Handle("GET /cong-dan/ho-so/{code}/bieu-mau/{file}", s.citizenPage(s.handleMyDossierForm))
+	mux.Handle("POST /cong-dan/ho-so/{code}/rut", s.checkCSRF(s.citizenPage(s.handleMyWithdraw).ServeHTTP))
 	mux.Handle("POST /cong-dan/ho-so/{code}/attachments", s.uploadLimit(maxSupplementFiles, s.checkCSRF(s.citizenPage(s.handleMySupplement).ServeHTTP)))
 	mux.Handle("GET /nop-truc-tuyen/{procedure}", s.citizenPage(s.handleOnlineForm))
 	mux.Handle("POST /nop-truc-tuyen/{procedure}", s.checkCSRF(s.citizenPage(s.handleOnlineSave).ServeHTTP))

@@ -71,3 +71,23 @@ func TestOfficerAttachesScans(t *testing.T) {
 		}
 	})
 }
+
+func TestBookPrintedFromInbox(t *testing.T) {
+	eachServer(t, func(t *testing.T, ts *testServer) {
+		b := ts.browser(t)
+		b.login("tanhoa.motcua")
+		_, inbox := b.get("/ho-so")
+		action := `action="/api/v1/units/H40.12.05/book.pdf"`
+		if !strings.Contains(inbox, "In sổ theo dõi hồ sơ") || !strings.Contains(inbox, action) {
+			t.Fatalf("inbox has no form to print the dossier book")
+		}
+		// The form's GET with the officer's session cookie returns the A4 book.
+		st, body := b.get("/api/v1/units/H40.12.05/book.pdf?from=2026-01-01&to=2026-12-31")
+		if st != http.StatusOK || !strings.HasPrefix(body, "%PDF") || !strings.Contains(pdfText(t, []byte(body)), "SỔ THEO DÕI HỒ SƠ") {
+			t.Errorf("book: got %d, want the PDF dossier book", st)
+		}
+		if st, _ := b.get("/api/v1/units/H40.12.07/book.pdf?from=2026-01-01&to=2026-12-31"); st != http.StatusForbidden {
+			t.Errorf("another unit's book: got %d, want 403", st)
+		}
+	})
+}

@@ -107,6 +107,17 @@ func (s *Server) renderDossier(w http.ResponseWriter, r *http.Request, st int, d
 		"Posted": posted, "Files": files,
 		"CanUpload": canAttach(u) && !d.State.Status.Final(), "Uploaded": r.URL.Query().Get("tep"),
 	}
+	for _, f := range forms {
+		if f.Transfer {
+			// Offer the other units by name for a liên thông transfer.
+			units, err := s.store.Units(r.Context())
+			if err != nil {
+				s.pageError(w, r, err)
+				return
+			}
+			data["Units"] = units
+		}
+	}
 	if actErr != nil {
 		data["Message"], data["Errors"] = actErr.Message, actErr.Fields
 	}

@@ -1,0 +1,68 @@
+// Package app holds motcua's use cases (nghiệp vụ): one call per thing a person does —
+// receive a dossier at the counter, submit one online, act on a dossier, attach a file,
+// issue a form, register a citizen, reset a password, edit the catalogue. Each call takes
+// the actor, the input and the time as parameters, decides access (role, unit scope,
+// dossier state), runs the domain rule and makes the one store call that writes the
+// change together with its audit line and outbox message.
+//
+// Pages, the JSON API, Open311 and the command line are thin adapters over this package:
+// no access rule or business rule lives in a handler. app imports the domain packages,
+// store and notify; it never imports net/http or the web packages.
+package app
+
+import (
+	"log/slog"
+	"time"
+
+	"motcua/internal/store"
+)
+
+// Config holds what the use cases need from the command line and environment.
+type Config struct {
+	// BaseURL is the public address of the site (https://…), used in e-mailed links and
+	// QR codes. Mails with links are refused while it is empty: links are never built
+	// from request headers.
+	BaseURL string
+	// DataDir is the data directory; attachments are kept under DataDir/files.
+	DataDir string
+	// FileLimit is the largest attachment accepted, per file; 20 MiB when zero.
+	FileLimit int64
+	// DossierFileLimit is the largest total of one dossier's attachments; 100 MiB when zero.
+	DossierFileLimit int64
+}
+
+// App carries the dependencies of every use case.
+type App struct {
+	cfg   Config
+	store *store.Store
+	log   *slog.Logger
+	now   func() time.Time
+}
+
+// New returns the use cases over the store. The time of each action comes from the
+// store's clock unless a caller passes one.
+func New(cfg Config, st *store.Store, log *slog.Logger) *App {
+	if cfg.DataDir == "" {
+		cfg.DataDir = "data"
+	}
+	if cfg.FileLimit <= 0 {
+		cfg.FileLimit = 20 << 20
+	}
+	if cfg.DossierFileLimit <= 0 {
+		cfg.DossierFileLimit = 100 << 20
+	}
+	return &App{cfg: cfg, store: st, log: log, now: st.Now}
+}
+
+// Store is the store under the use cases, for the read-only views that adapters render
+// directly (lists, pages) until each has its own query call here.
+func (a *App) Store() *store.Store { return a.store }
+
+// Now is the application's clock.
+func (a *App) Now() time.Time { return a.now() }
+
+// Origin says where a request came from; it is recorded in the audit log with the action.
+type Origin struct {
+	IP        string
+	RequestID string
+}

@@ -140,7 +140,7 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	direct := benchRun(*n, *c, func(i int) error {
 		d := nd
 		d.Applicant = benchApplicant(i)
-		_, err := raw.CreateDossier(ctx, d)
+		_, err := raw.CreateDossier(ctx, d, store.Write{})
 		return err
 	})
 	direct.print(stdout, "raw limit (store.CreateDossier without group commit: one transaction per dossier, no HTTP, second fresh database)")

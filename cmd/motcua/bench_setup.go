@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"motcua/internal/app"
 	"motcua/internal/calendar"
 	"motcua/internal/demo"
 	"motcua/internal/dossier"
@@ -137,14 +138,8 @@ func benchNewDossier(ctx context.Context, st *store.Store) (store.NewDossier, er
 	if err != nil {
 		return store.NewDossier{}, err
 	}
-	proc := dossier.Process{Version: p.Process.Version}
-	for _, s := range p.Process.Steps {
-		proc.Steps = append(proc.Steps, dossier.Step{Name: s.Name, Role: dossier.Role(s.Role), Days: s.Days})
-	}
-	return store.NewDossier{
-		UnitCode: demo.TanHoa, ProcedureCode: p.Code, ProcedureName: p.Name, Process: proc,
-		Deadline: calendar.Deadline{Days: p.DeadlineDays}, SupplementRule: string(p.SupplementRule),
-		Channel: dossier.ChannelCounter, Form: json.RawMessage(`{"ho_ten_tre":"Nguyễn Thị Bé"}`), FeeVND: p.FeeVND,
-		Actor: "tanhoa.motcua", Role: dossier.RoleOneStop, ActorUnit: demo.TanHoa,
-	}, nil
+	n := app.NewDossierFor(p, demo.TanHoa, dossier.ChannelCounter)
+	n.Form = json.RawMessage(`{"ho_ten_tre":"Nguyễn Thị Bé"}`)
+	n.Actor, n.Role, n.ActorUnit = "tanhoa.motcua", dossier.RoleOneStop, demo.TanHoa
+	return n, nil
 }

@@ -65,4 +65,7 @@ func (a *App) Now() time.Time { return a.now() }
 type Origin struct {
 	IP        string
 	RequestID string
+	// BaseURL is the public address of the site for QR codes on printed forms: the
+	// configured one, else the one the request came to. E-mailed links never use it.
+	BaseURL string
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"time"
 
+	"motcua/internal/app"
 	"motcua/internal/calendar"
 	"motcua/internal/catalog"
 	"motcua/internal/dossier"
@@ -137,42 +138,19 @@ func (g *unitHistory) dossier(a arrival, seq int, pExtend float64) (store.Import
 	first := l.d.Events[0]
 	rec := store.DossierRecord{
 		Code: l.d.Code, UnitCode: g.vol.Unit, ProcedureCode: proc.Code, ProcedureName: proc.Name,
-		Channel: a.channel, Applicant: applicant, Form: demoForm, Documents: documentsOf(proc),
+		Channel: a.channel, Applicant: applicant, Form: demoForm, Documents: app.RequiredDocuments(proc),
 		Sets: 1, FeeVND: proc.FeeVND, LookupKey: key, CreatedBy: first.Actor, CreatedAt: first.At,
 	}
 	return store.ImportedDossier{Record: rec, Dossier: l.d, State: l.st}, nil
 }
 
-// documentsOf lists the documents an applicant hands in for the procedure.
-func documentsOf(p catalog.Procedure) []store.DossierDocument {
-	var out []store.DossierDocument
-	for _, d := range p.Documents {
-		if !d.ShowOnly {
-			out = append(out, store.DossierDocument{Name: d.Name, Originals: d.Originals, Certified: d.Certified, Copies: d.Copies})
-		}
-	}
-	return out
-}
-
-// pinned is the dossier's copy of the procedure's current process version.
-func pinned(p catalog.Process) dossier.Process {
-	out := dossier.Process{Version: p.Version, Steps: make([]dossier.Step, len(p.Steps))}
-	for i, s := range p.Steps {
-		out.Steps[i] = dossier.Step{Name: s.Name, Role: dossier.Role(s.Role), Days: s.Days}
-	}
-	return out
-}
-
 // live runs the life of one dossier through the domain rules.
 func (g *unitHistory) live(a arrival, seq int, proc catalog.Procedure, who dossier.Applicant, f fate, jitter [4]float64) (*life, error) {
-	days := proc.DeadlineDays
-	if a.channel == dossier.ChannelOnline {
-		days = proc.EffectiveOnlineDeadline()
-	}
+	plan := app.PlanFor(proc, a.channel)
+	days := plan.Deadline.Days
 	l := &life{g: g, d: dossier.Dossier{
 		Code: dossier.FormatCode(g.vol.Unit, a.at, seq), ProcedureCode: proc.Code, UnitCode: g.vol.Unit,
-		Channel: a.channel, SupplementRule: string(proc.SupplementRule), Process: pinned(proc.Process),
-		Deadline: calendar.Deadline{Days: days, CalendarDays: proc.DeadlineMode == catalog.DeadlineCalendar},
+		Channel: a.channel, SupplementRule: plan.SupplementRule, Process: plan.Process, Deadline: plan.Deadline,
 	}}
 	steps := l.d.Process.Steps
 	if a.channel == dossier.ChannelOnline {

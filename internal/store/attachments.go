@@ -37,8 +37,9 @@ type Attachment struct {
 }
 
 // AddAttachment records a file stored on disk for a dossier (DossierCode) or a draft
-// (DraftID) and returns it with its id.
-func (s *Store) AddAttachment(ctx context.Context, a Attachment) (Attachment, error) {
+// (DraftID) and returns it with its id. The audit line, when it has an action, is
+// written in the same transaction (its target defaults to the dossier code).
+func (s *Store) AddAttachment(ctx context.Context, a Attachment, audit AuditEntry) (Attachment, error) {
 	if (a.DossierCode == "") == (a.DraftID == 0) {
 		return Attachment{}, fault.New(fault.Invalid, "Tệp đính kèm phải thuộc một hồ sơ hoặc một hồ sơ nháp.")
 	}
@@ -52,8 +53,14 @@ func (s *Store) AddAttachment(ctx context.Context, a Attachment) (Attachment, er
 	} else {
 		draft = a.DraftID
 	}
-	err := s.row(ctx, s.write, "", "AttachmentInsert", []any{code, draft, a.DocIndex, a.DocName, a.SHA256, a.Size,
-		a.ContentType, a.FileName, a.UploadedKind, a.UploadedBy, a.CreatedAt}, &a.ID)
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		err := s.row(ctx, tx, "", "AttachmentInsert", []any{code, draft, a.DocIndex, a.DocName, a.SHA256, a.Size,
+			a.ContentType, a.FileName, a.UploadedKind, a.UploadedBy, a.CreatedAt}, &a.ID)
+		if err != nil {
+			return err
+		}
+		return s.auditInTx(ctx, tx, audit, a.DossierCode)
+	})
 	return a, err
 }
 

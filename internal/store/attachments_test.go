@@ -10,6 +10,7 @@ import (
 	"motcua/internal/calendar"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
+	"motcua/internal/notify"
 	"motcua/internal/store"
 )
 
@@ -47,19 +48,24 @@ func TestOnlineDossierAttachmentsAndNotices(t *testing.T) {
 		for i, size := range []int64{1000, 2500} {
 			_, err := s.AddAttachment(ctx, store.Attachment{DraftID: draft.ID, DocIndex: i, DocName: "Giấy chứng sinh",
 				SHA256: sha, Size: size, ContentType: "application/pdf", FileName: "giay-chung-sinh.pdf",
-				UploadedKind: store.UploaderCitizen, UploadedBy: c.Actor()})
+				UploadedKind: store.UploaderCitizen, UploadedBy: c.Actor()}, store.AuditEntry{})
 			if err != nil {
 				t.Fatal(err)
 			}
 		}
-		if _, err := s.AddAttachment(ctx, store.Attachment{SHA256: sha, FileName: "x.pdf"}); fault.CodeOf(err) != fault.Invalid {
+		if _, err := s.AddAttachment(ctx, store.Attachment{SHA256: sha, FileName: "x.pdf"}, store.AuditEntry{}); fault.CodeOf(err) != fault.Invalid {
 			t.Errorf("attachment of nothing: got %v, want invalid", err)
 		}
 		if n, err := s.AttachmentBytes(ctx, "", draft.ID); err != nil || n != 3500 {
 			t.Errorf("draft bytes: got %d, %v, want 3500", n, err)
 		}
 
-		d, err := s.CreateDossier(ctx, onlineDossier(c))
+		// The store queues what the composer gives it, in the transaction of the event.
+		w := store.Write{Notice: func(rec store.DossierRecord, e dossier.Event, st dossier.State, owner string) (string, string, bool) {
+			return notify.DossierEvent("https://motcua.example", notify.DossierFacts{Code: rec.Code,
+				ProcedureName: rec.ProcedureName, LookupKey: rec.LookupKey, OwnerName: owner}, e, st)
+		}}
+		d, err := s.CreateDossier(ctx, onlineDossier(c), w)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -92,14 +98,14 @@ func TestOnlineDossierAttachmentsAndNotices(t *testing.T) {
 			t.Helper()
 			clock.Set(clock.Now().Add(time.Minute))
 			cmd := dossier.Command{Action: a, Actor: "t01.motcua", Role: role, Unit: "T01", Note: note}
-			if _, err := s.ActOnDossier(ctx, code, cmd, time.Time{}); err != nil {
+			if _, err := s.ActOnDossier(ctx, code, cmd, time.Time{}, w); err != nil {
 				t.Fatalf("%s: %v", a, err)
 			}
 		}
 		officer(dossier.ActionAccept, dossier.RoleOneStop, "")
 		officer(dossier.ActionRequestSupplement, dossier.RoleOneStop, "Thiếu bản chụp giấy chứng sinh rõ nét.")
 		cmd := dossier.Command{Action: dossier.ActionSupplementReceived, Actor: c.Actor(), Role: dossier.RoleApplicant}
-		if _, err := s.ActOnDossier(ctx, code, cmd, time.Time{}); err != nil {
+		if _, err := s.ActOnDossier(ctx, code, cmd, time.Time{}, w); err != nil {
 			t.Fatal(err)
 		}
 		officer(dossier.ActionForward, dossier.RoleOneStop, "")
@@ -120,6 +126,9 @@ func TestOnlineDossierAttachmentsAndNotices(t *testing.T) {
 		}
 		if !strings.Contains(msgs[1].Body, "Thiếu bản chụp giấy chứng sinh rõ nét.") {
 			t.Errorf("supplement notice lacks the officer's note: %q", msgs[1].Body)
+		}
+		if link := "https://motcua.example/cong-dan/ho-so/" + code; !strings.Contains(msgs[1].Body, link) {
+			t.Errorf("notice lacks the link %s built from the public address: %q", link, msgs[1].Body)
 		}
 	})
 }

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"motcua/internal/dossier"
 )
 
 // AuditEntry is one line of the audit log (nhật ký thao tác): who did what, when, from
@@ -79,21 +81,31 @@ func (s *Store) PutSetting(ctx context.Context, key, value string) error {
 	return err
 }
 
-// auditKey marks the audit entry carried by a context.
-type auditKey struct{}
-
-// WithAudit returns a context that carries an audit entry: the dossier write made with
-// that context (CreateDossier, ActOnDossier) records the entry in its own transaction, so
-// the action and its audit line are committed together or not at all.
-func WithAudit(ctx context.Context, e AuditEntry) context.Context {
-	return context.WithValue(ctx, auditKey{}, e)
+// Write is what accompanies every dossier write (CreateDossier, ActOnDossier): the audit
+// line committed in the same transaction, the composer of the message that tells the
+// dossier's owner about the event, and the version the caller saw. It is a parameter, not
+// a context value, so that no caller can forget it.
+type Write struct {
+	// Audit is the audit line; an entry without an Action writes no line (the applicant's
+	// own actions and the demo). An entry without a target gets the dossier code.
+	Audit AuditEntry
+	// Notice composes the owner's message about the event; nil sends none.
+	Notice Notice
+	// Version is the dossier version (its number of events) the caller acted on: when
+	// it is not the current one, ActOnDossier answers fault.Conflict and changes nothing.
+	// Zero means the caller did not say: a race with another action then retries the
+	// whole decision on the new state.
+	Version int
 }
 
-// auditInTx writes the context's audit entry, if any, inside tx; an entry without a
+// Notice composes the message telling a dossier's owner (ownerName) about the event e
+// that brought the dossier to st, and false for events the owner is not told about.
+type Notice func(rec DossierRecord, e dossier.Event, st dossier.State, ownerName string) (subject, body string, ok bool)
+
+// auditInTx writes the audit entry, if it has an action, inside tx; an entry without a
 // target gets the dossier code.
-func (s *Store) auditInTx(ctx context.Context, tx *sql.Tx, code string) error {
-	e, ok := ctx.Value(auditKey{}).(AuditEntry)
-	if !ok {
+func (s *Store) auditInTx(ctx context.Context, tx *sql.Tx, e AuditEntry, code string) error {
+	if e.Action == "" {
 		return nil
 	}
 	if e.Target == "" {

@@ -56,6 +56,10 @@ type NewDossier struct {
 	ActorUnit string
 	// At is the instant of receipt or submission; the store's clock when zero.
 	At time.Time
+	// DraftID is the citizen's draft (hồ sơ nháp) being submitted: its files move to the
+	// dossier and it is deleted in the same transaction; a draft already submitted makes
+	// CreateDossier answer fault.Conflict. Zero for dossiers not made from a draft.
+	DraftID int64
 }
 
 // DossierRecord is what the store keeps about a dossier besides its events: the
@@ -137,8 +141,9 @@ func (n *NewDossier) valid() error {
 // sequence number of the unit for the receipt date (UTC+7), formats the code
 // {unit}-{YYMMDD}-{NNNN}, and stores the dossier with its first event (receive at the
 // counter or by post, submit online) and its projection. Codes have no gaps and no
-// duplicates, also under concurrent intake.
-func (s *Store) CreateDossier(ctx context.Context, n NewDossier) (StoredDossier, error) {
+// duplicates, also under concurrent intake. The audit line and the owner's message of w
+// are written in the same transaction.
+func (s *Store) CreateDossier(ctx context.Context, n NewDossier, w Write) (StoredDossier, error) {
 	if err := n.valid(); err != nil {
 		return StoredDossier{}, err
 	}
@@ -191,10 +196,10 @@ func (s *Store) CreateDossier(ctx context.Context, n NewDossier) (StoredDossier,
 		if err := s.insertEvent(ctx, tx, rec.ID, next.Events[0]); err != nil {
 			return err
 		}
-		if err := s.dossierHook(ctx, tx, rec, next.Events[0], st); err != nil {
+		if err := s.dossierHook(ctx, tx, rec, n.DraftID, next.Events[0], st, w); err != nil {
 			return err
 		}
-		if err := s.auditInTx(ctx, tx, d.Code); err != nil {
+		if err := s.auditInTx(ctx, tx, w.Audit, d.Code); err != nil {
 			return err
 		}
 		out = StoredDossier{Record: rec, Dossier: next, State: st}

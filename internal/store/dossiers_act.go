@@ -98,9 +98,12 @@ func (s *Store) loadDossier(ctx context.Context, db querier, code string) (Store
 // unit does not, Invalid for bad input), then appends the event and updates the
 // projection only if no other action was appended meanwhile (optimistic version = number
 // of events). When another action wins the race, the whole load-decide-append runs again,
-// a few times, before answering fault.Conflict. now is the instant of the action; the
-// store's clock when zero.
-func (s *Store) ActOnDossier(ctx context.Context, code string, cmd dossier.Command, now time.Time) (StoredDossier, error) {
+// a few times, before answering fault.Conflict — unless the caller named the version it
+// acted on (w.Version), which must then still be the current one: otherwise the answer is
+// fault.Conflict at once, before any rule is applied. now is the instant of the action;
+// the store's clock when zero. The audit line and the owner's message of w are written in
+// the same transaction as the event.
+func (s *Store) ActOnDossier(ctx context.Context, code string, cmd dossier.Command, now time.Time, w Write) (StoredDossier, error) {
 	for attempt := 0; attempt < actAttempts; attempt++ {
 		if attempt > 0 {
 			wait := time.Duration(rand.IntN(5*attempt)+1) * time.Millisecond
@@ -110,19 +113,28 @@ func (s *Store) ActOnDossier(ctx context.Context, code string, cmd dossier.Comma
 			case <-time.After(wait):
 			}
 		}
-		out, err := s.actOnce(ctx, code, cmd, now)
+		out, err := s.actOnce(ctx, code, cmd, now, w)
 		if errors.Is(err, errVersion) {
+			if w.Version != 0 {
+				return StoredDossier{}, errStale
+			}
 			continue
 		}
 		return out, err
 	}
-	return StoredDossier{}, fault.New(fault.Conflict, "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại và thử lại.")
+	return StoredDossier{}, errStale
 }
 
-func (s *Store) actOnce(ctx context.Context, code string, cmd dossier.Command, now time.Time) (StoredDossier, error) {
+// errStale answers an action decided on a version of the dossier that is no longer current.
+var errStale = fault.New(fault.Conflict, "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang và thử lại.")
+
+func (s *Store) actOnce(ctx context.Context, code string, cmd dossier.Command, now time.Time, w Write) (StoredDossier, error) {
 	cur, err := s.loadDossier(ctx, s.read, code)
 	if err != nil {
 		return StoredDossier{}, err
+	}
+	if w.Version != 0 && w.Version != cur.Dossier.Version() {
+		return StoredDossier{}, errStale
 	}
 	cal, err := s.UnitCalendar(ctx, cur.Dossier.UnitCode)
 	if err != nil {
@@ -156,10 +168,10 @@ func (s *Store) actOnce(ctx context.Context, code string, cmd dossier.Command, n
 		} else if n == 0 {
 			return errVersion
 		}
-		if err := s.dossierHook(ctx, tx, cur.Record, e, st); err != nil {
+		if err := s.dossierHook(ctx, tx, cur.Record, 0, e, st, w); err != nil {
 			return err
 		}
-		return s.auditInTx(ctx, tx, code)
+		return s.auditInTx(ctx, tx, w.Audit, code)
 	})
 	if err != nil {
 		return StoredDossier{}, err

@@ -70,7 +70,7 @@ func TestImportDossiers(t *testing.T) {
 			}
 		})
 		t.Run("sequence continues", func(t *testing.T) {
-			got, err := s.CreateDossier(ctx, newDossier("H26.01", day.Add(2*time.Hour)))
+			got, err := s.CreateDossier(ctx, newDossier("H26.01", day.Add(2*time.Hour)), store.Write{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -71,7 +71,7 @@ func TestCreateDossierSequence(t *testing.T) {
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
-				got, err := s.CreateDossier(ctx, newDossier(c.unit, c.at))
+				got, err := s.CreateDossier(ctx, newDossier(c.unit, c.at), store.Write{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -102,7 +102,7 @@ func TestCreateDossierConcurrent(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				d, err := s.CreateDossier(ctx, newDossier("H26.01", at.Add(time.Duration(i)*time.Second)))
+				d, err := s.CreateDossier(ctx, newDossier("H26.01", at.Add(time.Duration(i)*time.Second)), store.Write{})
 				codes[i], errs[i] = d.Record.Code, err
 			}()
 		}
@@ -148,7 +148,7 @@ func TestCreateDossierInvalid(t *testing.T) {
 			t.Run(c.name, func(t *testing.T) {
 				n := newDossier("H26.01", at)
 				c.edit(&n)
-				_, err := s.CreateDossier(ctx, n)
+				_, err := s.CreateDossier(ctx, n, store.Write{})
 				if got := fault.CodeOf(err); got != c.code {
 					t.Fatalf("got %v, want %s", err, c.code)
 				}
@@ -160,7 +160,7 @@ func TestCreateDossierInvalid(t *testing.T) {
 			})
 		}
 		// A failed creation must not use up a sequence number.
-		d, err := s.CreateDossier(ctx, newDossier("H26.01", at))
+		d, err := s.CreateDossier(ctx, newDossier("H26.01", at), store.Write{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -175,7 +175,7 @@ func TestActOnDossierFlow(t *testing.T) {
 		dossierUnits(t, s)
 		ctx := context.Background()
 		at := time.Date(2026, 3, 4, 9, 0, 0, 0, calendar.Zone())
-		d, err := s.CreateDossier(ctx, newDossier("H26.01", at))
+		d, err := s.CreateDossier(ctx, newDossier("H26.01", at), store.Write{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -197,7 +197,7 @@ func TestActOnDossierFlow(t *testing.T) {
 		for i, st := range steps {
 			t.Run(fmt.Sprintf("%d %s %s", i, st.role, st.action), func(t *testing.T) {
 				cmd := dossier.Command{Action: st.action, Actor: "u." + string(st.role), Role: st.role, Unit: "H26.01"}
-				got, err := s.ActOnDossier(ctx, code, cmd, at.Add(time.Duration(i+1)*time.Hour))
+				got, err := s.ActOnDossier(ctx, code, cmd, at.Add(time.Duration(i+1)*time.Hour), store.Write{})
 				if st.wantCode != "" {
 					if fault.CodeOf(err) != st.wantCode {
 						t.Fatalf("got %v, want %s", err, st.wantCode)
@@ -251,7 +251,7 @@ func TestActOnDossierConcurrent(t *testing.T) {
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
-				d, err := s.CreateDossier(ctx, newDossier("H26.01", at))
+				d, err := s.CreateDossier(ctx, newDossier("H26.01", at), store.Write{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -261,7 +261,7 @@ func TestActOnDossierConcurrent(t *testing.T) {
 					wg.Add(1)
 					go func() {
 						defer wg.Done()
-						_, errs[i] = s.ActOnDossier(ctx, d.Record.Code, c.cmd, at.Add(time.Minute))
+						_, errs[i] = s.ActOnDossier(ctx, d.Record.Code, c.cmd, at.Add(time.Minute), store.Write{})
 					}()
 				}
 				wg.Wait()
@@ -298,12 +298,12 @@ func TestLookup(t *testing.T) {
 		dossierUnits(t, s)
 		ctx := context.Background()
 		at := time.Date(2026, 3, 4, 9, 0, 0, 0, calendar.Zone())
-		d, err := s.CreateDossier(ctx, newDossier("H26.01", at))
+		d, err := s.CreateDossier(ctx, newDossier("H26.01", at), store.Write{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.ActOnDossier(ctx, d.Record.Code, dossier.Command{Action: dossier.ActionRequestSupplement,
-			Actor: "H26.01.motcua", Role: dossier.RoleOneStop, Unit: "H26.01", Note: "Thiếu bản sao giấy chứng nhận kết hôn"}, at.Add(time.Hour)); err != nil {
+			Actor: "H26.01.motcua", Role: dossier.RoleOneStop, Unit: "H26.01", Note: "Thiếu bản sao giấy chứng nhận kết hôn"}, at.Add(time.Hour), store.Write{}); err != nil {
 			t.Fatal(err)
 		}
 		p, err := s.Lookup(ctx, d.Record.Code, strings.ToLower(d.Record.LookupKey))
@@ -345,7 +345,7 @@ func TestInboxAndBook(t *testing.T) {
 		other := newDossier("H26.02", time.Date(2026, 3, 4, 8, 0, 0, 0, ict))
 		var codes []string
 		for _, n := range []store.NewDossier{late, short, other} {
-			d, err := s.CreateDossier(ctx, n)
+			d, err := s.CreateDossier(ctx, n, store.Write{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -360,7 +360,7 @@ func TestInboxAndBook(t *testing.T) {
 			t.Fatalf("got %d items (total %d): %+v, want %s then %s", len(items), total, items, codes[1], codes[0])
 		}
 		if _, err := s.ActOnDossier(ctx, codes[0], dossier.Command{Action: dossier.ActionForward, Actor: "m", Role: dossier.RoleOneStop, Unit: "H26.01"},
-			time.Date(2026, 3, 4, 11, 0, 0, 0, ict)); err != nil {
+			time.Date(2026, 3, 4, 11, 0, 0, 0, ict), store.Write{}); err != nil {
 			t.Fatal(err)
 		}
 		cases := []struct {

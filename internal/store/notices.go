@@ -4,26 +4,26 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
-	"time"
-
-	"motcua/internal/calendar"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
 )
 
 // dossierHook runs inside the transaction of every dossier event (CreateDossier and
-// ActOnDossier). For an online submission by a citizen's account it records the citizen
-// as the dossier's owner and moves the files of the citizen's draft of that procedure to
-// the dossier, deleting the draft. Then it enqueues the notice of the event, if the event
-// is one the owner is told about: so a notice exists if and only if its event does.
-func (s *Store) dossierHook(ctx context.Context, tx *sql.Tx, rec DossierRecord, e dossier.Event, st dossier.State) error {
+// ActOnDossier). For an online submission from a citizen's draft it records the citizen
+// as the dossier's owner and moves the draft's files to the dossier, deleting the draft
+// (a draft is submitted once: a second submission of it is a conflict). Then it enqueues
+// the message that w.Notice composes for the owner, if any: so a message exists if and
+// only if its event does.
+func (s *Store) dossierHook(ctx context.Context, tx *sql.Tx, rec DossierRecord, draftID int64, e dossier.Event, st dossier.State, w Write) error {
 	if e.Action == dossier.ActionSubmit {
 		if id, ok := citizenOfActor(e.Actor); ok {
-			if err := s.adoptDraft(ctx, tx, rec, id); err != nil {
+			if err := s.adoptDraft(ctx, tx, rec, id, draftID); err != nil {
 				return err
 			}
 		}
+	}
+	if w.Notice == nil {
+		return nil
 	}
 	owner, err := s.dossierOwner(ctx, tx, rec.Code)
 	if fault.Is(err, fault.NotFound) {
@@ -32,98 +32,50 @@ func (s *Store) dossierHook(ctx context.Context, tx *sql.Tx, rec DossierRecord, 
 	if err != nil {
 		return err
 	}
-	m, ok := dossierNotice(rec, e, st)
+	subject, body, ok := w.Notice(rec, e, st, owner.FullName)
 	if !ok {
 		return nil
 	}
-	m.Recipient = owner.Email
-	m.Body = "Kính gửi " + owner.FullName + ",\n\n" + m.Body +
-		"\n\nBạn có thể theo dõi hồ sơ trong mục “Hồ sơ của tôi” sau khi đăng nhập." +
-		"\n\nThư này được gửi tự động từ Hệ thống một cửa điện tử; vui lòng không trả lời."
-	_, err = s.EnqueueTx(ctx, tx, m)
+	_, err = s.EnqueueTx(ctx, tx, OutboxMessage{Kind: MessageKindEmail, Recipient: owner.Email, Subject: subject, Body: body})
 	return err
 }
 
 // adoptDraft makes the citizen the owner of a dossier just submitted online and moves the
-// files of the citizen's draft for the procedure to it.
-func (s *Store) adoptDraft(ctx context.Context, tx *sql.Tx, rec DossierRecord, citizenID int64) error {
+// files of the citizen's draft draftID (or, when zero, of the citizen's draft for the
+// procedure, if any) to it. A named draft that no longer exists — it was just submitted
+// by a concurrent request — is a conflict, so that one draft makes one dossier.
+func (s *Store) adoptDraft(ctx context.Context, tx *sql.Tx, rec DossierRecord, citizenID, draftID int64) error {
 	if _, err := s.exec(ctx, tx, "DossierOwnerInsert", rec.Code, citizenID); err != nil {
 		return err
 	}
-	var d Draft
-	var form string
-	err := s.row(ctx, tx, "", "DraftByProcedure", []any{citizenID, rec.ProcedureCode},
-		&d.ID, &d.CitizenID, &d.ProcedureCode, &d.UnitCode, &form, &d.CreatedAt, &d.UpdatedAt)
-	if fault.Is(err, fault.NotFound) {
-		return nil
+	if draftID == 0 {
+		var d Draft
+		var form string
+		err := s.row(ctx, tx, "", "DraftByProcedure", []any{citizenID, rec.ProcedureCode},
+			&d.ID, &d.CitizenID, &d.ProcedureCode, &d.UnitCode, &form, &d.CreatedAt, &d.UpdatedAt)
+		if fault.Is(err, fault.NotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		draftID = d.ID
 	}
+	if _, err := s.exec(ctx, tx, "AttachmentsMoveToDossier", rec.Code, draftID); err != nil {
+		return err
+	}
+	res, err := s.exec(ctx, tx, "DraftDeleteOwned", draftID, citizenID)
 	if err != nil {
 		return err
 	}
-	if _, err := s.exec(ctx, tx, "AttachmentsMoveToDossier", rec.Code, d.ID); err != nil {
-		return err
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("store: draft %d: %w", draftID, err)
+	} else if n != 1 {
+		return errDraftGone
 	}
-	_, err = s.exec(ctx, tx, "DraftDelete", d.ID)
-	return err
+	return nil
 }
 
-// dossierNotice composes the message announcing an event to the applicant, and false for
-// the events the applicant is not told about. Recipient is left empty.
-func dossierNotice(rec DossierRecord, e dossier.Event, st dossier.State) (OutboxMessage, bool) {
-	ref := fmt.Sprintf("hồ sơ %s (%s)", rec.Code, rec.ProcedureName)
-	var subject, body string
-	switch {
-	case e.Action == dossier.ActionSubmit:
-		subject = "Đã nhận hồ sơ nộp trực tuyến " + rec.Code
-		body = fmt.Sprintf("Hệ thống đã nhận %s lúc %s. Cán bộ Một cửa sẽ kiểm tra và tiếp nhận hồ sơ; "+
-			"thời hạn giải quyết được tính từ khi hồ sơ được tiếp nhận.", ref, civil(e.At))
-	case e.Action == dossier.ActionAccept || e.Action == dossier.ActionReceive:
-		subject = "Hồ sơ " + rec.Code + " đã được tiếp nhận"
-		body = fmt.Sprintf("%s đã được tiếp nhận lúc %s.", upperFirst(ref), civil(e.At))
-		if !st.DueAt.IsZero() {
-			body += " Ngày hẹn trả kết quả: " + civil(st.DueAt) + "."
-		}
-		body += "\nMã tra cứu hồ sơ: " + rec.LookupKey
-	case e.Action == dossier.ActionRequestSupplement:
-		subject = "Hồ sơ " + rec.Code + " cần bổ sung, hoàn thiện"
-		body = fmt.Sprintf("%s cần được bổ sung, hoàn thiện.%s\nVui lòng đăng nhập và tải lên giấy tờ bổ sung trong mục “Hồ sơ của tôi”.",
-			upperFirst(ref), detail("Nội dung cần bổ sung", e.Reason, e.Note))
-	case e.Action == dossier.ActionForward && st.Status == dossier.StatusResultReady:
-		subject = "Hồ sơ " + rec.Code + " đã có kết quả"
-		body = fmt.Sprintf("%s đã có kết quả giải quyết từ %s. Vui lòng nhận kết quả theo hình thức đã đăng ký.",
-			upperFirst(ref), civil(e.At))
-	case e.Action == dossier.ActionExtend:
-		subject = "Hồ sơ " + rec.Code + " được hẹn lại ngày trả kết quả"
-		body = fmt.Sprintf("Cơ quan giải quyết xin lỗi vì %s chưa có kết quả đúng hẹn. Ngày hẹn trả kết quả mới: %s.%s",
-			ref, civil(e.NewDue), detail("Lý do", e.Reason, e.Note))
-	case e.Action == dossier.ActionRefuse:
-		subject = "Hồ sơ " + rec.Code + " bị từ chối giải quyết"
-		body = fmt.Sprintf("%s bị từ chối giải quyết.%s", upperFirst(ref), detail("Lý do", e.Reason, e.Note))
-	default:
-		return OutboxMessage{}, false
-	}
-	return OutboxMessage{Kind: MessageKindEmail, Subject: subject, Body: body}, true
-}
+// errDraftGone answers a second submission of the same draft.
+var errDraftGone = fault.New(fault.Conflict, "Hồ sơ nháp này đã được nộp. Vui lòng xem trong mục “Hồ sơ của tôi”.")
 
-// civil formats an instant as the time and civil date in Vietnam.
-func civil(t time.Time) string {
-	if t.IsZero() {
-		return "(chưa xác định)"
-	}
-	return t.In(calendar.Zone()).Format("15:04 ngày 02/01/2006")
-}
-
-func detail(label, reason, note string) string {
-	text := strings.TrimSpace(strings.TrimSpace(reason) + "\n" + strings.TrimSpace(note))
-	if text == "" {
-		return ""
-	}
-	return "\n" + label + ": " + text
-}
-
-func upperFirst(s string) string {
-	for i, r := range s {
-		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
-	}
-	return s
-}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"io"
 	"mime"
 	"mime/multipart"
 	"net/http"
@@ -8,9 +9,9 @@ import (
 	"strconv"
 	"strings"
 
+	"motcua/internal/app"
 	"motcua/internal/fault"
 	"motcua/internal/files"
-	"motcua/internal/org"
 	"motcua/internal/store"
 )
 
@@ -38,29 +39,18 @@ func (s *Server) uploadLimit(maxFiles int, h http.Handler) http.Handler {
 	})
 }
 
-// saveUpload stores one uploaded file on disk and records it. The total of the dossier
-// (code) or of the draft (a.DraftID) must stay within DossierFileLimit.
-func (s *Server) saveUpload(r *http.Request, fh *multipart.FileHeader, a store.Attachment) (store.Attachment, error) {
-	used, err := s.store.AttachmentBytes(r.Context(), a.DossierCode, a.DraftID)
+// uploads turns the files posted under name into the use cases' uploads, or an Invalid
+// error when none was posted.
+func uploads(r *http.Request, name string) ([]app.Upload, error) {
+	fhs, err := uploadedFiles(r, name)
 	if err != nil {
-		return a, err
+		return nil, err
 	}
-	left := s.cfg.DossierFileLimit - used
-	if left <= 0 || fh.Size > left {
-		return a, fault.Newf(fault.TooLarge, "Tổng dung lượng tệp của hồ sơ vượt quá %s.", files.FormatSize(s.cfg.DossierFileLimit))
+	out := make([]app.Upload, len(fhs))
+	for i, fh := range fhs {
+		out[i] = app.Upload{Name: fh.Filename, Size: fh.Size, Open: func() (io.ReadCloser, error) { return fh.Open() }}
 	}
-	f, err := fh.Open()
-	if err != nil {
-		return a, fault.New(fault.Invalid, "Không đọc được tệp tải lên.")
-	}
-	defer f.Close()
-	sha, size, ct, err := files.New(s.cfg.DataDir).Put(f, min(s.cfg.FileLimit, left))
-	if err != nil {
-		return a, err
-	}
-	a.SHA256, a.Size, a.ContentType = sha, size, ct
-	a.FileName = files.SanitizeName(fh.Filename, ct)
-	return s.store.AddAttachment(r.Context(), a)
+	return out, nil
 }
 
 // uploadedFiles returns the files posted under name, or an Invalid error when none was.
@@ -76,26 +66,14 @@ func uploadedFiles(r *http.Request, name string) ([]*multipart.FileHeader, error
 	return r.MultipartForm.File[name], nil
 }
 
-// handleDownload serves an attachment (GET /tep/{id}) to the officers who may see its
-// dossier and to the citizen who owns the dossier or the draft; anyone else gets 404 (or
-// 403 for an officer of another unit).
+// handleDownload serves an attachment (GET /tep/{id}) to whoever the use case allows.
 func (s *Server) handleDownload(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	notFound := fault.New(fault.NotFound, "Không tìm thấy tệp.")
 	if err != nil {
-		s.pageError(w, r, notFound)
+		s.pageError(w, r, fault.New(fault.NotFound, "Không tìm thấy tệp."))
 		return
 	}
-	a, err := s.store.AttachmentByID(r.Context(), id)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	if err := s.mayDownload(r, a); err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	f, err := files.New(s.cfg.DataDir).Open(a.SHA256)
+	a, f, err := s.app.Attachment(r.Context(), s.viewer(r), id)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -109,69 +87,34 @@ func (s *Server) handleDownload(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, "", a.CreatedAt, f)
 }
 
-func (s *Server) mayDownload(r *http.Request, a store.Attachment) error {
-	notFound := fault.New(fault.NotFound, "Không tìm thấy tệp.")
-	if a.DossierCode != "" {
-		if _, ok := currentUser(r); ok {
-			_, _, err := s.officerDossier(r, a.DossierCode)
-			return err
-		}
-		c, ok := s.currentCitizen(r)
-		if !ok {
-			return notFound
-		}
-		owner, err := s.store.DossierOwner(r.Context(), a.DossierCode)
-		if err != nil || owner != c.ID {
-			return notFound
-		}
-		return nil
+// viewer is who the request comes from: an officer, a citizen, or nobody.
+func (s *Server) viewer(r *http.Request) app.Viewer {
+	if u, ok := currentUser(r); ok {
+		return app.Viewer{Officer: &u}
 	}
-	c, ok := s.currentCitizen(r)
-	if !ok {
-		return notFound
+	if c, ok := s.currentCitizen(r); ok {
+		return app.Viewer{Citizen: &c}
 	}
-	d, err := s.store.DraftByID(r.Context(), a.DraftID)
-	if err != nil || d.CitizenID != c.ID {
-		return notFound
-	}
-	return nil
+	return app.Viewer{}
 }
 
 // handleOnlineUpload attaches one file to a document of the citizen's draft
-// (POST /nop-truc-tuyen/{procedure}/attachments), creating the draft when needed.
+// (POST /nop-truc-tuyen/{procedure}/attachments), keeping what was typed in the form.
 func (s *Server) handleOnlineUpload(w http.ResponseWriter, r *http.Request, c store.Citizen) {
-	p, ok := s.onlineProcedure(w, r)
-	if !ok {
-		return
-	}
+	code := r.PathValue("procedure")
 	idx, err := strconv.Atoi(r.PostFormValue("doc"))
-	if err != nil || idx < 0 || idx >= len(p.Documents) || p.Documents[idx].ShowOnly {
-		s.pageError(w, r, fault.New(fault.Invalid, "Thành phần hồ sơ không hợp lệ."))
-		return
+	if err != nil {
+		idx = -1
 	}
-	fhs, err := uploadedFiles(r, "file")
+	ups, err := uploads(r, "file")
+	if err == nil {
+		_, err = s.app.UploadDraftFile(r.Context(), c, code, idx, ups[0])
+	}
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	d, _, err := s.loadDraft(r, c, p.Code)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	if d.ID == 0 {
-		if d, err = s.store.SaveDraft(r.Context(), d); err != nil {
-			s.pageError(w, r, err)
-			return
-		}
-	}
-	_, err = s.saveUpload(r, fhs[0], store.Attachment{DraftID: d.ID, DocIndex: idx, DocName: p.Documents[idx].Name,
-		UploadedKind: store.UploaderCitizen, UploadedBy: c.Actor()})
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	http.Redirect(w, r, "/nop-truc-tuyen/"+p.Code+"#giay-to", http.StatusSeeOther)
+	http.Redirect(w, r, "/nop-truc-tuyen/"+url.PathEscape(code)+"#giay-to", http.StatusSeeOther)
 }
 
 // apiDossierAttachments lists the files of a dossier for an officer who may see it.
@@ -192,33 +135,22 @@ func (s *Server) apiDossierAttachments(w http.ResponseWriter, r *http.Request) {
 // apiAddDossierAttachment stores a file sent by an officer (multipart field "file", with
 // an optional "document_name").
 func (s *Server) apiAddDossierAttachment(w http.ResponseWriter, r *http.Request) {
-	d, u, err := s.officerDossier(r, r.PathValue("code"))
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
 	if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
 		s.apiError(w, r, fault.New(fault.Invalid, "Tệp phải được gửi dạng multipart/form-data, trường “file”."))
 		return
 	}
-	fhs, err := uploadedFiles(r, "file")
+	ups, err := uploads(r, "file")
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	name := strings.TrimSpace(r.PostFormValue("document_name"))
-	if len([]rune(name)) > 500 {
-		s.apiError(w, r, fault.WithFields("Tên thành phần hồ sơ quá dài.", map[string]string{"document_name": "Tối đa 500 ký tự."}))
-		return
-	}
-	a, err := s.saveUpload(r, fhs[0], store.Attachment{DossierCode: d.Record.Code, DocIndex: -1, DocName: name,
-		UploadedKind: store.UploaderOfficer, UploadedBy: u.Username})
+	u, _ := currentUser(r)
+	list, err := s.app.AttachOfficerFiles(r.Context(), u, r.PathValue("code"), r.PostFormValue("document_name"), ups[:1], s.origin(r))
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	s.audit(r, "", "dossier.attachment", d.Record.Code, a.FileName)
-	writeJSON(w, http.StatusCreated, attachmentsJSON([]store.Attachment{a})[0])
+	writeJSON(w, http.StatusCreated, attachmentsJSON(list)[0])
 }
 
 func attachmentsJSON(list []store.Attachment) []map[string]any {
@@ -233,42 +165,20 @@ func attachmentsJSON(list []store.Attachment) []map[string]any {
 	return out
 }
 
-// canAttach reports whether an officer may add scans to a dossier: anyone who processes
-// dossiers, not a read-only inspector.
-func canAttach(u org.User) bool {
-	return u.HasAny(org.OneStop, org.Specialist, org.Leader, org.Admin)
-}
-
 // handleDossierUpload attaches the scans of paper documents to a dossier from its page
 // (POST /ho-so/{code}/attachments), then shows the page again.
 func (s *Server) handleDossierUpload(w http.ResponseWriter, r *http.Request) {
-	d, u, err := s.officerDossier(r, r.PathValue("code"))
+	ups, err := uploads(r, "file")
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	if !canAttach(u) || d.State.Status.Final() {
-		s.pageError(w, r, fault.New(fault.Forbidden, "Không thể đính kèm tệp vào hồ sơ này."))
-		return
-	}
-	fhs, err := uploadedFiles(r, "file")
+	u, _ := currentUser(r)
+	code := r.PathValue("code")
+	list, err := s.app.AttachOfficerFiles(r.Context(), u, code, r.PostFormValue("document_name"), ups, s.origin(r))
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	name := strings.TrimSpace(r.PostFormValue("document_name"))
-	if len([]rune(name)) > 500 {
-		s.pageError(w, r, fault.WithFields("Tên thành phần hồ sơ quá dài (tối đa 500 ký tự).", map[string]string{"document_name": "Tối đa 500 ký tự."}))
-		return
-	}
-	for _, fh := range fhs {
-		a, err := s.saveUpload(r, fh, store.Attachment{DossierCode: d.Record.Code, DocIndex: -1, DocName: name,
-			UploadedKind: store.UploaderOfficer, UploadedBy: u.Username})
-		if err != nil {
-			s.pageError(w, r, err)
-			return
-		}
-		s.audit(r, "", "dossier.attachment", d.Record.Code, a.FileName)
-	}
-	http.Redirect(w, r, "/ho-so/"+url.PathEscape(d.Record.Code)+"?tep="+strconv.Itoa(len(fhs)), http.StatusSeeOther)
+	http.Redirect(w, r, "/ho-so/"+url.PathEscape(code)+"?tep="+strconv.Itoa(len(list)), http.StatusSeeOther)
 }

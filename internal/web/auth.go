@@ -184,16 +184,6 @@ func (s *Server) login(r *http.Request, username, password string) (org.User, er
 	return u, nil
 }
 
-// auditContext returns the request's context carrying the audit entry of an officer's
-// dossier action, which the store then writes in the same transaction as the action.
-func (s *Server) auditContext(r *http.Request, action, detail string) context.Context {
-	e := store.AuditEntry{Action: action, Detail: detail, IP: clientIP(r), RequestID: requestID(r)}
-	if u, ok := currentUser(r); ok {
-		e.Actor, e.UnitCode = u.Username, u.UnitCode
-	}
-	return store.WithAudit(r.Context(), e)
-}
-
 // audit records an officer action; failures to write are logged, never shown.
 func (s *Server) audit(r *http.Request, actor, action, target, detail string) {
 	unit := ""

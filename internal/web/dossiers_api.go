@@ -2,12 +2,10 @@ package web
 
 import (
 	"net/http"
-	"strings"
 	"time"
 
-	"motcua/internal/calendar"
+	"motcua/internal/app"
 	"motcua/internal/dossier"
-	"motcua/internal/fault"
 	"motcua/internal/store"
 )
 
@@ -21,22 +19,13 @@ func instant(t time.Time) any {
 
 // apiCreateDossier receives a dossier (POST /api/v1/dossiers).
 func (s *Server) apiCreateDossier(w http.ResponseWriter, r *http.Request) {
-	var in dossierInput
+	var in app.ReceiveInput
 	if err := decodeJSON(r, &in); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
 	u, _ := currentUser(r)
-	n, err := s.newDossier(r.Context(), u, in)
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	action := dossier.ActionReceive
-	if n.Channel == dossier.ChannelOnline {
-		action = dossier.ActionSubmit
-	}
-	d, err := s.store.CreateDossier(s.auditContext(r, "dossier."+string(action), n.ProcedureCode), n)
+	d, err := s.app.Receive(r.Context(), u, in, s.origin(r))
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -103,88 +92,28 @@ func (s *Server) dossierJSON(d store.StoredDossier, actions []dossier.Action) ma
 
 // apiDossier shows a dossier to an officer who may see it.
 func (s *Server) apiDossier(w http.ResponseWriter, r *http.Request) {
-	d, u, err := s.officerDossier(r, r.PathValue("code"))
+	d, actions, err := s.officerDossier(r, r.PathValue("code"))
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, s.dossierJSON(d, availableActions(d.Dossier, d.State, u)))
-}
-
-// actionInput is the body of POST /api/v1/dossiers/{code}/actions.
-type actionInput struct {
-	Action     string  `json:"action"`
-	Note       string  `json:"note"`
-	Reason     string  `json:"reason"`
-	NewDue     string  `json:"new_due"`
-	ToUnit     string  `json:"to_unit"`
-	StepBudget float64 `json:"step_budget"`
-	Assignee   string  `json:"assignee"`
-}
-
-// parseNewDue reads a new appointment: an RFC 3339 instant, or a date (YYYY-MM-DD) meaning
-// the end of that working day (17:00 in UTC+7).
-func parseNewDue(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, nil
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	if d, err := calendar.ParseDate(s); err == nil {
-		return d.Start().Add(17 * time.Hour), nil
-	}
-	if t, err := time.ParseInLocation("2006-01-02T15:04", s, zone); err == nil {
-		return t, nil
-	}
-	return time.Time{}, fault.WithFields("Thông tin thao tác chưa hợp lệ.",
-		map[string]string{"new_due": "Ngày hẹn mới phải có dạng YYYY-MM-DD hoặc RFC 3339."})
-}
-
-// act takes the action of in on the dossier for the officer of the request.
-func (s *Server) act(r *http.Request, code string, in actionInput) (store.StoredDossier, error) {
-	d, u, err := s.officerDossier(r, code)
-	if err != nil {
-		return d, err
-	}
-	action := dossier.Action(strings.TrimSpace(in.Action))
-	if _, err := dossier.ParseAction(string(action)); err != nil {
-		return d, fault.WithFields("Thông tin thao tác chưa hợp lệ.", map[string]string{"action": "Thao tác không hợp lệ."})
-	}
-	due, err := parseNewDue(in.NewDue)
-	if err != nil {
-		return d, err
-	}
-	cmd := dossier.Command{
-		Action: action, Actor: u.Username, Role: actingRole(d.Dossier, d.State, u, action), Unit: u.UnitCode,
-		Note: in.Note, Reason: in.Reason, NewDue: due, ToUnit: in.ToUnit, StepBudget: in.StepBudget,
-		Assignee: in.Assignee,
-	}
-	if cmd.Role == "" {
-		return d, fault.New(fault.Forbidden, "Tài khoản không có vai trò xử lý hồ sơ.")
-	}
-	next, err := s.store.ActOnDossier(s.auditContext(r, "dossier."+string(action), ""), code, cmd, time.Time{})
-	if err != nil {
-		return d, err
-	}
-	return next, nil
+	writeJSON(w, http.StatusOK, s.dossierJSON(d, actions))
 }
 
 // apiDossierAction takes an action on a dossier.
 func (s *Server) apiDossierAction(w http.ResponseWriter, r *http.Request) {
-	var in actionInput
+	var in app.ActInput
 	if err := decodeJSON(r, &in); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	d, err := s.act(r, r.PathValue("code"), in)
+	u, _ := currentUser(r)
+	d, err := s.app.Act(r.Context(), u, r.PathValue("code"), in, s.origin(r))
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	u, _ := currentUser(r)
-	writeJSON(w, http.StatusOK, s.dossierJSON(d, availableActions(d.Dossier, d.State, u)))
+	writeJSON(w, http.StatusOK, s.dossierJSON(d, app.AvailableActions(d, u)))
 }
 
 // publicJSON is the lookup answer: no personal data, no officer, no notes.

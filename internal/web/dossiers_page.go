@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"motcua/internal/app"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
 	"motcua/internal/store"
@@ -63,13 +64,13 @@ func formLinksAt(d store.StoredDossier, base string, control bool) []formLink {
 	if !d.State.ReceivedAt.IsZero() {
 		out = append(out, formLink{"In giấy tiếp nhận hồ sơ và hẹn trả kết quả", base + "receipt.pdf"})
 	}
-	if lastEvent(d.Dossier, dossier.ActionRequestSupplement) >= 0 {
+	if app.LastEvent(d.Dossier, dossier.ActionRequestSupplement) >= 0 {
 		out = append(out, formLink{"In phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", base + "supplement.pdf"})
 	}
-	if lastEvent(d.Dossier, dossier.ActionRefuse) >= 0 {
+	if app.LastEvent(d.Dossier, dossier.ActionRefuse) >= 0 {
 		out = append(out, formLink{"In phiếu từ chối tiếp nhận giải quyết hồ sơ", base + "refusal.pdf"})
 	}
-	if lastEvent(d.Dossier, dossier.ActionExtend) >= 0 {
+	if app.LastEvent(d.Dossier, dossier.ActionExtend) >= 0 {
 		out = append(out, formLink{"In phiếu xin lỗi và hẹn lại ngày trả kết quả", base + "apology.pdf"})
 	}
 	if control && !d.State.ReceivedAt.IsZero() {
@@ -80,7 +81,7 @@ func formLinksAt(d store.StoredDossier, base string, control bool) []formLink {
 
 // renderDossier shows the dossier page with its files, and an error from the last action
 // if any.
-func (s *Server) renderDossier(w http.ResponseWriter, r *http.Request, st int, d store.StoredDossier, actErr *fault.Error, posted actionInput) {
+func (s *Server) renderDossier(w http.ResponseWriter, r *http.Request, st int, d store.StoredDossier, actions []dossier.Action, actErr *fault.Error, posted app.ActInput) {
 	u, _ := currentUser(r)
 	files, err := s.store.DossierAttachments(r.Context(), d.Record.Code)
 	if err != nil {
@@ -88,7 +89,7 @@ func (s *Server) renderDossier(w http.ResponseWriter, r *http.Request, st int, d
 		return
 	}
 	var forms []actionForm
-	for _, a := range availableActions(d.Dossier, d.State, u) {
+	for _, a := range actions {
 		f := formFor(a)
 		if a == dossier.ActionForward && d.State.Step+1 >= len(d.State.Steps) {
 			// Forwarding out of the last step finishes the processing; the result is
@@ -105,7 +106,7 @@ func (s *Server) renderDossier(w http.ResponseWriter, r *http.Request, st int, d
 		"Timeliness": d.State.Timeliness(s.now()), "Deadline": d.Dossier.Deadline,
 		"Actions": forms, "Forms": formLinks(d), "New": r.URL.Query().Get("moi") == "1",
 		"Posted": posted, "Files": files,
-		"CanUpload": canAttach(u) && !d.State.Status.Final(), "Uploaded": r.URL.Query().Get("tep"),
+		"CanUpload": app.CanAttach(d, u), "Uploaded": r.URL.Query().Get("tep"),
 	}
 	for _, f := range forms {
 		if f.Transfer {
@@ -126,12 +127,12 @@ func (s *Server) renderDossier(w http.ResponseWriter, r *http.Request, st int, d
 
 // handleDossierPage shows a dossier to an officer (GET /ho-so/{code}).
 func (s *Server) handleDossierPage(w http.ResponseWriter, r *http.Request) {
-	d, _, err := s.officerDossier(r, r.PathValue("code"))
+	d, actions, err := s.officerDossier(r, r.PathValue("code"))
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	s.renderDossier(w, r, http.StatusOK, d, nil, actionInput{})
+	s.renderDossier(w, r, http.StatusOK, d, actions, nil, app.ActInput{})
 }
 
 // handleDossierAction takes the action of a button of the dossier page
@@ -139,7 +140,7 @@ func (s *Server) handleDossierPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleDossierAction(w http.ResponseWriter, r *http.Request) {
 	code := r.PathValue("code")
 	f := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
-	in := actionInput{Action: f("action"), Note: f("note"), Reason: f("reason"), NewDue: f("new_due"),
+	in := app.ActInput{Action: f("action"), Note: f("note"), Reason: f("reason"), NewDue: f("new_due"),
 		ToUnit: f("to_unit"), Assignee: f("assignee")}
 	if v := f("step_budget"); v != "" {
 		b, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
@@ -148,7 +149,15 @@ func (s *Server) handleDossierAction(w http.ResponseWriter, r *http.Request) {
 		}
 		in.StepBudget = b
 	}
-	_, err := s.act(r, code, in)
+	if v := f("version"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			n = -1
+		}
+		in.Version = n // the page sends the version it shows
+	}
+	u, _ := currentUser(r)
+	_, err := s.app.Act(r.Context(), u, code, in, s.origin(r))
 	if err == nil {
 		http.Redirect(w, r, "/ho-so/"+url.PathEscape(code), http.StatusSeeOther)
 		return
@@ -158,10 +167,10 @@ func (s *Server) handleDossierAction(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	d, _, lerr := s.officerDossier(r, code)
+	d, actions, lerr := s.officerDossier(r, code)
 	if lerr != nil {
 		s.pageError(w, r, lerr)
 		return
 	}
-	s.renderDossier(w, r, status(e.Code), d, e, in)
+	s.renderDossier(w, r, status(e.Code), d, actions, e, in)
 }

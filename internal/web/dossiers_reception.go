@@ -1,16 +1,15 @@
 package web
 
 import (
-	"bytes"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 
 	"motcua/internal/catalog"
+	"motcua/internal/app"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
-	"motcua/internal/pdf"
 	"motcua/internal/store"
 )
 
@@ -21,23 +20,11 @@ const (
 	outcomeRefuse     = "refuse"     // Không thuộc thẩm quyền: print the refusal
 )
 
-// receptionDoc is one required document as a checkbox with its counts.
-type receptionDoc struct {
-	Index                        int
-	Name                         string
-	Checked                      bool
-	Originals, Certified, Copies int
-}
-
-// receptionForm is what the reception page shows and posts back.
-type receptionForm struct {
-	ProcedureCode string
-	Applicant     dossier.Applicant
-	Sets          int
-	Docs          []receptionDoc
-	Reason        string
-	CompetentBody string
-}
+// receptionDoc and receptionForm are what the counter page shows and posts back.
+type (
+	receptionDoc  = app.ReceptionDoc
+	receptionForm = app.ReceptionInput
+)
 
 // receptionFromRequest reads the posted form against the procedure's documents.
 func receptionFromRequest(r *http.Request, proc catalog.Procedure) receptionForm {
@@ -125,89 +112,23 @@ func (s *Server) handleReceptionSave(w http.ResponseWriter, r *http.Request) {
 		}
 		s.renderReception(w, r, status(e.Code), &proc, rf, e.Message, fields)
 	}
-	switch r.PostFormValue("outcome") {
+	u, _ := currentUser(r)
+	switch outcome := r.PostFormValue("outcome"); outcome {
 	case outcomeReceive:
-		u, _ := currentUser(r)
-		in := dossierInput{ProcedureCode: proc.Code, Channel: string(dossier.ChannelCounter), Applicant: rf.Applicant, Sets: rf.Sets}
-		for _, d := range rf.Docs {
-			if d.Checked {
-				in.Documents = append(in.Documents, store.DossierDocument{Name: d.Name, Originals: d.Originals, Certified: d.Certified, Copies: d.Copies})
-			}
-		}
-		n, err := s.newDossier(ctx, u, in)
-		if err != nil {
-			fail(err)
-			return
-		}
-		d, err := s.store.CreateDossier(store.WithAudit(ctx, store.AuditEntry{Actor: u.Username, UnitCode: u.UnitCode,
-			Action: "dossier.receive", Detail: n.ProcedureCode, IP: clientIP(r), RequestID: requestID(r)}), n)
+		d, err := s.app.CounterReceive(ctx, u, rf, s.origin(r))
 		if err != nil {
 			fail(err)
 			return
 		}
 		http.Redirect(w, r, "/ho-so/"+url.PathEscape(d.Record.Code)+"?moi=1", http.StatusSeeOther)
 	case outcomeIncomplete, outcomeRefuse:
-		var buf bytes.Buffer
-		if err := s.writeReceptionForm(r, &buf, proc, rf, r.PostFormValue("outcome")); err != nil {
+		f, err := s.app.CounterSlip(ctx, u, proc, rf, outcome == outcomeRefuse, s.origin(r))
+		if err != nil {
 			fail(err)
 			return
 		}
-		name := "phieu-yeu-cau-bo-sung.pdf"
-		if r.PostFormValue("outcome") == outcomeRefuse {
-			name = "phieu-tu-choi.pdf"
-		}
-		writePDF(w, name, &buf)
+		writePDF(w, f.Name, f.PDF)
 	default:
 		fail(fault.New(fault.Invalid, "Cần chọn một trong các nút: Tiếp nhận, Hồ sơ chưa đầy đủ, Không thuộc thẩm quyền."))
 	}
-}
-
-// writeReceptionForm prints the supplement request (the documents not ticked) or the
-// refusal naming the competent body, for a dossier that is not created.
-func (s *Server) writeReceptionForm(r *http.Request, buf *bytes.Buffer, proc catalog.Procedure, rf receptionForm, outcome string) error {
-	a := rf.Applicant.Trimmed()
-	if f := a.Valid(); f != nil {
-		return fault.WithFields("Thông tin người nộp hồ sơ chưa hợp lệ.", f)
-	}
-	u, _ := currentUser(r)
-	unit, err := s.pdfUnit(r.Context(), r, u.UnitCode)
-	if err != nil {
-		return err
-	}
-	now := s.now()
-	pd := pdf.Dossier{Code: "Chưa cấp mã", ProcedureName: proc.Name, ReceivedAt: now, Sets: max(rf.Sets, 1),
-		Applicant: pdf.Applicant{Name: a.FullName, Address: a.Address, Phone: a.Phone, Email: a.Email},
-		Officer:   u.FullName, DeadlineDays: proc.DeadlineDays, DeadlineCalendarDays: proc.DeadlineMode == catalog.DeadlineCalendar}
-	var missing []pdf.Doc
-	for _, d := range rf.Docs {
-		if d.Checked {
-			pd.Documents = append(pd.Documents, pdf.Doc{Name: d.Name, Originals: d.Originals, Certified: d.Certified, Copies: d.Copies})
-		} else {
-			missing = append(missing, pdf.Doc{Name: d.Name, Originals: d.Originals, Certified: d.Certified, Copies: d.Copies})
-		}
-	}
-	if outcome == outcomeRefuse {
-		if rf.CompetentBody == "" {
-			return fault.WithFields("Cần nêu cơ quan có thẩm quyền giải quyết.",
-				map[string]string{"competent_body": "Nhập tên cơ quan có thẩm quyền giải quyết hồ sơ."})
-		}
-		reason := rf.Reason
-		if reason == "" {
-			reason = "Hồ sơ không thuộc thẩm quyền giải quyết của " + unit.Name + "."
-		}
-		return pdf.WriteRefusal(buf, pdf.Refusal{Unit: unit, Dossier: pd, Date: now, Reason: reason, CompetentBody: rf.CompetentBody})
-	}
-	if len(missing) == 0 {
-		if rf.Reason == "" {
-			return fault.WithFields("Cần nêu nội dung phải bổ sung.",
-				map[string]string{"reason": "Bỏ chọn giấy tờ còn thiếu hoặc ghi nội dung cần bổ sung, hoàn thiện."})
-		}
-		missing = []pdf.Doc{{Name: rf.Reason}}
-	}
-	contact := deskName + " – " + unit.Name
-	if unit.Hotline != "" {
-		contact += ", điện thoại " + unit.Hotline
-	}
-	return pdf.WriteSupplement(buf, pdf.Supplement{Unit: unit, Dossier: pd, Date: now, Items: missing,
-		Reason: rf.Reason, Contact: contact})
 }

@@ -1,15 +1,14 @@
 package web
 
 import (
-	"bytes"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
 
+	"motcua/internal/app"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
-	"motcua/internal/pdf"
 	"motcua/internal/store"
 )
 
@@ -46,19 +45,6 @@ func citizenEvents(d store.StoredDossier) []citizenEvent {
 		out = append(out, ce)
 	}
 	return out
-}
-
-// ownDossier loads a dossier that the citizen submitted; any other is not found, so that
-// codes of other people's dossiers cannot be probed.
-func (s *Server) ownDossier(r *http.Request, c store.Citizen, code string) (store.StoredDossier, error) {
-	owner, err := s.store.DossierOwner(r.Context(), code)
-	if err != nil || owner != c.ID {
-		if err != nil && !fault.Is(err, fault.NotFound) {
-			return store.StoredDossier{}, err
-		}
-		return store.StoredDossier{}, fault.New(fault.NotFound, "Không tìm thấy hồ sơ trong tài khoản của bạn.")
-	}
-	return s.store.Dossier(r.Context(), code)
 }
 
 func (s *Server) handleMyDossiers(w http.ResponseWriter, r *http.Request, c store.Citizen) {
@@ -107,7 +93,7 @@ func (s *Server) handleMyDossier(w http.ResponseWriter, r *http.Request, c store
 }
 
 func (s *Server) renderMyDossier(w http.ResponseWriter, r *http.Request, c store.Citizen, st int, data map[string]any) {
-	d, err := s.ownDossier(r, c, r.PathValue("code"))
+	d, err := s.app.CitizenDossier(r.Context(), c, r.PathValue("code"))
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -133,7 +119,7 @@ func (s *Server) renderMyDossier(w http.ResponseWriter, r *http.Request, c store
 	data["D"], data["Files"], data["Events"] = d, files, citizenEvents(d)
 	data["StatusLabel"] = d.State.Status.Label()
 	data["CanSupplement"] = d.State.Status == dossier.StatusSupplementRequested
-	data["CanWithdraw"] = dossier.Can(d.Dossier, d.State, dossier.ActionWithdraw, dossier.RoleApplicant, d.Record.UnitCode) == nil
+	data["CanWithdraw"] = app.CanWithdraw(d)
 	data["LookupURL"] = "/tra-cuu/" + url.PathEscape(d.Record.Code) + "?key=" + url.QueryEscape(d.Record.LookupKey)
 	data["FileLimit"] = s.cfg.FileLimit
 	data["Forms"] = formLinksAt(d, "/cong-dan/ho-so/"+url.PathEscape(d.Record.Code)+"/bieu-mau/", false)
@@ -145,89 +131,53 @@ func (s *Server) renderMyDossier(w http.ResponseWriter, r *http.Request, c store
 // apology. The process control sheet is an internal record and stays with the officers.
 func (s *Server) handleMyDossierForm(w http.ResponseWriter, r *http.Request, c store.Citizen) {
 	name, ok := strings.CutSuffix(r.PathValue("file"), ".pdf")
-	kind, known := formKind(name)
-	if !ok || !known || kind == pdf.FormControl {
+	kind, known := app.FormKind(name)
+	if !ok || !known {
 		s.pageError(w, r, fault.New(fault.NotFound, "Không có biểu mẫu này."))
 		return
 	}
-	d, err := s.ownDossier(r, c, r.PathValue("code"))
+	f, err := s.app.DossierForm(r.Context(), app.Viewer{Citizen: &c}, r.PathValue("code"), kind, s.origin(r))
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	var buf bytes.Buffer
-	if err := s.writeDossierForm(r, &buf, kind, d); err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	writePDF(w, d.Record.Code+"-"+name+".pdf", &buf)
+	writePDF(w, f.Name, f.PDF)
 }
 
 // handleMySupplement stores the supplement files of a dossier waiting for them and
 // records the supplement (supplement_received, as the applicant).
 func (s *Server) handleMySupplement(w http.ResponseWriter, r *http.Request, c store.Citizen) {
-	d, err := s.ownDossier(r, c, r.PathValue("code"))
+	code := r.PathValue("code")
+	ups, err := uploads(r, "file")
+	if err == nil {
+		_, err = s.app.Supplement(r.Context(), c, code, r.PostFormValue("note"), ups)
+	}
 	if err != nil {
-		s.pageError(w, r, err)
+		s.myDossierError(w, r, c, err)
 		return
 	}
-	if d.State.Status != dossier.StatusSupplementRequested {
-		s.pageError(w, r, fault.New(fault.Conflict, "Hồ sơ hiện không ở trạng thái chờ bổ sung."))
-		return
-	}
-	fhs, err := uploadedFiles(r, "file")
-	if err != nil {
-		s.renderMyDossier(w, r, c, http.StatusBadRequest, map[string]any{"Error": s.public(r, err).Message})
-		return
-	}
-	if len(fhs) > maxSupplementFiles {
-		s.renderMyDossier(w, r, c, http.StatusBadRequest, map[string]any{"Error": "Mỗi lần chỉ gửi tối đa 5 tệp."})
-		return
-	}
-	note := strings.TrimSpace(r.PostFormValue("note"))
-	for _, fh := range fhs {
-		_, err := s.saveUpload(r, fh, store.Attachment{DossierCode: d.Record.Code, DocIndex: -1, DocName: "Hồ sơ bổ sung",
-			UploadedKind: store.UploaderCitizen, UploadedBy: c.Actor()})
-		if err != nil {
-			e := s.public(r, err)
-			if e.Code != fault.Invalid {
-				s.pageError(w, r, err)
-				return
-			}
-			s.renderMyDossier(w, r, c, http.StatusBadRequest, map[string]any{"Error": e.Message})
-			return
-		}
-	}
-	cmd := dossier.Command{Action: dossier.ActionSupplementReceived, Actor: c.Actor(), Role: dossier.RoleApplicant, Note: note}
-	if msg := cmd.Valid(); msg != nil {
-		s.renderMyDossier(w, r, c, http.StatusBadRequest, map[string]any{"Error": "Ghi chú quá dài (tối đa 2000 ký tự)."})
-		return
-	}
-	if _, err := s.store.ActOnDossier(r.Context(), d.Record.Code, cmd, time.Time{}); err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	http.Redirect(w, r, "/cong-dan/ho-so/"+d.Record.Code+"?da-bo-sung=1", http.StatusSeeOther)
+	http.Redirect(w, r, "/cong-dan/ho-so/"+url.PathEscape(code)+"?da-bo-sung=1", http.StatusSeeOther)
 }
 
 // handleMyWithdraw withdraws the applicant's dossier at their request (rút hồ sơ,
 // POST /cong-dan/ho-so/{code}/rut); the reason is optional.
 func (s *Server) handleMyWithdraw(w http.ResponseWriter, r *http.Request, c store.Citizen) {
-	d, err := s.ownDossier(r, c, r.PathValue("code"))
-	if err != nil {
-		s.pageError(w, r, err)
+	code := r.PathValue("code")
+	if _, err := s.app.Withdraw(r.Context(), c, code, r.PostFormValue("reason")); err != nil {
+		s.myDossierError(w, r, c, err)
 		return
 	}
-	cmd := dossier.Command{Action: dossier.ActionWithdraw, Actor: c.Actor(), Role: dossier.RoleApplicant,
-		Reason: strings.TrimSpace(r.PostFormValue("reason"))}
-	if msg := cmd.Valid(); msg != nil {
-		s.renderMyDossier(w, r, c, http.StatusBadRequest, map[string]any{"Error": "Lý do rút hồ sơ tối đa 2000 ký tự."})
-		return
-	}
-	if _, err := s.store.ActOnDossier(r.Context(), d.Record.Code, cmd, time.Time{}); err != nil {
-		e := s.public(r, err)
+	http.Redirect(w, r, "/cong-dan/ho-so/"+url.PathEscape(code)+"?da-rut=1", http.StatusSeeOther)
+}
+
+// myDossierError shows the applicant's dossier page again with the message of a refused
+// request; errors that are not the applicant's get the error page.
+func (s *Server) myDossierError(w http.ResponseWriter, r *http.Request, c store.Citizen, err error) {
+	e := s.public(r, err)
+	switch e.Code {
+	case fault.Invalid, fault.Conflict, fault.Forbidden, fault.TooLarge:
 		s.renderMyDossier(w, r, c, status(e.Code), map[string]any{"Error": e.Message})
-		return
+	default:
+		s.pageError(w, r, err)
 	}
-	http.Redirect(w, r, "/cong-dan/ho-so/"+url.PathEscape(d.Record.Code)+"?da-rut=1", http.StatusSeeOther)
 }

@@ -14,6 +14,7 @@ import (
 	"net/netip"
 	"time"
 
+	"motcua/internal/app"
 	"motcua/internal/store"
 )
 
@@ -46,6 +47,7 @@ type Config struct {
 // Server carries the dependencies of every handler.
 type Server struct {
 	cfg   Config
+	app   *app.App
 	store *store.Store
 	log   *slog.Logger
 	pages map[string]*template.Template
@@ -76,6 +78,8 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, store: st, log: log, pages: pages, now: st.Now}
+	uc := app.New(app.Config{BaseURL: cfg.BaseURL, DataDir: cfg.DataDir, FileLimit: cfg.FileLimit,
+		DossierFileLimit: cfg.DossierFileLimit}, st, log)
+	s := &Server{cfg: cfg, app: uc, store: st, log: log, pages: pages, now: st.Now}
 	return s.routes(), nil
 }

@@ -60,8 +60,8 @@ FROM drafts WHERE id = ?
 SELECT id, citizen_id, procedure_code, unit_code, form, created_at, updated_at
 FROM drafts WHERE citizen_id = ? ORDER BY updated_at DESC, id DESC
 
--- name: DraftDelete
-DELETE FROM drafts WHERE id = ?
+-- name: DraftDeleteOwned
+DELETE FROM drafts WHERE id = ? AND citizen_id = ?
 
 -- name: DossierOwnerInsert
 INSERT INTO dossier_owners (dossier_code, citizen_id) VALUES (?, ?)

@@ -78,4 +78,3 @@ func (s *Store) adoptDraft(ctx context.Context, tx *sql.Tx, rec DossierRecord, c
 
 // errDraftGone answers a second submission of the same draft.
 var errDraftGone = fault.New(fault.Conflict, "Hồ sơ nháp này đã được nộp. Vui lòng xem trong mục “Hồ sơ của tôi”.")
-

@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"motcua/internal/catalog"
 	"motcua/internal/app"
+	"motcua/internal/catalog"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
 	"motcua/internal/store"

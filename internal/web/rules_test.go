@@ -1,0 +1,239 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"motcua/internal/catalog"
+	"motcua/internal/demo"
+	"motcua/internal/store/storetest"
+)
+
+// TestRulesBelowHTTP checks the access and concurrency rules that the pages and the API
+// share, through the API: they live in one place, so no surface can drift from another.
+func TestRulesBelowHTTP(t *testing.T) {
+	for _, d := range storetest.Dialects() {
+		t.Run(string(d), func(t *testing.T) {
+			e := newDossierEnv(t, d)
+			t.Run("inspector cannot attach", func(t *testing.T) { testInspectorAttach(t, e) })
+			t.Run("stale version", func(t *testing.T) { testStaleVersion(t, e) })
+			t.Run("transfer and assign targets", func(t *testing.T) { testActionTargets(t, e) })
+		})
+	}
+}
+
+// attach posts one PDF to a dossier through the API as user.
+func (e *dossierEnv) attach(t *testing.T, user, code string) (int, []byte) {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	w, _ := mw.CreateFormFile("file", "ban-chup.pdf")
+	w.Write([]byte(testPDF))
+	mw.Close()
+	req, _ := http.NewRequest("POST", e.srv.URL+"/api/v1/dossiers/"+code+"/attachments", &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Authorization", "Bearer "+e.token(t, user))
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	out, _ := io.ReadAll(res.Body)
+	return res.StatusCode, out
+}
+
+// version reads the dossier's current version as an officer sees it.
+func (e *dossierEnv) version(t *testing.T, code string) int {
+	t.Helper()
+	st, body := e.call(t, "admin", "GET", "/api/v1/dossiers/"+code, nil)
+	if st != http.StatusOK {
+		t.Fatalf("get %s: got %d %s", code, st, body)
+	}
+	return decode[struct {
+		Version int `json:"version"`
+	}](t, body).Version
+}
+
+func testInspectorAttach(t *testing.T, e *dossierEnv) {
+	c := e.receive(t)
+	if st, body := e.attach(t, "tinh.giamsat", c.Code); st != http.StatusForbidden {
+		t.Errorf("inspector attaches to an open dossier: got %d %s, want 403", st, body)
+	}
+	if st, body := e.act(t, "tanhoa.motcua", c.Code, map[string]any{"action": "withdraw", "reason": "Người nộp xin rút."}); st != http.StatusOK {
+		t.Fatalf("withdraw: got %d %s", st, body)
+	}
+	if st, body := e.attach(t, "tinh.giamsat", c.Code); st != http.StatusForbidden {
+		t.Errorf("inspector attaches to a withdrawn dossier: got %d %s, want 403", st, body)
+	}
+	if st, body := e.attach(t, "tanhoa.motcua", c.Code); st != http.StatusForbidden {
+		t.Errorf("desk attaches to a withdrawn dossier: got %d %s, want 403", st, body)
+	}
+	st, body := e.call(t, "admin", "GET", "/api/v1/dossiers/"+c.Code+"/attachments", nil)
+	if st != http.StatusOK || !bytes.Contains(body, []byte(`"items":[]`)) {
+		t.Errorf("files after the refusals: got %d %s, want none", st, body)
+	}
+	open := e.receive(t)
+	if st, body := e.attach(t, "tanhoa.motcua", open.Code); st != http.StatusCreated {
+		t.Errorf("desk attaches to an open dossier: got %d %s, want 201", st, body)
+	}
+}
+
+func testStaleVersion(t *testing.T, e *dossierEnv) {
+	c := e.receive(t)
+	v := e.version(t, c.Code)
+	if v != 1 {
+		t.Fatalf("new dossier: got version %d, want 1", v)
+	}
+	var wg sync.WaitGroup
+	codes := make([]int, 2)
+	for i := range codes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			codes[i], _ = e.act(t, "admin", c.Code, map[string]any{"action": "forward", "version": v})
+		}()
+	}
+	wg.Wait()
+	ok, conflict := 0, 0
+	for _, st := range codes {
+		switch st {
+		case http.StatusOK:
+			ok++
+		case http.StatusConflict:
+			conflict++
+		}
+	}
+	if ok != 1 || conflict != 1 {
+		t.Errorf("two forwards on version %d: got statuses %v, want one 200 and one 409", v, codes)
+	}
+	if got := e.version(t, c.Code); got != 2 {
+		t.Errorf("after the race: got version %d, want 2 (one step taken)", got)
+	}
+
+	// Two desk officers accepting the same online dossier: the second is told that the
+	// dossier changed, not that their role is not allowed.
+	st, body := e.call(t, "admin", "POST", "/api/v1/dossiers", map[string]any{
+		"procedure_code": testProcedure, "unit_code": demo.TanHoa, "channel": "online", "applicant": applicant()})
+	if st != http.StatusCreated {
+		t.Fatalf("online dossier: got %d %s", st, body)
+	}
+	online := decode[created](t, body)
+	if st, body := e.act(t, "tanhoa.motcua", online.Code, map[string]any{"action": "accept", "version": 1}); st != http.StatusOK {
+		t.Fatalf("first accept: got %d %s", st, body)
+	}
+	st, body = e.act(t, "tanhoa.motcua", online.Code, map[string]any{"action": "accept", "version": 1})
+	if st != http.StatusConflict || decode[apiErrorBody](t, body).Error.Code != "conflict" {
+		t.Errorf("second accept on the old version: got %d %s, want 409 conflict", st, body)
+	}
+	if st, body := e.act(t, "tanhoa.motcua", online.Code, map[string]any{"action": "forward", "version": -3}); st != http.StatusBadRequest {
+		t.Errorf("negative version: got %d %s, want 400", st, body)
+	}
+}
+
+// apiErrorBody is the contract's JSON error.
+type apiErrorBody struct {
+	Error struct {
+		Code   string            `json:"code"`
+		Fields map[string]string `json:"fields"`
+	} `json:"error"`
+}
+
+func testActionTargets(t *testing.T, e *dossierEnv) {
+	c := e.receive(t)
+	if st, body := e.act(t, "tanhoa.motcua", c.Code, map[string]any{"action": "forward"}); st != http.StatusOK {
+		t.Fatalf("forward to the specialist: got %d %s", st, body)
+	}
+	before := e.version(t, c.Code)
+	cases := []struct {
+		name, user string
+		body       map[string]any
+		field      string
+	}{
+		{"transfer to no unit", "tanhoa.chuyenvien", map[string]any{"action": "transfer", "to_unit": "ZZZ-NOPE", "step_budget": 2}, "to_unit"},
+		{"assign to no one", "tanhoa.lanhdao", map[string]any{"action": "assign", "assignee": "ai-do-khong-co"}, "assignee"},
+		{"assign to another unit", "tanhoa.lanhdao", map[string]any{"action": "assign", "assignee": "phuocan.chuyenvien"}, "assignee"},
+	}
+	for _, tc := range cases {
+		st, body := e.act(t, tc.user, c.Code, tc.body)
+		if st != http.StatusBadRequest || decode[apiErrorBody](t, body).Error.Fields[tc.field] == "" {
+			t.Errorf("%s: got %d %s, want 400 naming %s", tc.name, st, body, tc.field)
+		}
+	}
+	if got := e.version(t, c.Code); got != before {
+		t.Errorf("refused actions changed the dossier: version %d, want %d", got, before)
+	}
+	if st, body := e.act(t, "tanhoa.lanhdao", c.Code, map[string]any{"action": "assign", "assignee": "tanhoa.chuyenvien"}); st != http.StatusOK {
+		t.Errorf("assign to the unit's specialist: got %d %s, want 200", st, body)
+	}
+}
+
+// TestDraftSubmittedOnce submits one draft four times at once: one dossier is made.
+func TestDraftSubmittedOnce(t *testing.T) {
+	for _, d := range storetest.Dialects() {
+		t.Run(string(d), func(t *testing.T) {
+			ts := onlineServer(t, d)
+			ctx := context.Background()
+			b := citizenSignedIn(t, ts, "minh@example.vn")
+			const proc = "1.001193"
+			path := "/nop-truc-tuyen/" + proc
+			_, page := b.get(path)
+			csrf := csrfRe.FindStringSubmatch(page)[1]
+			for _, doc := range []string{"0", "1"} {
+				if st, _, body := b.uploadFiles(path+"/attachments", map[string]string{"csrf": csrf, "doc": doc}, "giay.pdf", []byte(testPDF)); st != http.StatusSeeOther {
+					t.Fatalf("upload %s: got %d %.300s", doc, st, body)
+				}
+			}
+			p, err := ts.Store.Procedure(ctx, proc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			form := url.Values{"csrf": {csrf}, "unit": {"H40.12.05"}, "full_name": {"Lê Văn Minh"},
+				"email": {"minh@example.vn"}, "phone": {"0912345679"}, "action": {"submit"}}
+			for _, f := range p.FormFields {
+				v := "Lê Minh An"
+				switch f.Kind {
+				case catalog.KindDate:
+					v = "2026-02-20"
+				case catalog.KindSelect:
+					v = f.Options[0]
+				}
+				form.Set("f_"+f.Name, v)
+			}
+			var wg sync.WaitGroup
+			locs := make([]string, 4)
+			for i := range locs {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					_, locs[i], _ = b.post(path, form)
+				}()
+			}
+			wg.Wait()
+			made, code := 0, ""
+			for _, loc := range locs {
+				if rest, ok := strings.CutPrefix(loc, "/cong-dan/ho-so/"); ok && strings.Contains(rest, "da-nop") {
+					made++
+					code = strings.Split(rest, "?")[0]
+				}
+			}
+			if made != 1 {
+				t.Fatalf("four submissions of one draft: got %d redirects to a new dossier (%v), want 1", made, locs)
+			}
+			owner, err := ts.Store.DossierOwner(ctx, code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			list, err := ts.Store.CitizenDossiers(ctx, owner)
+			if err != nil || len(list) != 1 {
+				t.Errorf("dossiers of the citizen: got %d, %v, want 1", len(list), err)
+			}
+		})
+	}
+}

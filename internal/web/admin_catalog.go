@@ -60,14 +60,14 @@ func (s *Server) handleCatalogImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(probs) == 0 {
-		res, ierr := s.store.ImportCatalog(r.Context(), c, currentUsername(r))
+		u, _ := currentUser(r)
+		res, ierr := s.app.ImportCatalog(r.Context(), u, c, head.Filename, s.origin(r))
 		if ierr != nil && len(res.Problems) == 0 {
 			s.pageError(w, r, ierr)
 			return
 		}
 		probs = res.Problems
 		if len(probs) == 0 {
-			s.audit(r, "", "catalog.import", head.Filename, importSummary(res.Created, res.Updated, res.Unchanged, res.NewVersions))
 			s.importPage(w, r, http.StatusOK, nil, "", &res)
 			return
 		}
@@ -104,9 +104,6 @@ func (s *Server) importPage(w http.ResponseWriter, r *http.Request, st int, prob
 	})
 }
 
-func importSummary(created, updated, unchanged, versions int) string {
-	return "thêm " + strconv.Itoa(created) + ", cập nhật " + strconv.Itoa(updated) + ", giữ nguyên " + strconv.Itoa(unchanged) + ", quy trình mới " + strconv.Itoa(versions)
-}
 
 // handleCatalogExportJSON downloads the whole catalogue as JSON.
 func (s *Server) handleCatalogExportJSON(w http.ResponseWriter, r *http.Request) {

@@ -85,7 +85,8 @@ func (s *Server) handleProcessPublish(w http.ResponseWriter, r *http.Request) {
 		s.processPage(w, r, http.StatusBadRequest, rows, errs, "Quy trình nội bộ chưa hợp lệ.")
 		return
 	}
-	pub, err := s.store.PublishProcess(r.Context(), code, proc, currentUsername(r))
+	u, _ := currentUser(r)
+	_, err := s.app.PublishProcess(r.Context(), u, code, proc, s.origin(r))
 	if err != nil {
 		e := s.public(r, err)
 		if e.Code == fault.Invalid || e.Code == fault.Conflict {
@@ -95,7 +96,6 @@ func (s *Server) handleProcessPublish(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	s.audit(r, "", "process.publish", code, "phiên bản "+strconv.Itoa(pub.Version))
 	http.Redirect(w, r, "/quan-tri/thu-tuc/"+code+"/quy-trinh", http.StatusSeeOther)
 }
 

@@ -205,7 +205,8 @@ func (s *Server) handleProcedureSave(w http.ResponseWriter, r *http.Request) {
 		s.procedureFormPage(w, r, http.StatusBadRequest, f, oldCode, formErrors(errs), "Thông tin thủ tục chưa hợp lệ. Vui lòng sửa các mục được đánh dấu.")
 		return
 	}
-	saved, err := s.store.SaveProcedure(ctx, f.P, currentUsername(r))
+	u, _ := currentUser(r)
+	saved, err := s.app.SaveProcedure(ctx, u, oldCode, f.P, s.origin(r))
 	if err != nil {
 		e := s.public(r, err)
 		if e.Code == fault.Invalid || e.Code == fault.Conflict {
@@ -215,17 +216,7 @@ func (s *Server) handleProcedureSave(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	action := "procedure.create"
-	if oldCode != "" {
-		action = "procedure.update"
-	}
-	s.audit(r, "", action, saved.Code, saved.Name)
 	http.Redirect(w, r, "/quan-tri/thu-tuc/"+saved.Code, http.StatusSeeOther)
 }
 
-func currentUsername(r *http.Request) string {
-	if u, ok := currentUser(r); ok {
-		return u.Username
-	}
-	return ""
-}
+

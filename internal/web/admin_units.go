@@ -58,12 +58,8 @@ func (s *Server) handleUnitEdit(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleUnitSave(w http.ResponseWriter, r *http.Request) {
 	u := unitFromForm(r)
 	oldCode := r.PathValue("code")
-	var err error
-	if oldCode == "" {
-		_, err = s.store.CreateUnit(r.Context(), u)
-	} else {
-		_, err = s.store.UpdateUnit(r.Context(), oldCode, u)
-	}
+	officer, _ := currentUser(r)
+	_, err := s.app.SaveUnit(r.Context(), officer, oldCode, u, s.origin(r))
 	if err != nil {
 		e := s.public(r, err)
 		if e.Code == fault.Invalid || e.Code == fault.Conflict {
@@ -73,10 +69,5 @@ func (s *Server) handleUnitSave(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	action := "unit.create"
-	if oldCode != "" {
-		action = "unit.update"
-	}
-	s.audit(r, "", action, u.Code, u.Name)
 	http.Redirect(w, r, "/quan-tri/don-vi", http.StatusSeeOther)
 }

@@ -97,7 +97,7 @@ func (s *Server) handleCalendarDaySave(w http.ResponseWriter, r *http.Request) {
 	if len(errs) == 0 {
 		o := calendar.Override{Date: d, Off: f.Kind == "off", Name: f.Name, Reference: f.Reference, Unit: f.Unit}
 		u, _ := currentUser(r)
-		err = s.store.SaveCalendarDay(r.Context(), o, u.Username)
+		err = s.app.SaveCalendarDay(r.Context(), u, o, s.origin(r))
 		switch e := fault.As(err); {
 		case err == nil:
 		case e != nil && e.Code == fault.Invalid:
@@ -118,11 +118,6 @@ func (s *Server) handleCalendarDaySave(w http.ResponseWriter, r *http.Request) {
 		s.calendarDaysPage(w, r, http.StatusBadRequest, year, f, errs, "Ngày nghỉ, ngày làm bù chưa được lưu.")
 		return
 	}
-	target := f.Date
-	if f.Unit != "" {
-		target += " " + f.Unit
-	}
-	s.audit(r, "", "calendar.day.save", target, f.Kind+": "+f.Name+" – "+f.Reference)
 	http.Redirect(w, r, "/quan-tri/lich?nam="+strconv.Itoa(year), http.StatusSeeOther)
 }
 
@@ -133,20 +128,11 @@ func (s *Server) handleCalendarDayDelete(w http.ResponseWriter, r *http.Request)
 		s.pageError(w, r, fault.New(fault.NotFound, "Không tìm thấy ngày nghỉ, ngày làm bù."))
 		return
 	}
-	ctx := r.Context()
-	d, err := s.store.CalendarDay(ctx, id)
+	u, _ := currentUser(r)
+	d, err := s.app.DeleteCalendarDay(r.Context(), u, id, s.origin(r))
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	if err := s.store.DeleteCalendarDay(ctx, id); err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	target := d.Date.String()
-	if d.Unit != "" {
-		target += " " + d.Unit
-	}
-	s.audit(r, "", "calendar.day.delete", target, d.Name)
 	http.Redirect(w, r, "/quan-tri/lich?nam="+strconv.Itoa(d.Date.Year), http.StatusSeeOther)
 }

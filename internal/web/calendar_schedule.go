@@ -157,7 +157,8 @@ func (s *Server) handleScheduleSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sc.TransferCutoff = old.TransferCutoff
-	if err := s.store.SetUnitSchedule(ctx, code, sc); err != nil {
+	u, _ := currentUser(r)
+	if err := s.app.SetUnitSchedule(ctx, u, code, sc, scheduleSummary(sc), s.origin(r)); err != nil {
 		if e := fault.As(err); e != nil && e.Code == fault.Invalid {
 			s.schedulePage(w, r, http.StatusBadRequest, code, f, map[string]string{"sessions": e.Message}, "")
 			return
@@ -165,7 +166,6 @@ func (s *Server) handleScheduleSave(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	s.audit(r, "", "calendar.schedule.update", code, scheduleSummary(sc))
 	http.Redirect(w, r, "/quan-tri/don-vi/"+code+"/gio-lam-viec?da-luu=1", http.StatusSeeOther)
 }
 

@@ -1,0 +1,142 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"motcua/internal/calendar"
+	"motcua/internal/catalog"
+	"motcua/internal/org"
+	"motcua/internal/store"
+)
+
+// The administration use cases (quản trị): the catalogue, the units and the calendar.
+// Each requires the administrator role and records its audit line.
+
+// audit writes an audit line after a change; a failure to write it is logged, never
+// shown, since the change itself is committed.
+func (a *App) audit(ctx context.Context, e store.AuditEntry) {
+	if err := a.store.Audit(ctx, e); err != nil {
+		a.log.ErrorContext(ctx, "audit write failed", "err", err, "action", e.Action, "request_id", e.RequestID)
+	}
+}
+
+// SaveProcedure creates (oldCode "") or updates a procedure of the catalogue.
+func (a *App) SaveProcedure(ctx context.Context, u org.User, oldCode string, p catalog.Procedure, o Origin) (catalog.Procedure, error) {
+	if err := requireRole(u, org.Admin); err != nil {
+		return p, err
+	}
+	saved, err := a.store.SaveProcedure(ctx, p, u.Username)
+	if err != nil {
+		return saved, err
+	}
+	action := "procedure.create"
+	if oldCode != "" {
+		action = "procedure.update"
+	}
+	a.audit(ctx, officerAudit(u, o, action, saved.Code, saved.Name))
+	return saved, nil
+}
+
+// PublishProcess publishes a new version of a procedure's internal process.
+func (a *App) PublishProcess(ctx context.Context, u org.User, code string, proc catalog.Process, o Origin) (catalog.Process, error) {
+	if err := requireRole(u, org.Admin); err != nil {
+		return proc, err
+	}
+	pub, err := a.store.PublishProcess(ctx, code, proc, u.Username)
+	if err != nil {
+		return pub, err
+	}
+	a.audit(ctx, officerAudit(u, o, "process.publish", code, "phiên bản "+strconv.Itoa(pub.Version)))
+	return pub, nil
+}
+
+// ImportCatalog imports a whole catalogue file (name is the uploaded file's name); one
+// bad row refuses the whole file.
+func (a *App) ImportCatalog(ctx context.Context, u org.User, c catalog.Catalog, name string, o Origin) (store.ImportResult, error) {
+	if err := requireRole(u, org.Admin); err != nil {
+		return store.ImportResult{}, err
+	}
+	res, err := a.store.ImportCatalog(ctx, c, u.Username)
+	if err != nil || len(res.Problems) > 0 {
+		return res, err
+	}
+	a.audit(ctx, officerAudit(u, o, "catalog.import", name,
+		fmt.Sprintf("thêm %d, cập nhật %d, giữ nguyên %d, quy trình mới %d", res.Created, res.Updated, res.Unchanged, res.NewVersions)))
+	return res, nil
+}
+
+// SaveUnit creates (oldCode "") or updates a unit.
+func (a *App) SaveUnit(ctx context.Context, u org.User, oldCode string, unit org.Unit, o Origin) (org.Unit, error) {
+	if err := requireRole(u, org.Admin); err != nil {
+		return unit, err
+	}
+	var saved org.Unit
+	var err error
+	action := "unit.create"
+	if oldCode == "" {
+		saved, err = a.store.CreateUnit(ctx, unit)
+	} else {
+		action = "unit.update"
+		saved, err = a.store.UpdateUnit(ctx, oldCode, unit)
+	}
+	if err != nil {
+		return saved, err
+	}
+	a.audit(ctx, officerAudit(u, o, action, saved.Code, saved.Name))
+	return saved, nil
+}
+
+// SetUnitSchedule sets a unit's working sessions; summary describes them for the log.
+func (a *App) SetUnitSchedule(ctx context.Context, u org.User, code string, sc calendar.Schedule, summary string, o Origin) error {
+	if err := requireRole(u, org.Admin); err != nil {
+		return err
+	}
+	if err := a.store.SetUnitSchedule(ctx, code, sc); err != nil {
+		return err
+	}
+	a.audit(ctx, officerAudit(u, o, "calendar.schedule.update", code, summary))
+	return nil
+}
+
+// SaveCalendarDay records a decision on a day (a day off or a make-up working day),
+// nationwide or for one unit.
+func (a *App) SaveCalendarDay(ctx context.Context, u org.User, d calendar.Override, o Origin) error {
+	if err := requireRole(u, org.Admin); err != nil {
+		return err
+	}
+	if err := a.store.SaveCalendarDay(ctx, d, u.Username); err != nil {
+		return err
+	}
+	target := d.Date.String()
+	if d.Unit != "" {
+		target += " " + d.Unit
+	}
+	kind := "work"
+	if d.Off {
+		kind = "off"
+	}
+	a.audit(ctx, officerAudit(u, o, "calendar.day.save", target, kind+": "+d.Name+" – "+d.Reference))
+	return nil
+}
+
+// DeleteCalendarDay removes a recorded decision and returns it.
+func (a *App) DeleteCalendarDay(ctx context.Context, u org.User, id int64, o Origin) (store.CalendarDay, error) {
+	if err := requireRole(u, org.Admin); err != nil {
+		return store.CalendarDay{}, err
+	}
+	d, err := a.store.CalendarDay(ctx, id)
+	if err != nil {
+		return d, err
+	}
+	if err := a.store.DeleteCalendarDay(ctx, id); err != nil {
+		return d, err
+	}
+	target := d.Date.String()
+	if d.Unit != "" {
+		target += " " + d.Unit
+	}
+	a.audit(ctx, officerAudit(u, o, "calendar.day.delete", target, d.Name))
+	return d, nil
+}

@@ -104,7 +104,6 @@ func (s *Server) importPage(w http.ResponseWriter, r *http.Request, st int, prob
 	})
 }
 
-
 // handleCatalogExportJSON downloads the whole catalogue as JSON.
 func (s *Server) handleCatalogExportJSON(w http.ResponseWriter, r *http.Request) {
 	c, err := s.store.ExportCatalog(r.Context())

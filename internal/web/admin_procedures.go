@@ -218,5 +218,3 @@ func (s *Server) handleProcedureSave(w http.ResponseWriter, r *http.Request) {
 	}
 	http.Redirect(w, r, "/quan-tri/thu-tuc/"+saved.Code, http.StatusSeeOther)
 }
-
-

@@ -84,8 +84,15 @@ func (e *dossierEnv) call(t *testing.T, user, method, path string, body any) (in
 		data, _ := json.Marshal(b)
 		rd = bytes.NewReader(data)
 	}
-	req, _ := http.NewRequest(method, e.srv.URL+path, rd)
-	req.Header.Set("Content-Type", "application/json")
+	return e.send(t, user, method, path, "application/json", rd)
+}
+
+// send sends a request with the content type as user ("" for none) and returns the
+// status and body.
+func (e *dossierEnv) send(t *testing.T, user, method, path, contentType string, body io.Reader) (int, []byte) {
+	t.Helper()
+	req, _ := http.NewRequest(method, e.srv.URL+path, body)
+	req.Header.Set("Content-Type", contentType)
 	if user != "" {
 		req.Header.Set("Authorization", "Bearer "+e.token(t, user))
 	}

@@ -65,6 +65,26 @@ func (b *browser) uploadFiles(path string, fields map[string]string, name string
 	return resp.StatusCode, resp.Header.Get("Location"), string(data)
 }
 
+// onlineForm adds to form a valid value for every e-form field of the procedure.
+func onlineForm(t *testing.T, ts *testServer, proc string, form url.Values) url.Values {
+	t.Helper()
+	p, err := ts.Store.Procedure(context.Background(), proc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range p.FormFields {
+		v := "Trần Minh Khôi"
+		switch f.Kind {
+		case catalog.KindDate:
+			v = "2026-02-20"
+		case catalog.KindSelect:
+			v = f.Options[0]
+		}
+		form.Set("f_"+f.Name, v)
+	}
+	return form
+}
+
 var tokenRe = regexp.MustCompile(`token=([A-Za-z0-9_-]+)`)
 
 // citizenSignedIn registers a citizen through the pages, verifies the account with the
@@ -148,18 +168,8 @@ func TestOnlineSubmissionFlow(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			form := url.Values{"csrf": {csrf}, "unit": {officer.UnitCode}, "full_name": {"Nguyễn Thị Lan"},
-				"email": {"lan@example.vn"}, "phone": {"0912345678"}}
-			for _, f := range p.FormFields {
-				v := "Trần Minh Khôi"
-				switch f.Kind {
-				case catalog.KindDate:
-					v = "2026-02-20"
-				case catalog.KindSelect:
-					v = f.Options[0]
-				}
-				form.Set("f_"+f.Name, v)
-			}
+			form := onlineForm(t, ts, proc, url.Values{"csrf": {csrf}, "unit": {officer.UnitCode}, "full_name": {"Nguyễn Thị Lan"},
+				"email": {"lan@example.vn"}, "phone": {"0912345678"}})
 			form.Set("action", "save")
 			if st, loc, _ := b.post(path, form); st != http.StatusSeeOther || !strings.Contains(loc, "da-luu") {
 				t.Fatalf("save draft: got %d to %q, want 303", st, loc)

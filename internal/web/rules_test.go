@@ -3,7 +3,6 @@ package web_test
 import (
 	"bytes"
 	"context"
-	"io"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -11,7 +10,6 @@ import (
 	"sync"
 	"testing"
 
-	"motcua/internal/catalog"
 	"motcua/internal/demo"
 	"motcua/internal/store/storetest"
 )
@@ -37,16 +35,7 @@ func (e *dossierEnv) attach(t *testing.T, user, code string) (int, []byte) {
 	w, _ := mw.CreateFormFile("file", "ban-chup.pdf")
 	w.Write([]byte(testPDF))
 	mw.Close()
-	req, _ := http.NewRequest("POST", e.srv.URL+"/api/v1/dossiers/"+code+"/attachments", &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Authorization", "Bearer "+e.token(t, user))
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	out, _ := io.ReadAll(res.Body)
-	return res.StatusCode, out
+	return e.send(t, user, "POST", "/api/v1/dossiers/"+code+"/attachments", mw.FormDataContentType(), &body)
 }
 
 // version reads the dossier's current version as an officer sees it.
@@ -190,22 +179,8 @@ func TestDraftSubmittedOnce(t *testing.T) {
 					t.Fatalf("upload %s: got %d %.300s", doc, st, body)
 				}
 			}
-			p, err := ts.Store.Procedure(ctx, proc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			form := url.Values{"csrf": {csrf}, "unit": {"H40.12.05"}, "full_name": {"Lê Văn Minh"},
-				"email": {"minh@example.vn"}, "phone": {"0912345679"}, "action": {"submit"}}
-			for _, f := range p.FormFields {
-				v := "Lê Minh An"
-				switch f.Kind {
-				case catalog.KindDate:
-					v = "2026-02-20"
-				case catalog.KindSelect:
-					v = f.Options[0]
-				}
-				form.Set("f_"+f.Name, v)
-			}
+			form := onlineForm(t, ts, proc, url.Values{"csrf": {csrf}, "unit": {"H40.12.05"}, "full_name": {"Lê Văn Minh"},
+				"email": {"minh@example.vn"}, "phone": {"0912345679"}, "action": {"submit"}})
 			var wg sync.WaitGroup
 			locs := make([]string, 4)
 			for i := range locs {

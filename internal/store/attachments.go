@@ -37,7 +37,8 @@ type Attachment struct {
 }
 
 // AddAttachment records a file stored on disk for a dossier (DossierCode) or a draft
-// (DraftID) and returns it with its id.
+// (DraftID) and returns it with its id. A citizen's upload that would take the account
+// past its storage quota (SetCitizenQuota) is a fault.TooLarge.
 func (s *Store) AddAttachment(ctx context.Context, a Attachment) (Attachment, error) {
 	if (a.DossierCode == "") == (a.DraftID == 0) {
 		return Attachment{}, fault.New(fault.Invalid, "Tệp đính kèm phải thuộc một hồ sơ hoặc một hồ sơ nháp.")
@@ -52,8 +53,12 @@ func (s *Store) AddAttachment(ctx context.Context, a Attachment) (Attachment, er
 	} else {
 		draft = a.DraftID
 	}
-	err := s.row(ctx, s.write, "", "AttachmentInsert", []any{code, draft, a.DocIndex, a.DocName, a.SHA256, a.Size,
-		a.ContentType, a.FileName, a.UploadedKind, a.UploadedBy, a.CreatedAt}, &a.ID)
+	args := []any{code, draft, a.DocIndex, a.DocName, a.SHA256, a.Size,
+		a.ContentType, a.FileName, a.UploadedKind, a.UploadedBy, a.CreatedAt}
+	if id, ok := citizenOfActor(a.UploadedBy); ok && a.UploadedKind == UploaderCitizen {
+		return s.addCitizenAttachment(ctx, id, a, args)
+	}
+	err := s.row(ctx, s.write, "", "AttachmentInsert", args, &a.ID)
 	return a, err
 }
 

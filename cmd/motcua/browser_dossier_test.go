@@ -248,7 +248,7 @@ func TestBrowserDossierLifecycle(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#password"), onlineCitizen.Password),
 			chromedp.SendKeys(chromedp.CSS("#password2"), onlineCitizen.Password),
 		)
-		b.clickTo(`main form button[type=submit]`, `document.querySelector("main h1").textContent === "Đăng ký thành công"`)
+		b.clickTo(`main form button[type=submit]`, `document.querySelector("main h1").textContent === "Đã nhận yêu cầu đăng ký"`)
 		b.open(verificationPath(t, ls, onlineCitizen.Email))
 		if got := b.text("main h1"); got != "Tài khoản đã được xác thực" {
 			t.Fatalf("verification: got %q, want Tài khoản đã được xác thực", got)

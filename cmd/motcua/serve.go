@@ -22,7 +22,7 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 	db.register(fs, getenv)
 	addr := fs.String("addr", envOr(getenv, "MOTCUA_ADDR", "127.0.0.1:8080"), "địa chỉ lắng nghe")
 	withDemo := fs.Bool("demo", true, "nạp dữ liệu minh họa khi cơ sở dữ liệu trống")
-	baseURL := fs.String("base-url", getenv("MOTCUA_BASE_URL"), "địa chỉ công khai của trang (dùng trong mã QR)")
+	baseURL := fs.String("base-url", getenv("MOTCUA_BASE_URL"), "địa chỉ công khai của trang, https://… (dùng trong liên kết gửi qua thư và mã QR)")
 	smtpURL := fs.String("smtp", getenv("MOTCUA_SMTP"), "máy chủ thư: smtp://người-dùng:mật-khẩu@máy-chủ:587?from=địa-chỉ (mặc định: chỉ ghi nhật ký)")
 	proxies := fs.String("trusted-proxies", getenv("MOTCUA_TRUSTED_PROXIES"), "các proxy tin cậy (địa chỉ hoặc CIDR, cách nhau bởi dấu phẩy) được đọc X-Forwarded-For")
 	if err := fs.Parse(args); err != nil {
@@ -66,10 +66,6 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 			return err
 		}
 	}
-	handler, err := web.New(web.Config{Version: version, BaseURL: *baseURL, DataDir: db.data, TrustedProxies: trusted}, st, log)
-	if err != nil {
-		return err
-	}
 	workerCtx, stopWorker := context.WithCancel(ctx)
 	workerDone := make(chan struct{})
 	go func() {
@@ -80,6 +76,20 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("không mở được cổng %s: %w", *addr, err)
+	}
+	base := *baseURL
+	if base == "" && loopback(ln.Addr()) {
+		// A server only this machine can reach links mails to itself: the demo keeps working.
+		base = "http://" + ln.Addr().String()
+	}
+	if base == "" {
+		fmt.Fprintln(stderr, "Cảnh báo: chưa đặt --base-url (MOTCUA_BASE_URL), nên thư có liên kết (xác thực tài khoản, đặt lại mật khẩu) sẽ không được gửi.")
+		log.Warn("no public address: --base-url (MOTCUA_BASE_URL) is required for links in e-mails; mails with links are refused")
+	}
+	handler, err := web.New(web.Config{Version: version, BaseURL: base, DataDir: db.data, TrustedProxies: trusted}, st, log)
+	if err != nil {
+		ln.Close()
+		return err
 	}
 	srv := &http.Server{
 		Handler:           handler,
@@ -128,4 +138,10 @@ func migrateCommand(ctx context.Context, args []string, getenv func(string) stri
 	defer st.Close()
 	fmt.Fprintf(stdout, "Cơ sở dữ liệu %s đã được cập nhật.\n", st.Dialect())
 	return nil
+}
+
+// loopback reports whether the listening address is reachable from this machine only.
+func loopback(a net.Addr) bool {
+	tcp, ok := a.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
 }

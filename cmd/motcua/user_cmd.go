@@ -5,15 +5,18 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
 	"text/tabwriter"
 
+	"motcua/internal/app"
 	"motcua/internal/fault"
 	"motcua/internal/org"
 )
 
 // userCommand manages officer accounts: add, passwd, list. A password not given with
-// --password is read from the first line of standard input.
+// --password is read from the first line of standard input. A new password ends every
+// session and revokes every API token of the account.
 func userCommand(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		return fmt.Errorf("thiếu lệnh con: add, passwd hoặc list")
@@ -66,7 +69,9 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 		if err != nil {
 			return err
 		}
-		if err := st.SetPassword(ctx, *username, p); err != nil {
+		err = app.New(app.Config{}, st, slog.New(slog.NewTextHandler(stderr, nil))).
+			ChangeOfficerPassword(ctx, app.CLIActor, *username, p, app.Origin{})
+		if err != nil {
 			return describe(err)
 		}
 		fmt.Fprintf(stdout, "Đã đổi mật khẩu của %s.\n", *username)

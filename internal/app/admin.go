@@ -14,14 +14,6 @@ import (
 // The administration use cases (quản trị): the catalogue, the units and the calendar.
 // Each requires the administrator role and records its audit line.
 
-// audit writes an audit line after a change; a failure to write it is logged, never
-// shown, since the change itself is committed.
-func (a *App) audit(ctx context.Context, e store.AuditEntry) {
-	if err := a.store.Audit(ctx, e); err != nil {
-		a.log.ErrorContext(ctx, "audit write failed", "err", err, "action", e.Action, "request_id", e.RequestID)
-	}
-}
-
 // SaveProcedure creates (oldCode "") or updates a procedure of the catalogue.
 func (a *App) SaveProcedure(ctx context.Context, u org.User, oldCode string, p catalog.Procedure, o Origin) (catalog.Procedure, error) {
 	if err := requireRole(u, org.Admin); err != nil {
@@ -35,7 +27,7 @@ func (a *App) SaveProcedure(ctx context.Context, u org.User, oldCode string, p c
 	if oldCode != "" {
 		action = "procedure.update"
 	}
-	a.audit(ctx, officerAudit(u, o, action, saved.Code, saved.Name))
+	a.audit(ctx, officerAudit(u, o, action, saved.Code, saved.Name), o)
 	return saved, nil
 }
 
@@ -48,7 +40,7 @@ func (a *App) PublishProcess(ctx context.Context, u org.User, code string, proc 
 	if err != nil {
 		return pub, err
 	}
-	a.audit(ctx, officerAudit(u, o, "process.publish", code, "phiên bản "+strconv.Itoa(pub.Version)))
+	a.audit(ctx, officerAudit(u, o, "process.publish", code, "phiên bản "+strconv.Itoa(pub.Version)), o)
 	return pub, nil
 }
 
@@ -63,7 +55,7 @@ func (a *App) ImportCatalog(ctx context.Context, u org.User, c catalog.Catalog, 
 		return res, err
 	}
 	a.audit(ctx, officerAudit(u, o, "catalog.import", name,
-		fmt.Sprintf("thêm %d, cập nhật %d, giữ nguyên %d, quy trình mới %d", res.Created, res.Updated, res.Unchanged, res.NewVersions)))
+		fmt.Sprintf("thêm %d, cập nhật %d, giữ nguyên %d, quy trình mới %d", res.Created, res.Updated, res.Unchanged, res.NewVersions)), o)
 	return res, nil
 }
 
@@ -84,7 +76,7 @@ func (a *App) SaveUnit(ctx context.Context, u org.User, oldCode string, unit org
 	if err != nil {
 		return saved, err
 	}
-	a.audit(ctx, officerAudit(u, o, action, saved.Code, saved.Name))
+	a.audit(ctx, officerAudit(u, o, action, saved.Code, saved.Name), o)
 	return saved, nil
 }
 
@@ -96,7 +88,7 @@ func (a *App) SetUnitSchedule(ctx context.Context, u org.User, code string, sc c
 	if err := a.store.SetUnitSchedule(ctx, code, sc); err != nil {
 		return err
 	}
-	a.audit(ctx, officerAudit(u, o, "calendar.schedule.update", code, summary))
+	a.audit(ctx, officerAudit(u, o, "calendar.schedule.update", code, summary), o)
 	return nil
 }
 
@@ -117,7 +109,7 @@ func (a *App) SaveCalendarDay(ctx context.Context, u org.User, d calendar.Overri
 	if d.Off {
 		kind = "off"
 	}
-	a.audit(ctx, officerAudit(u, o, "calendar.day.save", target, kind+": "+d.Name+" – "+d.Reference))
+	a.audit(ctx, officerAudit(u, o, "calendar.day.save", target, kind+": "+d.Name+" – "+d.Reference), o)
 	return nil
 }
 
@@ -137,6 +129,6 @@ func (a *App) DeleteCalendarDay(ctx context.Context, u org.User, id int64, o Ori
 	if d.Unit != "" {
 		target += " " + d.Unit
 	}
-	a.audit(ctx, officerAudit(u, o, "calendar.day.delete", target, d.Name))
+	a.audit(ctx, officerAudit(u, o, "calendar.day.delete", target, d.Name), o)
 	return d, nil
 }

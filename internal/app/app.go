@@ -29,6 +29,13 @@ type Config struct {
 	FileLimit int64
 	// DossierFileLimit is the largest total of one dossier's attachments; 100 MiB when zero.
 	DossierFileLimit int64
+	// CitizenQuota is the storage of one citizen's account across all of its drafts and
+	// dossiers; store.DefaultCitizenQuota (200 MiB) when zero.
+	CitizenQuota int64
+	// SessionTTL is how long a login lasts; 12 hours when zero.
+	SessionTTL time.Duration
+	// TokenTTL is how long an API token lasts; 24 hours when zero.
+	TokenTTL time.Duration
 }
 
 // App carries the dependencies of every use case.
@@ -37,6 +44,8 @@ type App struct {
 	store *store.Store
 	log   *slog.Logger
 	now   func() time.Time
+	// hashing holds one slot per password hash under way (auth.go).
+	hashing chan struct{}
 }
 
 // New returns the use cases over the store. The time of each action comes from the
@@ -51,7 +60,14 @@ func New(cfg Config, st *store.Store, log *slog.Logger) *App {
 	if cfg.DossierFileLimit <= 0 {
 		cfg.DossierFileLimit = 100 << 20
 	}
-	return &App{cfg: cfg, store: st, log: log, now: st.Now}
+	if cfg.SessionTTL <= 0 {
+		cfg.SessionTTL = 12 * time.Hour
+	}
+	if cfg.TokenTTL <= 0 {
+		cfg.TokenTTL = 24 * time.Hour
+	}
+	st.SetCitizenQuota(cfg.CitizenQuota)
+	return &App{cfg: cfg, store: st, log: log, now: st.Now, hashing: make(chan struct{}, hashSlots())}
 }
 
 // Store is the store under the use cases, for the read-only views that adapters render

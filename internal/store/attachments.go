@@ -37,8 +37,10 @@ type Attachment struct {
 }
 
 // AddAttachment records a file stored on disk for a dossier (DossierCode) or a draft
-// (DraftID) and returns it with its id. The audit line, when it has an action, is
-// written in the same transaction (its target defaults to the dossier code).
+// (DraftID) and returns it with its id. A citizen's upload that would take the account
+// past its storage quota (SetCitizenQuota) is a fault.TooLarge. The audit line, when it
+// has an action, is written in the same transaction (its target defaults to the
+// dossier code).
 func (s *Store) AddAttachment(ctx context.Context, a Attachment, audit AuditEntry) (Attachment, error) {
 	if (a.DossierCode == "") == (a.DraftID == 0) {
 		return Attachment{}, fault.New(fault.Invalid, "Tệp đính kèm phải thuộc một hồ sơ hoặc một hồ sơ nháp.")
@@ -53,10 +55,13 @@ func (s *Store) AddAttachment(ctx context.Context, a Attachment, audit AuditEntr
 	} else {
 		draft = a.DraftID
 	}
+	args := []any{code, draft, a.DocIndex, a.DocName, a.SHA256, a.Size,
+		a.ContentType, a.FileName, a.UploadedKind, a.UploadedBy, a.CreatedAt}
+	if id, ok := citizenOfActor(a.UploadedBy); ok && a.UploadedKind == UploaderCitizen {
+		return s.addCitizenAttachment(ctx, id, a, args)
+	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		err := s.row(ctx, tx, "", "AttachmentInsert", []any{code, draft, a.DocIndex, a.DocName, a.SHA256, a.Size,
-			a.ContentType, a.FileName, a.UploadedKind, a.UploadedBy, a.CreatedAt}, &a.ID)
-		if err != nil {
+		if err := s.row(ctx, tx, "", "AttachmentInsert", args, &a.ID); err != nil {
 			return err
 		}
 		return s.auditInTx(ctx, tx, audit, a.DossierCode)

@@ -156,12 +156,18 @@ func (s *Store) RegisterCitizen(ctx context.Context, n NewCitizen, ttl time.Dura
 	return c, err
 }
 
+// issueCitizenToken makes a one-time token of the purpose for the citizen, spending the
+// earlier unused ones of that purpose (only the latest link works), and enqueues the
+// message built by mail.
 func (s *Store) issueCitizenToken(ctx context.Context, tx *sql.Tx, c Citizen, purpose string, ttl time.Duration, mail func(Citizen, string) OutboxMessage) error {
 	token, hash, err := newSecret()
 	if err != nil {
 		return err
 	}
 	now := s.Now()
+	if _, err := s.exec(ctx, tx, "CitizenTokenSpendAll", now, c.ID, purpose); err != nil {
+		return err
+	}
 	if _, err := s.exec(ctx, tx, "CitizenTokenInsert", hash, purpose, c.ID, now, now.Add(ttl)); err != nil {
 		return err
 	}
@@ -169,8 +175,9 @@ func (s *Store) issueCitizenToken(ctx context.Context, tx *sql.Tx, c Citizen, pu
 	return err
 }
 
-// useCitizenToken spends a one-time token of the purpose and returns its citizen; an
-// unknown, used or expired token is Invalid.
+// useCitizenToken spends a one-time token of the purpose, and with it every other unused
+// token of that purpose for the same account, and returns its citizen; an unknown, used
+// or expired token is Invalid.
 func (s *Store) useCitizenToken(ctx context.Context, tx *sql.Tx, token, purpose string) (int64, error) {
 	var id int64
 	now := s.Now()
@@ -178,6 +185,10 @@ func (s *Store) useCitizenToken(ctx context.Context, tx *sql.Tx, token, purpose 
 	if fault.Is(err, fault.NotFound) {
 		return 0, fault.New(fault.Invalid, "Liên kết không hợp lệ, đã được sử dụng hoặc đã hết hạn.")
 	}
+	if err != nil {
+		return 0, err
+	}
+	_, err = s.exec(ctx, tx, "CitizenTokenSpendAll", now, id, purpose)
 	return id, err
 }
 
@@ -274,6 +285,17 @@ func (s *Store) AuthenticateCitizen(ctx context.Context, login, plain string) (C
 		return Citizen{}, fault.New(fault.Forbidden, "Tài khoản chưa được xác thực. Vui lòng mở liên kết trong thư điện tử đã gửi đến bạn.")
 	}
 	return c, nil
+}
+
+// CitizenByLogin returns the account with the login (any form NormaliseLogin accepts),
+// or fault.NotFound.
+func (s *Store) CitizenByLogin(ctx context.Context, login string) (Citizen, error) {
+	norm, ok := NormaliseLogin(login)
+	if !ok {
+		return Citizen{}, fault.New(fault.NotFound, "Không tìm thấy tài khoản.")
+	}
+	c, _, err := s.citizenWithHash(ctx, s.write, "CitizenByLogin", norm)
+	return c, err
 }
 
 // CitizenByID returns the account with the id, or fault.NotFound.

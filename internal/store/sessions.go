@@ -91,38 +91,55 @@ func (s *Store) userBySecret(ctx context.Context, query, token string) (org.User
 	return u, nil
 }
 
-// RecordLoginFailure notes a failed login for each key (an account, an address).
-func (s *Store) RecordLoginFailure(ctx context.Context, keys ...string) error {
+// RecordAttempt notes one attempt (a login, a password-reset request) under each key
+// (an account, an address) and returns, for each key, how many attempts it has had
+// within window, this one included, and the ids of the new rows (for ForgetAttempts).
+//
+// Each attempt is committed by its own statement before it is counted, so concurrent
+// attempts always see each other: of N parallel attempts on one key, the k-th to commit
+// counts at least k. Servers sharing the database share the counters.
+func (s *Store) RecordAttempt(ctx context.Context, window time.Duration, keys ...string) (counts []int, ids []int64, err error) {
 	now := s.Now()
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		for _, k := range keys {
-			if _, err := s.exec(ctx, tx, "LoginFailureInsert", k, now); err != nil {
-				return err
-			}
+	for _, k := range keys {
+		var id int64
+		if err := s.row(ctx, s.write, "", "AttemptInsert", []any{k, now}, &id); err != nil {
+			return nil, ids, err
 		}
-		return nil
-	})
+		ids = append(ids, id)
+	}
+	for _, k := range keys {
+		var n int
+		if err := s.row(ctx, s.write, "", "AttemptCount", []any{k, now.Add(-window)}, &n); err != nil {
+			return nil, ids, err
+		}
+		counts = append(counts, n)
+	}
+	return counts, ids, nil
 }
 
-// LoginFailures counts the failures recorded for key within the window.
-func (s *Store) LoginFailures(ctx context.Context, key string, window time.Duration) (int, error) {
-	var n int
-	err := s.row(ctx, s.write, "", "LoginFailureCount", []any{key, s.Now().Add(-window)}, &n)
-	return n, err
+// ForgetAttempts deletes the attempts with the ids (a login that succeeded does not
+// count against its address).
+func (s *Store) ForgetAttempts(ctx context.Context, ids ...int64) error {
+	for _, id := range ids {
+		if _, err := s.exec(ctx, s.write, "AttemptDelete", id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// ClearLoginFailures forgets the failures of key after a successful login.
-func (s *Store) ClearLoginFailures(ctx context.Context, key string) error {
-	_, err := s.exec(ctx, s.write, "LoginFailureClear", key)
+// ClearAttempts forgets every attempt of key (after a successful login).
+func (s *Store) ClearAttempts(ctx context.Context, key string) error {
+	_, err := s.exec(ctx, s.write, "AttemptClear", key)
 	return err
 }
 
-// Purge deletes expired sessions and login failures older than a day.
+// Purge deletes expired sessions and attempts older than a day.
 func (s *Store) Purge(ctx context.Context) error {
 	now := s.Now()
 	if _, err := s.exec(ctx, s.write, "SessionPurge", now); err != nil {
 		return err
 	}
-	_, err := s.exec(ctx, s.write, "LoginFailurePurge", now.Add(-24*time.Hour))
+	_, err := s.exec(ctx, s.write, "AttemptPurge", now.Add(-24*time.Hour))
 	return err
 }

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -64,6 +65,8 @@ type Store struct {
 	stmts stmtCache
 	// singleCommit disables group commit (Config.SingleCommit).
 	singleCommit bool
+	// citizenQuota is the storage quota of a citizen's account (quota.go).
+	citizenQuota atomic.Int64
 }
 
 // Open connects to the database described by cfg and checks the embedded queries. It does

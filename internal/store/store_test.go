@@ -139,11 +139,8 @@ func TestUsersSessionsTokens(t *testing.T) {
 		if _, err := s.SessionUser(ctx, sess); fault.CodeOf(err) != fault.Unauthorized {
 			t.Errorf("session after password change: got %v, want unauthorized", err)
 		}
-		if err := s.RecordLoginFailure(ctx, "user:a", "ip:1"); err != nil {
-			t.Fatal(err)
-		}
-		if n, err := s.LoginFailures(ctx, "user:a", time.Minute); err != nil || n != 1 {
-			t.Errorf("failures: got %d, %v, want 1", n, err)
+		if n, _, err := s.RecordAttempt(ctx, time.Minute, "login:a", "ip:1"); err != nil || n[0] != 1 || n[1] != 1 {
+			t.Errorf("attempts: got %v, %v, want 1 and 1", n, err)
 		}
 	})
 }

@@ -94,7 +94,8 @@ func (s *Store) CreateUser(ctx context.Context, u org.User, plain string) (org.U
 	return u, err
 }
 
-// SetPassword replaces an officer's password and ends all of their sessions.
+// SetPassword replaces an officer's password, ends all of their sessions and revokes
+// all of their API tokens: whoever held the old password loses access at once.
 func (s *Store) SetPassword(ctx context.Context, username, plain string) error {
 	if msg := org.ValidPassword(plain); msg != "" {
 		return fault.WithFields(msg, map[string]string{"password": msg})
@@ -111,9 +112,35 @@ func (s *Store) SetPassword(ctx context.Context, username, plain string) error {
 		if _, err := s.exec(ctx, tx, "UserSetPassword", hash, s.Now(), username); err != nil {
 			return err
 		}
-		_, err := s.exec(ctx, tx, "SessionDeleteUser", u.ID)
-		return err
+		return s.endAccess(ctx, tx, u.ID)
 	})
+}
+
+// SetActive enables or disables an officer's account; disabling also ends their sessions
+// and revokes their API tokens.
+func (s *Store) SetActive(ctx context.Context, username string, active bool) error {
+	u, err := s.User(ctx, username)
+	if err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := s.exec(ctx, tx, "UserSetActive", active, s.Now(), username); err != nil {
+			return err
+		}
+		if active {
+			return nil
+		}
+		return s.endAccess(ctx, tx, u.ID)
+	})
+}
+
+// endAccess ends every session and revokes every API token of the officer.
+func (s *Store) endAccess(ctx context.Context, tx *sql.Tx, userID int64) error {
+	if _, err := s.exec(ctx, tx, "SessionDeleteUser", userID); err != nil {
+		return err
+	}
+	_, err := s.exec(ctx, tx, "TokenRevokeUser", s.Now(), userID)
+	return err
 }
 
 // Authenticate checks a username and password. Any failure, unknown user included, is the

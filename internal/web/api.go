@@ -56,22 +56,11 @@ func (s *Server) apiToken(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in.Username = strings.TrimSpace(strings.ToLower(in.Username))
-	if in.Username == "" || in.Password == "" {
-		s.apiError(w, r, fault.WithFields("Thiếu tên đăng nhập hoặc mật khẩu.", map[string]string{
-			"username": "Bắt buộc.", "password": "Bắt buộc."}))
-		return
-	}
-	u, err := s.login(r, in.Username, in.Password)
+	u, token, exp, err := s.app.IssueToken(r.Context(), in.Username, in.Password, s.origin(r))
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	token, exp, err := s.store.CreateToken(r.Context(), u.ID, s.cfg.TokenTTL)
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	s.audit(r, u.Username, "token.issue", u.Username, "")
 	writeJSON(w, http.StatusOK, map[string]any{"token": token, "expires_at": exp, "username": u.Username, "roles": u.Roles})
 }
 

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"motcua/internal/fault"
 	"motcua/internal/org"
@@ -19,11 +18,9 @@ import (
 const (
 	sessionCookie = "motcua_session"
 	csrfCookie    = "motcua_csrf"
-	// loginLimitUser is how many failed logins an account may have in loginWindow
-	// before further attempts are refused; loginLimitIP the same for one address.
-	loginLimitUser = 5
-	loginLimitIP   = 30
-	loginWindow    = time.Minute
+	// csrfHeader carries the anti-forgery token on JSON API writes made with a session
+	// cookie instead of a bearer token.
+	csrfHeader = "X-CSRF-Token"
 )
 
 // currentUser is the officer of the request, if any.
@@ -34,7 +31,9 @@ func currentUser(r *http.Request) (org.User, bool) {
 
 // identify attaches the officer of the session cookie or of the bearer token to the
 // request. An invalid bearer token is refused at once with 401; an invalid cookie is
-// simply ignored.
+// simply ignored. A JSON API write (POST, PUT, PATCH, DELETE) with a session cookie
+// counts only with the anti-forgery token in the X-CSRF-Token header; without it the
+// officer is not attached and officerAPI answers 403.
 func (s *Server) identify(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if auth := r.Header.Get("Authorization"); auth != "" {
@@ -51,17 +50,37 @@ func (s *Server) identify(next http.Handler) http.Handler {
 			r = r.WithContext(context.WithValue(r.Context(), keyUser, u))
 		} else if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
 			if u, err := s.store.SessionUser(r.Context(), c.Value); err == nil {
-				r = r.WithContext(context.WithValue(r.Context(), keyUser, u))
+				if isAPI(r) && unsafeMethod(r.Method) && !validCSRF(r, r.Header.Get(csrfHeader)) {
+					r = r.WithContext(context.WithValue(r.Context(), keyCSRFMissing, true))
+				} else {
+					r = r.WithContext(context.WithValue(r.Context(), keyUser, u))
+				}
 			}
 		}
 		next.ServeHTTP(w, r)
 	})
 }
 
+// unsafeMethod reports whether the method may change state.
+func unsafeMethod(m string) bool {
+	return m != http.MethodGet && m != http.MethodHead && m != http.MethodOptions
+}
+
+// validCSRF reports whether sent is the visitor's anti-forgery token (double submit:
+// the cookie and a form field or header must match).
+func validCSRF(r *http.Request, sent string) bool {
+	c, err := r.Cookie(csrfCookie)
+	return err == nil && sent != "" && subtle.ConstantTimeCompare([]byte(c.Value), []byte(sent)) == 1
+}
+
+// noStore keeps private pages and data out of browser and proxy caches.
+func noStore(w http.ResponseWriter) { w.Header().Set("Cache-Control", "no-store") }
+
 // officerPage lets through officers holding any of the roles (any officer when none are
 // given); others are sent to the login page or shown a 403 page.
 func (s *Server) officerPage(h http.HandlerFunc, roles ...org.Role) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		noStore(w)
 		u, ok := currentUser(r)
 		if !ok {
 			http.Redirect(w, r, "/dang-nhap?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
@@ -75,10 +94,16 @@ func (s *Server) officerPage(h http.HandlerFunc, roles ...org.Role) http.Handler
 	})
 }
 
-// officerAPI is officerPage for the JSON API: 401 without a token, 403 without the role.
+// officerAPI is officerPage for the JSON API: 401 without a token, 403 without the role
+// or for a write with a session cookie but no anti-forgery token.
 func (s *Server) officerAPI(h http.HandlerFunc, roles ...org.Role) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		noStore(w)
 		u, ok := currentUser(r)
+		if !ok && r.Context().Value(keyCSRFMissing) != nil {
+			s.apiError(w, r, fault.New(fault.Forbidden, "Yêu cầu ghi bằng phiên đăng nhập cần mã chống giả mạo trong tiêu đề X-CSRF-Token, hoặc dùng mã truy cập (Bearer token)."))
+			return
+		}
 		if !ok {
 			s.apiError(w, r, fault.New(fault.Unauthorized, "Cần mã truy cập (Bearer token) của cán bộ."))
 			return
@@ -103,8 +128,7 @@ func (s *Server) csrfToken(w http.ResponseWriter, r *http.Request) string {
 	b := make([]byte, 24)
 	rand.Read(b)
 	t := base64.RawURLEncoding.EncodeToString(b)
-	http.SetCookie(w, &http.Cookie{Name: csrfCookie, Value: t, Path: "/", HttpOnly: true,
-		Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+	setCookie(w, r, &http.Cookie{Name: csrfCookie, Value: t})
 	return t
 }
 
@@ -116,9 +140,7 @@ func (s *Server) checkCSRF(h http.HandlerFunc) http.Handler {
 			s.pageError(w, r, err)
 			return
 		}
-		c, err := r.Cookie(csrfCookie)
-		sent := r.PostFormValue("csrf")
-		if err != nil || sent == "" || subtle.ConstantTimeCompare([]byte(c.Value), []byte(sent)) != 1 {
+		if !validCSRF(r, r.PostFormValue("csrf")) {
 			s.pageError(w, r, fault.New(fault.Forbidden, "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại."))
 			return
 		}
@@ -145,43 +167,11 @@ func parseForm(r *http.Request) error {
 	return fault.New(fault.Invalid, "Biểu mẫu gửi lên không đọc được.")
 }
 
-// loginAllowed checks the failure counters of the account and the address.
-func (s *Server) loginAllowed(ctx context.Context, username, ip string) error {
-	for _, c := range []struct {
-		key   string
-		limit int
-	}{{"user:" + username, loginLimitUser}, {"ip:" + ip, loginLimitIP}} {
-		n, err := s.store.LoginFailures(ctx, c.key, loginWindow)
-		if err != nil {
-			return err
-		}
-		if n >= c.limit {
-			return fault.New(fault.RateLimited, "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 1 phút.")
-		}
-	}
-	return nil
-}
-
-// login checks credentials with throttling: after each failure the answer is slowed a
-// little more, and past the limit it is refused with rate_limited.
-func (s *Server) login(r *http.Request, username, password string) (org.User, error) {
-	ctx := r.Context()
-	ip := clientIP(r)
-	if err := s.loginAllowed(ctx, username, ip); err != nil {
-		return org.User{}, err
-	}
-	u, err := s.store.Authenticate(ctx, username, password)
-	if err != nil {
-		if fault.CodeOf(err) == fault.Unauthorized {
-			s.store.RecordLoginFailure(ctx, "user:"+username, "ip:"+ip)
-			n, _ := s.store.LoginFailures(ctx, "user:"+username, loginWindow)
-			time.Sleep(min(time.Duration(n)*100*time.Millisecond, time.Second))
-			s.audit(r, username, "login.failed", username, "")
-		}
-		return org.User{}, err
-	}
-	s.store.ClearLoginFailures(ctx, "user:"+username)
-	return u, nil
+// setCookie sets a cookie for the whole site, HttpOnly and SameSite=Lax, and Secure
+// whenever the request is HTTPS (isHTTPS).
+func setCookie(w http.ResponseWriter, r *http.Request, c *http.Cookie) {
+	c.Path, c.HttpOnly, c.SameSite, c.Secure = "/", true, http.SameSiteLaxMode, isHTTPS(r)
+	http.SetCookie(w, c)
 }
 
 // audit records an officer action; failures to write are logged, never shown.

@@ -4,18 +4,13 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"motcua/internal/fault"
 	"motcua/internal/store"
 )
 
-const (
-	// citizenCookie holds a citizen's session, separate from the officers' session.
-	citizenCookie = "motcua_citizen"
-	// citizenTokenTTL is how long a verification or reset link stays valid.
-	citizenTokenTTL = 24 * time.Hour
-)
+// citizenCookie holds a citizen's session, separate from the officers' session.
+const citizenCookie = "motcua_citizen"
 
 // currentCitizen is the citizen signed in on the request, if any.
 func (s *Server) currentCitizen(r *http.Request) (store.Citizen, bool) {
@@ -30,6 +25,7 @@ func (s *Server) currentCitizen(r *http.Request) (store.Citizen, bool) {
 // citizenPage lets through signed-in citizens and sends others to the citizens' login.
 func (s *Server) citizenPage(h func(http.ResponseWriter, *http.Request, store.Citizen)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		noStore(w)
 		c, ok := s.currentCitizen(r)
 		if !ok {
 			if r.Method == http.MethodGet {
@@ -41,11 +37,6 @@ func (s *Server) citizenPage(h func(http.ResponseWriter, *http.Request, store.Ci
 		}
 		h(w, r, c)
 	})
-}
-
-// citizenLink is the absolute address of a page, for messages.
-func (s *Server) citizenLink(r *http.Request, path string, token string) string {
-	return s.baseURL(r) + path + "?token=" + url.QueryEscape(token)
 }
 
 func (s *Server) handleCitizenRegisterForm(w http.ResponseWriter, r *http.Request) {
@@ -63,14 +54,7 @@ func (s *Server) handleCitizenRegister(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusBadRequest, "citizen_register.html", data)
 		return
 	}
-	_, err := s.store.RegisterCitizen(r.Context(), in, citizenTokenTTL, func(c store.Citizen, token string) store.OutboxMessage {
-		return store.OutboxMessage{Kind: store.MessageKindEmail, Recipient: c.Email,
-			Subject: "Xác thực tài khoản công dân",
-			Body: "Kính gửi " + c.FullName + ",\n\nVui lòng mở liên kết sau trong 24 giờ để xác thực tài khoản:\n" +
-				s.citizenLink(r, "/cong-dan/xac-thuc", token) +
-				"\n\nNếu bạn không đăng ký, hãy bỏ qua thư này."}
-	})
-	if err != nil {
+	if err := s.app.RegisterCitizen(r.Context(), in, s.origin(r)); err != nil {
 		e := s.public(r, err)
 		if e.Code != fault.Invalid && e.Code != fault.Conflict {
 			s.pageError(w, r, err)
@@ -81,13 +65,15 @@ func (s *Server) handleCitizenRegister(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "citizen_message.html", map[string]any{
-		"Title":   "Đăng ký thành công",
-		"Message": "Chúng tôi đã gửi thư xác thực đến địa chỉ thư điện tử của bạn. Vui lòng mở liên kết trong thư để kích hoạt tài khoản.",
+		"Title": "Đã nhận yêu cầu đăng ký",
+		"Message": "Nếu địa chỉ hợp lệ, chúng tôi đã gửi thư xác thực đến địa chỉ thư điện tử đã đăng ký. " +
+			"Vui lòng mở liên kết trong thư (hiệu lực 24 giờ) để kích hoạt tài khoản. " +
+			"Nếu địa chỉ này đã có tài khoản, bạn có thể đăng nhập hoặc dùng chức năng quên mật khẩu.",
 	})
 }
 
 func (s *Server) handleCitizenVerify(w http.ResponseWriter, r *http.Request) {
-	if _, err := s.store.VerifyCitizen(r.Context(), r.URL.Query().Get("token")); err != nil {
+	if _, err := s.app.VerifyCitizen(r.Context(), r.URL.Query().Get("token")); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
@@ -107,7 +93,7 @@ func (s *Server) handleCitizenLogin(w http.ResponseWriter, r *http.Request) {
 	login := strings.TrimSpace(r.PostFormValue("login"))
 	next := r.PostFormValue("next")
 	data := map[string]any{"Title": "Đăng nhập công dân", "Next": next, "Login": login}
-	c, err := s.citizenLogin(r, login, r.PostFormValue("password"))
+	_, token, err := s.app.LoginCitizen(r.Context(), login, r.PostFormValue("password"), s.origin(r))
 	if err != nil {
 		e := s.public(r, err)
 		if e.Code == fault.Internal {
@@ -118,55 +104,8 @@ func (s *Server) handleCitizenLogin(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, status(e.Code), "citizen_login.html", data)
 		return
 	}
-	token, err := s.store.CreateCitizenSession(r.Context(), c.ID, s.cfg.SessionTTL)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	http.SetCookie(w, &http.Cookie{Name: citizenCookie, Value: token, Path: "/", HttpOnly: true,
-		Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode, MaxAge: int(s.cfg.SessionTTL.Seconds())})
-	if next == "" {
-		next = "/cong-dan/ho-so"
-	}
-	http.Redirect(w, r, safeNext(next), http.StatusSeeOther)
-}
-
-// citizenLogin checks a citizen's credentials with the same throttling as officers',
-// counted under the key "citizen:"+login.
-func (s *Server) citizenLogin(r *http.Request, login, pw string) (store.Citizen, error) {
-	ctx := r.Context()
-	if login == "" || pw == "" {
-		return store.Citizen{}, fault.New(fault.Invalid, "Vui lòng nhập thư điện tử hoặc số điện thoại và mật khẩu.")
-	}
-	key := "citizen:" + strings.ToLower(login)
-	if norm, ok := store.NormaliseLogin(login); ok {
-		key = "citizen:" + norm
-	}
-	ip := "ip:" + clientIP(r)
-	for _, c := range []struct {
-		key   string
-		limit int
-	}{{key, loginLimitUser}, {ip, loginLimitIP}} {
-		n, err := s.store.LoginFailures(ctx, c.key, loginWindow)
-		if err != nil {
-			return store.Citizen{}, err
-		}
-		if n >= c.limit {
-			return store.Citizen{}, fault.New(fault.RateLimited, "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 1 phút.")
-		}
-	}
-	c, err := s.store.AuthenticateCitizen(ctx, login, pw)
-	if fault.Is(err, fault.Unauthorized) {
-		s.store.RecordLoginFailure(ctx, key, ip)
-		n, _ := s.store.LoginFailures(ctx, key, loginWindow)
-		time.Sleep(min(time.Duration(n)*100*time.Millisecond, time.Second))
-		return store.Citizen{}, err
-	}
-	if err != nil {
-		return store.Citizen{}, err
-	}
-	s.store.ClearLoginFailures(ctx, key)
-	return c, nil
+	setCookie(w, r, &http.Cookie{Name: citizenCookie, Value: token, MaxAge: int(s.app.SessionTTL().Seconds())})
+	http.Redirect(w, r, localPath(next, "/cong-dan/ho-so"), http.StatusSeeOther)
 }
 
 func (s *Server) handleCitizenLogout(w http.ResponseWriter, r *http.Request) {
@@ -176,7 +115,7 @@ func (s *Server) handleCitizenLogout(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	http.SetCookie(w, &http.Cookie{Name: citizenCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true})
+	setCookie(w, r, &http.Cookie{Name: citizenCookie, Value: "", MaxAge: -1})
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 
@@ -185,18 +124,17 @@ func (s *Server) handleCitizenForgotForm(w http.ResponseWriter, r *http.Request)
 }
 
 // handleCitizenForgot always answers the same way, so that it cannot tell which accounts
-// exist.
+// exist or how many requests were made; only a site that cannot mail links says so.
 func (s *Server) handleCitizenForgot(w http.ResponseWriter, r *http.Request) {
-	err := s.store.RequestPasswordReset(r.Context(), r.PostFormValue("login"), citizenTokenTTL,
-		func(c store.Citizen, token string) store.OutboxMessage {
-			return store.OutboxMessage{Kind: store.MessageKindEmail, Recipient: c.Email,
-				Subject: "Đặt lại mật khẩu tài khoản công dân",
-				Body: "Kính gửi " + c.FullName + ",\n\nĐể đặt mật khẩu mới, vui lòng mở liên kết sau trong 24 giờ:\n" +
-					s.citizenLink(r, "/cong-dan/dat-lai-mat-khau", token) +
-					"\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu hiện tại vẫn giữ nguyên."}
+	if err := s.app.RequestPasswordReset(r.Context(), r.PostFormValue("login"), s.origin(r)); err != nil {
+		e := s.public(r, err)
+		if e.Code != fault.Conflict {
+			s.pageError(w, r, err)
+			return
+		}
+		s.render(w, r, status(e.Code), "citizen_message.html", map[string]any{
+			"Title": "Chưa gửi được thư", "Message": e.Message,
 		})
-	if err != nil {
-		s.pageError(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "citizen_message.html", map[string]any{
@@ -219,7 +157,7 @@ func (s *Server) handleCitizenReset(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusBadRequest, "citizen_reset.html", data)
 		return
 	}
-	if _, err := s.store.ResetCitizenPassword(r.Context(), token, pw); err != nil {
+	if _, err := s.app.ResetCitizenPassword(r.Context(), token, pw); err != nil {
 		e := s.public(r, err)
 		if e.Code != fault.Invalid {
 			s.pageError(w, r, err)

@@ -44,7 +44,7 @@ func newServer(t testing.TB, d store.Dialect) *testServer {
 	if err := demo.Load(context.Background(), st, demoPassword); err != nil {
 		t.Fatalf("demo: %v", err)
 	}
-	h, err := web.New(web.Config{Version: "test", DataDir: t.TempDir()}, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	h, err := web.New(web.Config{Version: "test", DataDir: t.TempDir(), BaseURL: "http://motcua.test"}, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}

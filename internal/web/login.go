@@ -2,12 +2,16 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
+	"unicode"
+
+	"motcua/internal/fault"
 )
 
 func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {
 	if _, ok := currentUser(r); ok {
-		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
+		http.Redirect(w, r, localPath(r.URL.Query().Get("next"), "/"), http.StatusSeeOther)
 		return
 	}
 	s.render(w, r, http.StatusOK, "login.html", map[string]any{
@@ -17,30 +21,21 @@ func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	username := strings.TrimSpace(strings.ToLower(r.PostFormValue("username")))
-	pw := r.PostFormValue("password")
 	next := r.PostFormValue("next")
 	data := map[string]any{"Title": "Đăng nhập cán bộ", "Next": next, "Username": username}
-	if username == "" || pw == "" {
-		data["Error"] = "Vui lòng nhập tên đăng nhập và mật khẩu."
-		s.render(w, r, http.StatusBadRequest, "login.html", data)
-		return
-	}
-	u, err := s.login(r, username, pw)
+	_, token, err := s.app.LoginOfficer(r.Context(), username, r.PostFormValue("password"), s.origin(r))
 	if err != nil {
 		e := s.public(r, err)
+		if e.Code == fault.Internal {
+			s.pageError(w, r, err)
+			return
+		}
 		data["Error"] = e.Message
 		s.render(w, r, status(e.Code), "login.html", data)
 		return
 	}
-	token, err := s.store.CreateSession(r.Context(), u.ID, s.cfg.SessionTTL)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true,
-		Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode, MaxAge: int(s.cfg.SessionTTL.Seconds())})
-	s.audit(r, u.Username, "login", u.Username, "")
-	http.Redirect(w, r, safeNext(next), http.StatusSeeOther)
+	setCookie(w, r, &http.Cookie{Name: sessionCookie, Value: token, MaxAge: int(s.app.SessionTTL().Seconds())})
+	http.Redirect(w, r, localPath(next, "/"), http.StatusSeeOther)
 }
 
 func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
@@ -53,14 +48,27 @@ func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 	if u, ok := currentUser(r); ok {
 		s.audit(r, u.Username, "logout", u.Username, "")
 	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true})
+	setCookie(w, r, &http.Cookie{Name: sessionCookie, Value: "", MaxAge: -1})
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 
-// safeNext keeps redirects on this site.
-func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
-		return "/"
+// localPath returns next when it is a clean path on this site, else def: it must start
+// with a single "/" (not "//" or "/\"), hold no backslash, whitespace or control
+// character anywhere, and parse without scheme or host. Browsers strip tabs and newlines
+// from addresses and read "\" as "/", so anything else could lead off the site. Both
+// logins use it for their "next" page.
+func localPath(next, def string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return def
+	}
+	for _, c := range next {
+		if c == '\\' || unicode.IsSpace(c) || unicode.IsControl(c) || !unicode.IsPrint(c) {
+			return def
+		}
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil {
+		return def
 	}
 	return next
 }

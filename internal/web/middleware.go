@@ -19,7 +19,20 @@ const (
 	keyRequestID ctxKey = iota
 	keyUser
 	keyCSRF
+	// keyCSRFMissing marks an API write whose session cookie came without its
+	// anti-forgery token (identify).
+	keyCSRFMissing
+	// keyHTTPS marks a request that reached the site over HTTPS (isHTTPS).
+	keyHTTPS
 )
+
+// isHTTPS reports whether the request reached the site over HTTPS: TLS here, or at a
+// trusted proxy that said so with X-Forwarded-Proto, or a site whose configured public
+// address is https://. Cookies are then Secure and responses carry HSTS.
+func isHTTPS(r *http.Request) bool {
+	https, _ := r.Context().Value(keyHTTPS).(bool)
+	return https || r.TLS != nil
+}
 
 // requestID is the ID of the request, shown on error pages and written in logs.
 func requestID(r *http.Request) string {
@@ -60,12 +73,13 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // wrap adds, from the outside in: a request ID, the access log (method, path without its
 // query, status, duration — never personal data), recovery from panics, security
-// headers and the body size limit.
+// headers (HSTS on HTTPS) and the body size limit.
 func (s *Server) wrap(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		id := newRequestID()
-		r = r.WithContext(context.WithValue(r.Context(), keyRequestID, id))
+		https := r.TLS != nil || strings.HasPrefix(strings.ToLower(s.cfg.BaseURL), "https://") || s.forwardedHTTPS(r)
+		r = r.WithContext(context.WithValue(context.WithValue(r.Context(), keyRequestID, id), keyHTTPS, https))
 		s.realClient(r)
 		sw := &statusWriter{ResponseWriter: w}
 		defer func() {
@@ -91,6 +105,9 @@ func (s *Server) wrap(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		if https {
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		if r.ContentLength > s.cfg.MaxBody && !largeBodyRoute(r) {
 			err := fault.New(fault.TooLarge, "")
 			if isAPI(r) {

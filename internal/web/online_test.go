@@ -30,7 +30,7 @@ func onlineServer(t *testing.T, d store.Dialect) *testServer {
 	if err := demo.Load(context.Background(), st, demoPassword); err != nil {
 		t.Fatalf("demo: %v", err)
 	}
-	h, err := web.New(web.Config{Version: "test", DataDir: t.TempDir(), FileLimit: 64 << 10, DossierFileLimit: 256 << 10},
+	h, err := web.New(web.Config{Version: "test", DataDir: t.TempDir(), BaseURL: "http://motcua.test", FileLimit: 64 << 10, DossierFileLimit: 256 << 10},
 		st, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)

@@ -62,6 +62,23 @@ func (s *Server) realClient(r *http.Request) {
 	}
 }
 
+// forwardedHTTPS reports whether a trusted proxy (the peer itself) says that the client
+// used HTTPS: the last value of X-Forwarded-Proto, the one that proxy set, is "https".
+// The header from anyone else is ignored. It must be called before realClient rewrites
+// the peer's address.
+func (s *Server) forwardedHTTPS(r *http.Request) bool {
+	protos := strings.Split(strings.Join(r.Header.Values("X-Forwarded-Proto"), ","), ",")
+	if len(s.cfg.TrustedProxies) == 0 || !strings.EqualFold(strings.TrimSpace(protos[len(protos)-1]), "https") {
+		return false
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return false
+	}
+	peer, err := netip.ParseAddr(host)
+	return err == nil && s.trusted(peer)
+}
+
 func (s *Server) trusted(a netip.Addr) bool {
 	a = a.Unmap()
 	for _, p := range s.cfg.TrustedProxies {

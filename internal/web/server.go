@@ -28,8 +28,9 @@ type Config struct {
 	TokenTTL time.Duration
 	// MaxBody is the largest request body accepted on ordinary routes; 1 MiB when zero.
 	MaxBody int64
-	// BaseURL is the public address of the site, used in QR codes; derived from the
-	// request when empty.
+	// BaseURL is the public address of the site. E-mailed links are built from it only,
+	// and are not sent while it is empty; QR codes fall back to the request's address.
+	// An https:// address makes every response HTTPS: Secure cookies and HSTS.
 	BaseURL string
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For header is believed
 	// (proxy.go); empty means the peer address is the client.
@@ -42,6 +43,9 @@ type Config struct {
 	// DossierFileLimit is the largest total of the attachments of one dossier; 100 MiB
 	// when zero.
 	DossierFileLimit int64
+	// CitizenQuota is the storage of one citizen's account across all of its drafts and
+	// dossiers; 200 MiB when zero.
+	CitizenQuota int64
 }
 
 // Server carries the dependencies of every handler.
@@ -78,8 +82,9 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	uc := app.New(app.Config{BaseURL: cfg.BaseURL, DataDir: cfg.DataDir, FileLimit: cfg.FileLimit,
-		DossierFileLimit: cfg.DossierFileLimit}, st, log)
-	s := &Server{cfg: cfg, app: uc, store: st, log: log, pages: pages, now: st.Now}
+	s := &Server{cfg: cfg, store: st, log: log, pages: pages, now: st.Now}
+	s.app = app.New(app.Config{BaseURL: cfg.BaseURL, DataDir: cfg.DataDir, FileLimit: cfg.FileLimit,
+		DossierFileLimit: cfg.DossierFileLimit, CitizenQuota: cfg.CitizenQuota,
+		SessionTTL: cfg.SessionTTL, TokenTTL: cfg.TokenTTL}, st, log)
 	return s.routes(), nil
 }

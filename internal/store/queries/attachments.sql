@@ -32,3 +32,9 @@ UPDATE attachments SET dossier_code = ?, draft_id = NULL WHERE draft_id = ?
 
 -- name: AttachmentDeleteFromDraft
 DELETE FROM attachments WHERE id = ? AND draft_id = ?
+
+-- name: CitizenStorageBytes
+SELECT COALESCE(SUM(a.size), 0) FROM attachments a
+WHERE a.uploaded_kind = ?
+  AND (a.draft_id IN (SELECT id FROM drafts WHERE citizen_id = ?)
+       OR a.dossier_code IN (SELECT dossier_code FROM dossier_owners WHERE citizen_id = ?))

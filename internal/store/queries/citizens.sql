@@ -41,6 +41,10 @@ UPDATE citizen_tokens SET used_at = ?
 WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?
 RETURNING citizen_id
 
+-- name: CitizenTokenSpendAll
+UPDATE citizen_tokens SET used_at = ?
+WHERE citizen_id = ? AND purpose = ? AND used_at IS NULL
+
 -- name: DraftUpsert
 INSERT INTO drafts (citizen_id, procedure_code, unit_code, form, created_at, updated_at)
 VALUES (?, ?, ?, ?, ?, ?)

@@ -52,14 +52,23 @@ WHERE t.token_hash = ? AND t.expires_at > ? AND t.revoked_at IS NULL AND us.acti
 -- name: TokenRevoke
 UPDATE api_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL;
 
--- name: LoginFailureInsert
-INSERT INTO login_failures (key, at) VALUES (?, ?);
+-- name: TokenRevokeUser
+UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL;
 
--- name: LoginFailureCount
+-- Attempts (logins, password-reset requests) counted by key for throttling; the table
+-- keeps its first name.
+
+-- name: AttemptInsert
+INSERT INTO login_failures (key, at) VALUES (?, ?) RETURNING id;
+
+-- name: AttemptCount
 SELECT COUNT(*) FROM login_failures WHERE key = ? AND at > ?;
 
--- name: LoginFailureClear
+-- name: AttemptDelete
+DELETE FROM login_failures WHERE id = ?;
+
+-- name: AttemptClear
 DELETE FROM login_failures WHERE key = ?;
 
--- name: LoginFailurePurge
+-- name: AttemptPurge
 DELETE FROM login_failures WHERE at <= ?;

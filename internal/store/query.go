@@ -235,23 +235,4 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return nil
 }
 
-// mapErr turns driver errors into the shared fault codes: unique violations become
-// Conflict, foreign-key violations Invalid; anything else is wrapped as internal.
-func (s *Store) mapErr(name string, err error) error {
-	if err == nil {
-		return nil
-	}
-	if fault.As(err) != nil {
-		return err
-	}
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "UNIQUE constraint failed"), strings.Contains(msg, "SQLSTATE 23505"):
-		return &fault.Error{Code: fault.Conflict, Message: "Dữ liệu đã tồn tại (trùng mã)."}
-	case strings.Contains(msg, "FOREIGN KEY constraint failed"), strings.Contains(msg, "SQLSTATE 23503"):
-		return &fault.Error{Code: fault.Invalid, Message: "Dữ liệu tham chiếu không tồn tại hoặc đang được sử dụng."}
-	}
-	return fmt.Errorf("store: %s: %w", name, err)
-}
-
 func isNotFound(err error) bool { return fault.Is(err, fault.NotFound) }

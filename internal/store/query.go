@@ -136,6 +136,9 @@ type querier interface {
 }
 
 func (s *Store) exec(ctx context.Context, db querier, name string, args ...any) (sql.Result, error) {
+	if err := checkArgs(args); err != nil {
+		return nil, err
+	}
 	if st, err := s.txStmt(ctx, db, name); err != nil {
 		return nil, err
 	} else if st != nil {
@@ -157,6 +160,9 @@ func (s *Store) exec(ctx context.Context, db querier, name string, args ...any) 
 }
 
 func (s *Store) query(ctx context.Context, db querier, name string, args ...any) (*sql.Rows, error) {
+	if err := checkArgs(args); err != nil {
+		return nil, err
+	}
 	if pool, ok := db.(*sql.DB); ok {
 		st, err := s.stmt(ctx, pool, name)
 		if err != nil {
@@ -191,6 +197,9 @@ func (s *Store) query(ctx context.Context, db querier, name string, args ...any)
 // row runs a named query that returns one row and scans it; no row is a fault.NotFound
 // with the given message.
 func (s *Store) row(ctx context.Context, db querier, notFound, name string, args []any, dest ...any) error {
+	if err := checkArgs(args); err != nil {
+		return err
+	}
 	var r *sql.Row
 	if pool, ok := db.(*sql.DB); ok {
 		st, err := s.stmt(ctx, pool, name)

@@ -14,8 +14,8 @@ import (
 	"motcua/internal/fault"
 )
 
-// actAttempts is how many times ActOnDossier runs load-decide-append when other actions
-// on the same dossier keep winning the race.
+// actAttempts is how many times ActOnDossier runs load-decide-append, and Dossier its
+// reads, when other actions on the same dossier keep winning the race.
 const actAttempts = 8
 
 // errVersion means another action was appended between load and append.
@@ -28,14 +28,34 @@ func dossierNotFound() error {
 }
 
 // Dossier returns the dossier with the code: its record, its events and the state
-// projected from them with the unit's calendar, or fault.NotFound.
+// projected from them with the unit's calendar, or fault.NotFound. When actions keep
+// being appended between its two reads, it reads again a few times, then answers
+// fault.Conflict.
 func (s *Store) Dossier(ctx context.Context, code string) (StoredDossier, error) {
-	for {
-		d, err := s.loadDossier(ctx, s.read, code)
-		if !errors.Is(err, errVersion) || ctx.Err() != nil {
-			return d, err
+	return retryVersion(ctx, func() (StoredDossier, error) {
+		return s.loadDossier(ctx, s.read, code)
+	})
+}
+
+// retryVersion runs fn until it returns something other than errVersion, at most
+// actAttempts times with a short jittered pause between attempts, then answers
+// fault.Conflict.
+func retryVersion(ctx context.Context, fn func() (StoredDossier, error)) (StoredDossier, error) {
+	for attempt := range actAttempts {
+		if attempt > 0 {
+			wait := time.Duration(rand.IntN(5*attempt)+1) * time.Millisecond
+			select {
+			case <-ctx.Done():
+				return StoredDossier{}, ctx.Err()
+			case <-time.After(wait):
+			}
+		}
+		out, err := fn()
+		if !errors.Is(err, errVersion) {
+			return out, err
 		}
 	}
+	return StoredDossier{}, fault.New(fault.Conflict, "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại và thử lại.")
 }
 
 func (s *Store) loadDossier(ctx context.Context, db querier, code string) (StoredDossier, error) {
@@ -101,22 +121,9 @@ func (s *Store) loadDossier(ctx context.Context, db querier, code string) (Store
 // a few times, before answering fault.Conflict. now is the instant of the action; the
 // store's clock when zero.
 func (s *Store) ActOnDossier(ctx context.Context, code string, cmd dossier.Command, now time.Time) (StoredDossier, error) {
-	for attempt := 0; attempt < actAttempts; attempt++ {
-		if attempt > 0 {
-			wait := time.Duration(rand.IntN(5*attempt)+1) * time.Millisecond
-			select {
-			case <-ctx.Done():
-				return StoredDossier{}, ctx.Err()
-			case <-time.After(wait):
-			}
-		}
-		out, err := s.actOnce(ctx, code, cmd, now)
-		if errors.Is(err, errVersion) {
-			continue
-		}
-		return out, err
-	}
-	return StoredDossier{}, fault.New(fault.Conflict, "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại và thử lại.")
+	return retryVersion(ctx, func() (StoredDossier, error) {
+		return s.actOnce(ctx, code, cmd, now)
+	})
 }
 
 func (s *Store) actOnce(ctx context.Context, code string, cmd dossier.Command, now time.Time) (StoredDossier, error) {

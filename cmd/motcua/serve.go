@@ -38,8 +38,17 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 		return err
 	}
 	defer st.Close()
-	history := false // a fresh demo also gets its dossier history, loaded in the background
-	if *withDemo {
+	// A fresh demo also gets its dossier history, loaded in the background; a history
+	// load that a stop or crash interrupted is resumed.
+	resume, err := demo.HistoryPending(ctx, st)
+	if err != nil {
+		return err
+	}
+	if resume && !*withDemo {
+		log.Warn("demo history: an interrupted load is pending; start with --demo to resume it")
+	}
+	history := resume && *withDemo
+	if *withDemo && !resume {
 		n, err := st.UnitCount(ctx)
 		if err != nil {
 			return err
@@ -104,7 +113,7 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	if history {
-		defer startDemoHistory(ctx, st, stdout, log)()
+		defer startDemoHistory(ctx, st, resume, stdout, log)()
 	}
 	select {
 	case err := <-errc:

@@ -69,9 +69,14 @@ func RandomPassword() string {
 
 // Load fills an empty database with the demo data: units, accounts and the catalogue.
 // It refuses to touch a database that already has units. The two years of dossiers are
-// LoadHistory, which takes seconds and runs after Load (serve runs it in the background).
+// LoadHistory, which takes seconds and runs after Load (serve runs it in the background);
+// Load records that the history is due, so that HistoryPending reports it until it is
+// loaded, even if the process stops first.
 func Load(ctx context.Context, st *store.Store, password string) error {
-	return LoadBase(ctx, st, password)
+	if err := LoadBase(ctx, st, password); err != nil {
+		return err
+	}
+	return st.PutSetting(ctx, historySetting, historyLoading)
 }
 
 // LoadBase loads what Load loads, without any dossier history; benchmarks and tests

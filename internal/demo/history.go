@@ -66,20 +66,35 @@ func fullHistory() historyPlan {
 // pinned process, at simulated instants inside working hours, then all are written with
 // store.ImportDossiers. No history dossier is received on the day of now, so today's
 // codes are left to real intake and LoadHistory may run while the server takes dossiers.
-// The shape is deterministic; lookup keys are random. It returns the number of dossiers.
-func LoadHistory(ctx context.Context, st *store.Store, now time.Time) (int, error) {
+// The shape is deterministic; lookup keys are random.
+//
+// Its progress is kept in the store (HistoryPending): a load interrupted by a stop or a
+// crash is resumed by the next call, for the instant recorded by the first one, writing
+// only the dossiers not yet stored; once the history is complete, further calls write
+// nothing. It returns the number of dossiers written by this call, and whether it resumed
+// an interrupted load.
+func LoadHistory(ctx context.Context, st *store.Store, now time.Time) (n int, resumed bool, err error) {
 	return loadHistoryPlan(ctx, st, now, fullHistory())
 }
 
-func loadHistoryPlan(ctx context.Context, st *store.Store, now time.Time, plan historyPlan) (int, error) {
-	ready, err := generateHistory(ctx, st, now, plan)
+func loadHistoryPlan(ctx context.Context, st *store.Store, now time.Time, plan historyPlan) (int, bool, error) {
+	start, resumed, done, err := historyStart(ctx, st, now)
+	if err != nil || done {
+		return 0, false, err
+	}
+	ready, err := generateHistory(ctx, st, start, plan)
 	if err != nil {
-		return 0, err
+		return 0, resumed, err
 	}
 	var errs []error
 	total := 0
 	for _, c := range ready {
 		res := <-c
+		if res.err == nil && len(errs) == 0 && resumed {
+			var skip int
+			skip, res.err = storedPrefix(ctx, st, res.dossiers)
+			res.dossiers = res.dossiers[skip:]
+		}
 		if res.err == nil && len(errs) == 0 {
 			res.err = st.ImportDossiers(ctx, res.dossiers)
 			total += len(res.dossiers)
@@ -89,9 +104,12 @@ func loadHistoryPlan(ctx context.Context, st *store.Store, now time.Time, plan h
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
-		return 0, fmt.Errorf("demo: history: %w", err)
+		return 0, resumed, fmt.Errorf("demo: history: %w", err)
 	}
-	return total, nil
+	if err := st.PutSetting(ctx, historySetting, historyDone); err != nil {
+		return total, resumed, fmt.Errorf("demo: history state: %w", err)
+	}
+	return total, resumed, nil
 }
 
 // generateHistory starts generating the history of each unit of the plan on its own

@@ -129,6 +129,11 @@ func TestSanitizeName(t *testing.T) {
 		{"unix path", "../../etc/passwd", files.TypePNG, "passwd.png"},
 		{"extension from content", "anh.exe", files.TypeJPEG, "anh.jpg"},
 		{"quotes and controls", "a\"b\r\nc;d.pdf", files.TypePDF, "a_b__c_d.pdf"},
+		{"bidi override", "evil\u202egpj.pdf", files.TypePDF, "evilgpj.pdf"},
+		{"bidi isolates and marks", "\u2066h\u200fồ\u200e s\u2069ơ\u202a\u202b\u202c\u202d\u2067\u2068.png", files.TypePNG, "hồ sơ.png"},
+		{"zero width and BOM", "\ufeffđơn\u200b\u200d.jpg", files.TypeJPEG, "đơn.jpg"},
+		{"only format characters", "\u202e\u2066", files.TypePDF, "tep-dinh-kem.pdf"},
+		{"C1 control", "a\u0085b.pdf", files.TypePDF, "a_b.pdf"},
 		{"hidden", "...", files.TypePDF, "tep-dinh-kem.pdf"},
 		{"long", strings.Repeat("ả", 150) + ".pdf", files.TypePDF, strings.Repeat("ả", 100) + ".pdf"},
 	}

@@ -11,13 +11,16 @@ import (
 // SanitizeName returns a file name safe to show and to put in a Content-Disposition
 // header: the last path element only, without control characters, quotes, slashes or
 // leading dots, at most 100 characters, with the extension that matches the content type
-// (".pdf", ".jpg", ".png").
+// (".pdf", ".jpg", ".png"). Invisible format characters (Unicode category Cf: the bidi
+// overrides and isolates that make "evil\u202egpj.pdf" show as "evilfdp.jpg", zero-width
+// characters, direction marks) are removed.
 func SanitizeName(name, contentType string) string {
 	name = strings.ReplaceAll(name, "\\", "/")
 	name = path.Base(strings.TrimSpace(name))
 	var b strings.Builder
 	for _, r := range name {
 		switch {
+		case unicode.Is(unicode.Cf, r):
 		case r == utf8.RuneError, unicode.IsControl(r), strings.ContainsRune(`"'/\<>:|?*;%`, r):
 			b.WriteRune('_')
 		case unicode.IsSpace(r):

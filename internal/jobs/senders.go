@@ -6,12 +6,14 @@ import (
 	"crypto/tls"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
 	"mime"
 	"net"
 	"net/mail"
 	"net/smtp"
+	"net/textproto"
 	"net/url"
 	"strings"
 	"time"
@@ -91,14 +93,19 @@ func ParseSMTP(raw string) (*SMTPSender, error) {
 	return s, nil
 }
 
-// Send delivers an e-mail message.
+// Send delivers an e-mail message. Its error carries no e-mail address (they are
+// redacted from the server's replies) and is Permanent when the server refused the
+// recipient or the message with a 5xx reply, or the message cannot be sent at all. A 5xx
+// reply to the greeting, STARTTLS, AUTH or MAIL FROM concerns our own configuration and
+// is retried like 4xx replies and network errors, so that a fixed configuration still
+// delivers the waiting messages.
 func (s *SMTPSender) Send(ctx context.Context, m store.OutboxMessage) error {
 	if m.Kind != store.MessageKindEmail {
-		return fmt.Errorf("jobs: kind %q cannot be sent by e-mail", m.Kind)
+		return Permanent(fmt.Errorf("jobs: kind %q cannot be sent by e-mail", m.Kind))
 	}
 	msg, err := s.compose(m)
 	if err != nil {
-		return err
+		return Permanent(err)
 	}
 	timeout := s.Timeout
 	if timeout <= 0 {
@@ -107,9 +114,18 @@ func (s *SMTPSender) Send(ctx context.Context, m store.OutboxMessage) error {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	if err := s.deliver(ctx, m.Recipient, msg); err != nil {
-		return fmt.Errorf("jobs: smtp: %w", err)
+		return fmt.Errorf("jobs: smtp: %w", redactedError{err})
 	}
 	return nil
+}
+
+// refused marks err Permanent when it is a 5xx reply of the server.
+func refused(err error) error {
+	var reply *textproto.Error
+	if errors.As(err, &reply) && reply.Code >= 500 && reply.Code < 600 {
+		return Permanent(err)
+	}
+	return err
 }
 
 // deliver runs one SMTP conversation, as smtp.SendMail does (STARTTLS when offered,
@@ -150,17 +166,17 @@ func (s *SMTPSender) deliver(ctx context.Context, to string, msg []byte) error {
 		return err
 	}
 	if err := c.Rcpt(to); err != nil {
-		return err
+		return refused(err)
 	}
 	w, err := c.Data()
 	if err != nil {
-		return err
+		return refused(err)
 	}
 	if _, err := w.Write(msg); err != nil {
 		return err
 	}
 	if err := w.Close(); err != nil {
-		return err
+		return refused(err)
 	}
 	return c.Quit()
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/base64"
 	"io"
+	"log/slog"
 	"mime"
 	"net"
 	"net/mail"
@@ -128,17 +129,54 @@ func TestSMTPSenderDelivers(t *testing.T) {
 	}
 }
 
+// TestSMTPSenderReportsRejection checks that the server's reply reaches the error without
+// the addresses in it, and that only a refusal of the recipient or the message is
+// permanent.
 func TestSMTPSenderReportsRejection(t *testing.T) {
-	for reject, code := range map[string]string{"MAIL": "550", "RCPT": "550", "DATA": "554"} {
-		t.Run(reject, func(t *testing.T) {
-			srv := startSMTP(t, false, reject)
+	tests := []struct {
+		reject, code  string
+		wantPermanent bool
+	}{
+		{"MAIL", "550", false},
+		{"RCPT", "550", true},
+		{"RCPT-LATER", "451", false},
+		{"DATA", "554", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.reject, func(t *testing.T) {
+			srv := startSMTP(t, false, tt.reject)
 			s := &jobs.SMTPSender{Addr: srv.addr, From: "motcua@tanhoa.gov.vn", Timeout: 5 * time.Second}
 			err := s.Send(context.Background(), vietnamese)
 			if err == nil {
 				t.Fatal("got no error, want the server's rejection")
 			}
-			if !strings.Contains(err.Error(), code) {
-				t.Errorf("got %q, want the server's %s reply in it", err, code)
+			if !strings.Contains(err.Error(), tt.code) {
+				t.Errorf("got %q, want the server's %s reply in it", err, tt.code)
+			}
+			if strings.Contains(err.Error(), "@") {
+				t.Errorf("got %q, want no e-mail address in it", err)
+			}
+			if got := jobs.IsPermanent(err); got != tt.wantPermanent {
+				t.Errorf("permanent: got %v, want %v (%v)", got, tt.wantPermanent, err)
+			}
+		})
+	}
+}
+
+func TestRedact(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"angle brackets", "550 5.1.1 <an.nguyen@example.vn>: Recipient address rejected", "550 5.1.1 <[address]>: Recipient address rejected"},
+		{"bare", "RCPT TO:an+x@mail.example.vn failed", "RCPT TO:[address] failed"},
+		{"two", "from a@b.vn to c.d@e.vn", "from [address] to [address]"},
+		{"unicode local part", "550 <nguyễn@ví-dụ.vn> unknown", "550 <[address]> unknown"},
+		{"none", "dial tcp 127.0.0.1:25: connection refused", "dial tcp 127.0.0.1:25: connection refused"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := jobs.Redact(tt.in); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
@@ -148,25 +186,30 @@ func TestSMTPSenderRejectsOtherKinds(t *testing.T) {
 	s := &jobs.SMTPSender{Addr: "127.0.0.1:1", From: "motcua@tanhoa.gov.vn"}
 	m := vietnamese
 	m.Kind = "sms"
-	if err := s.Send(context.Background(), m); err == nil {
-		t.Error("kind sms: got no error, want one")
+	if err := s.Send(context.Background(), m); err == nil || !jobs.IsPermanent(err) {
+		t.Errorf("kind sms: got %v, want a permanent error", err)
 	}
 }
 
-// TestWorkerSendsThroughSMTP runs the whole path: outbox → worker → SMTP → server, and a
-// rejection that leaves the message for a retry.
+// TestWorkerSendsThroughSMTP runs the whole path: outbox → worker → SMTP → server, a
+// refused recipient that gives the message up, and a deferral that leaves it for a retry;
+// neither the log nor the outbox keeps the address from the server's reply.
 func TestWorkerSendsThroughSMTP(t *testing.T) {
 	each(t, func(t *testing.T, s *store.Store, c *clock) {
 		ctx := context.Background()
 		ok := startSMTP(t, false, "")
 		refusing := startSMTP(t, false, "RCPT")
+		deferring := startSMTP(t, false, "RCPT-LATER")
 		tests := []struct {
-			name     string
-			srv      *smtpServer
-			wantSent bool
+			name      string
+			srv       *smtpServer
+			wantSent  bool
+			wantCode  string
+			wantRetry bool
 		}{
-			{"accepted", ok, true},
-			{"refused with 550", refusing, false},
+			{"accepted", ok, true, "", false},
+			{"refused with 550", refusing, false, "550", false},
+			{"deferred with 451", deferring, false, "451", true},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -175,7 +218,8 @@ func TestWorkerSendsThroughSMTP(t *testing.T) {
 					t.Fatal(err)
 				}
 				sender := &jobs.SMTPSender{Addr: tt.srv.addr, From: "motcua@tanhoa.gov.vn", Timeout: 5 * time.Second}
-				w := &jobs.Worker{Store: s, Sender: sender, Name: "w-smtp"}
+				var log bytes.Buffer
+				w := &jobs.Worker{Store: s, Sender: sender, Name: "w-smtp", Log: slog.New(slog.NewTextHandler(&log, nil))}
 				if n, err := w.RunOnce(ctx); err != nil || n != 1 {
 					t.Fatalf("got %d claimed (%v), want 1", n, err)
 				}
@@ -194,9 +238,22 @@ func TestWorkerSendsThroughSMTP(t *testing.T) {
 					}
 					return
 				}
-				if m.Attempts != 1 || !strings.Contains(m.LastError, "550") || !m.NextAttemptAt.After(c.Now()) {
-					t.Errorf("got attempts %d, error %q, next %v, want 1, a 550 error and a retry after %v",
-						m.Attempts, m.LastError, m.NextAttemptAt, c.Now())
+				if m.Attempts != 1 || !strings.Contains(m.LastError, tt.wantCode) {
+					t.Errorf("got attempts %d, error %q, want 1 and a %s error", m.Attempts, m.LastError, tt.wantCode)
+				}
+				if gaveUp := !m.GivenUpAt.IsZero(); gaveUp == tt.wantRetry {
+					t.Errorf("given up: got %v, want %v", gaveUp, !tt.wantRetry)
+				}
+				if tt.wantRetry && !m.NextAttemptAt.After(c.Now()) {
+					t.Errorf("next attempt: got %v, want after %v", m.NextAttemptAt, c.Now())
+				}
+				if !strings.Contains(log.String(), tt.wantCode) {
+					t.Errorf("log %q lacks the %s reply", log.String(), tt.wantCode)
+				}
+				for _, text := range []string{m.LastError, log.String()} {
+					if strings.Contains(text, "@") {
+						t.Errorf("got %q, want no e-mail address in it", text)
+					}
 				}
 			})
 		}

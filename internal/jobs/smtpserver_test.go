@@ -23,7 +23,8 @@ type smtpSession struct {
 
 // smtpServer is a minimal RFC 5321 server on 127.0.0.1 for tests. It advertises AUTH
 // PLAIN when withAuth is set and answers 550 to the command named by reject ("MAIL",
-// "RCPT") or 554 after the message when reject is "DATA".
+// "RCPT"), 451 to RCPT when reject is "RCPT-LATER", or 554 after the message when reject
+// is "DATA". Like real servers, it names the address it refuses.
 type smtpServer struct {
 	addr     string
 	withAuth bool
@@ -94,14 +95,18 @@ func (srv *smtpServer) serve(conn net.Conn) {
 			reply("235 2.7.0 Authentication successful")
 		case "MAIL":
 			if srv.reject == "MAIL" {
-				reply("550 5.7.1 sender rejected")
+				reply("550 5.7.1 " + strings.TrimPrefix(arg, "FROM:") + ": sender rejected")
 				break
 			}
 			sess.from = arg
 			reply("250 2.1.0 OK")
 		case "RCPT":
 			if srv.reject == "RCPT" {
-				reply("550 5.1.1 mailbox unavailable")
+				reply("550 5.1.1 " + strings.TrimPrefix(arg, "TO:") + ": Recipient address rejected: mailbox unavailable")
+				break
+			}
+			if srv.reject == "RCPT-LATER" {
+				reply("451 4.2.0 " + strings.TrimPrefix(arg, "TO:") + ": mailbox temporarily unavailable")
 				break
 			}
 			sess.rcpt = append(sess.rcpt, arg)

@@ -1,6 +1,7 @@
 // Package jobs runs motcua's background work: it sends the notifications of the outbox
 // (hộp thư đi) with retries and backoff, claiming messages so that several servers can
-// share the work and a stopped server leaves nothing behind.
+// share the work and a stopped server leaves nothing behind, and it purges expired
+// sessions and tokens from the store.
 //
 // It imports the store and the standard library; it never imports web.
 package jobs
@@ -15,13 +16,15 @@ import (
 	"motcua/internal/store"
 )
 
-// Sender delivers one message; an error means "try again later".
+// Sender delivers one message. An error means "try again later", unless it is marked
+// Permanent: then the message is given up at once.
 type Sender interface {
 	Send(ctx context.Context, m store.OutboxMessage) error
 }
 
-// Worker claims due messages from the outbox, sends them and records the outcome, until
-// its context ends.
+// Worker claims due messages from the outbox, sends them and records the outcome, and
+// purges expired sessions, tokens and old login failures (Store.Purge) when it starts and
+// every PurgeEvery, until its context ends.
 type Worker struct {
 	Store  *store.Store
 	Sender Sender
@@ -35,6 +38,8 @@ type Worker struct {
 	// Lease is how long a claim lasts before another worker may take the message;
 	// 5 minutes when zero.
 	Lease time.Duration
+	// PurgeEvery is the pause between two runs of Store.Purge; an hour when zero.
+	PurgeEvery time.Duration
 }
 
 func (w *Worker) defaults() {
@@ -47,6 +52,9 @@ func (w *Worker) defaults() {
 	if w.Lease <= 0 {
 		w.Lease = 5 * time.Minute
 	}
+	if w.PurgeEvery <= 0 {
+		w.PurgeEvery = time.Hour
+	}
 	if w.Name == "" {
 		b := make([]byte, 6)
 		rand.Read(b)
@@ -58,10 +66,16 @@ func (w *Worker) defaults() {
 }
 
 // Run polls the outbox until ctx ends, then returns nil. A full batch is followed at once
-// by the next poll; errors of the database are logged and retried after Interval.
+// by the next poll; errors of the database are logged and retried after Interval. It runs
+// Store.Purge first and then whenever PurgeEvery has passed.
 func (w *Worker) Run(ctx context.Context) error {
 	w.defaults()
+	var purged time.Time
 	for {
+		if purged.IsZero() || time.Since(purged) >= w.PurgeEvery {
+			purged = time.Now()
+			w.purge(ctx)
+		}
 		n, err := w.RunOnce(ctx)
 		if err != nil && ctx.Err() == nil {
 			w.Log.Error("outbox poll failed", "worker", w.Name, "err", err)
@@ -80,8 +94,21 @@ func (w *Worker) Run(ctx context.Context) error {
 	}
 }
 
-// RunOnce claims one batch of due messages, sends each and marks it sent or failed; it
-// returns how many it claimed.
+// purge runs Store.Purge and logs the outcome; a failure waits for the next turn.
+func (w *Worker) purge(ctx context.Context) {
+	n, err := w.Store.Purge(ctx)
+	if err != nil {
+		if ctx.Err() == nil {
+			w.Log.Error("purge failed", "worker", w.Name, "err", err)
+		}
+		return
+	}
+	w.Log.Info("purged expired sessions and tokens", "worker", w.Name, "rows", n)
+}
+
+// RunOnce claims one batch of due messages, sends each and marks it sent, failed (to be
+// retried) or, after a Permanent error, given up; it returns how many it claimed. The
+// error texts it logs and records carry no e-mail address (Redact).
 func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	w.defaults()
 	msgs, err := w.Store.ClaimOutbox(ctx, w.Name, w.Batch, w.Store.Now(), w.Lease)
@@ -101,8 +128,14 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 			}
 			continue
 		}
-		w.Log.Warn("notification not sent", "worker", w.Name, "id", m.ID, "attempt", m.Attempts+1, "err", sendErr)
-		if err := w.Store.MarkFailed(ctx, m, w.Name, now, sendErr.Error()); err != nil {
+		cause, permanent := Redact(sendErr.Error()), IsPermanent(sendErr)
+		w.Log.Warn("notification not sent", "worker", w.Name, "id", m.ID, "attempt", m.Attempts+1,
+			"permanent", permanent, "err", cause)
+		mark := w.Store.MarkFailed
+		if permanent {
+			mark = w.Store.MarkGivenUp
+		}
+		if err := mark(ctx, m, w.Name, now, cause); err != nil {
 			return len(msgs), err
 		}
 	}

@@ -209,3 +209,80 @@ func TestParseSMTP(t *testing.T) {
 		})
 	}
 }
+
+// TestWorkerPurges checks that a running worker purges at start: login failures recorded
+// two days earlier are deleted from the real store.
+func TestWorkerPurges(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store, c *clock) {
+		ctx := context.Background()
+		if _, _, err := s.RecordAttempt(ctx, time.Minute, "user:an", "ip:203.0.113.7"); err != nil {
+			t.Fatal(err)
+		}
+		c.Add(48 * time.Hour)
+		count := func() int {
+			t.Helper()
+			counts, ids, err := s.RecordAttempt(ctx, 72*time.Hour, "user:an")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.ForgetAttempts(ctx, ids...); err != nil {
+				t.Fatal(err)
+			}
+			return counts[0] - 1 // not the probe just recorded to count them
+		}
+		if n := count(); n != 1 {
+			t.Fatalf("before the worker: got %d login failures, want 1", n)
+		}
+		ctx, cancel := context.WithCancel(ctx)
+		done := make(chan error, 1)
+		go func() { done <- (&jobs.Worker{Store: s, Sender: &recorder{}, Interval: time.Hour}).Run(ctx) }()
+		defer func() { cancel(); <-done }()
+		deadline := time.Now().Add(10 * time.Second)
+		for count() != 0 {
+			if time.Now().After(deadline) {
+				t.Fatal("login failures two days old still there 10 s after the worker started, want them purged")
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	})
+}
+
+// TestWorkerGivesUpPermanentFailures checks that a Permanent error gives the message up
+// at the first attempt and that the recorded error carries no address.
+func TestWorkerGivesUpPermanentFailures(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store, c *clock) {
+		ctx := context.Background()
+		id, err := s.Enqueue(ctx, store.OutboxMessage{Recipient: "an@example.vn", Subject: "Thử", Body: "Nội dung"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var log bytes.Buffer
+		w := &jobs.Worker{Store: s, Name: "w1", Log: slog.New(slog.NewTextHandler(&log, nil)),
+			Sender: senderFunc(func(context.Context, store.OutboxMessage) error {
+				return jobs.Permanent(errors.New("550 <an@example.vn> no such user"))
+			})}
+		if n, err := w.RunOnce(ctx); err != nil || n != 1 {
+			t.Fatalf("got %d claimed (%v), want 1", n, err)
+		}
+		m, err := s.OutboxMessageByID(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.GivenUpAt.IsZero() || m.Attempts != 1 {
+			t.Errorf("got given up at %v after %d attempts, want given up after 1", m.GivenUpAt, m.Attempts)
+		}
+		for _, text := range []string{m.LastError, log.String()} {
+			if strings.Contains(text, "an@example.vn") || !strings.Contains(text, "550") {
+				t.Errorf("got %q, want the 550 reply without the address", text)
+			}
+		}
+		c.Add(24 * time.Hour)
+		if n, err := w.RunOnce(ctx); err != nil || n != 0 {
+			t.Errorf("a day later: got %d claimed (%v), want 0", n, err)
+		}
+	})
+}
+
+type senderFunc func(context.Context, store.OutboxMessage) error
+
+func (f senderFunc) Send(ctx context.Context, m store.OutboxMessage) error { return f(ctx, m) }

@@ -21,19 +21,19 @@ var (
 // family is the font family name registered in every document.
 const family = "noto"
 
-// newFpdf returns an fpdf document with the embedded fonts loaded, mm units and the
+// newFpdf returns a document with the embedded fonts loaded, mm units and the
 // given orientation ("P" or "L") and size ("A4", "A5").
-func newFpdf(orientation, size, title string) (*fpdf.Fpdf, error) {
+func newFpdf(orientation, size, title string) (doc, error) {
 	f := fpdf.New(orientation, "mm", size, "")
 	f.AddUTF8FontFromBytes(family, "", fontRegular)
 	f.AddUTF8FontFromBytes(family, "B", fontBold)
 	f.AddUTF8FontFromBytes(family, "I", fontItalic)
 	if err := f.Error(); err != nil {
-		return nil, fmt.Errorf("pdf: load fonts: %w", err)
+		return doc{}, fmt.Errorf("pdf: load fonts: %w", err)
 	}
 	f.SetTitle(title, true)
 	f.SetCreator("motcua", true)
 	f.SetLang("vi-VN")
 	f.SetCellMargin(1)
-	return f, nil
+	return doc{f}, nil
 }

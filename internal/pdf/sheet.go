@@ -5,8 +5,6 @@ import (
 	"io"
 	"strings"
 	"time"
-
-	"github.com/go-pdf/fpdf"
 )
 
 // Type sizes in points.
@@ -18,7 +16,7 @@ const (
 
 // sheet wraps one fpdf document with the layout helpers shared by all forms.
 type sheet struct {
-	f *fpdf.Fpdf
+	f doc
 	// left is the left margin and width the printable width, both in mm.
 	left, width float64
 	// images maps the content of each QR code drawn to its image name.

@@ -50,12 +50,6 @@ func refuse(msg string) (catalog.Catalog, []catalog.Problem, error) {
 	return catalog.Catalog{}, []catalog.Problem{{Message: msg}}, fmt.Errorf("sheet: %s", msg)
 }
 
-// place is a cell range where a value came from: a sheet and a row.
-type place struct {
-	sheet string
-	row   int
-}
-
 // procPlaces records where each part of one procedure came from.
 type procPlaces struct {
 	row                          int

@@ -37,7 +37,12 @@ type AuditFilter struct {
 	Limit, Offset       int
 }
 
-// AuditLog lists entries newest first.
+// MaxAuditOffset bounds AuditFilter.Offset: a page further than this many entries is
+// empty rather than an error, however large the page number asked for.
+const MaxAuditOffset = 1_000_000
+
+// AuditLog lists entries newest first. Limit defaults to 100 (at most 500); a negative
+// Offset counts as 0, one past MaxAuditOffset as MaxAuditOffset.
 func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
 	if f.To.IsZero() {
 		f.To = s.Now().Add(time.Hour)
@@ -45,6 +50,7 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, erro
 	if f.Limit <= 0 || f.Limit > 500 {
 		f.Limit = 100
 	}
+	f.Offset = min(max(f.Offset, 0), MaxAuditOffset)
 	rows, err := s.query(ctx, s.read, "AuditList", f.Actor, f.Actor, f.Action, f.Action, f.Unit, f.Unit,
 		f.From.UTC(), f.To.UTC(), f.Limit, f.Offset)
 	if err != nil {

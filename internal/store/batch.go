@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"sync"
 )
 
@@ -84,14 +85,32 @@ func (s *Store) commitLoop() {
 	}
 }
 
-// commitGroup runs a group of units in one transaction and answers each of them.
+// commitGroup runs a group of units in one transaction and answers each of them. A unit
+// that panics is rolled back to its savepoint and answered with an internal error; a
+// panic anywhere else rolls the whole transaction back and answers every unit with an
+// internal error. Either way the committer goes on serving.
 func (s *Store) commitGroup(group []batchReq) {
 	results := make([]error, len(group))
+	answered := false
+	var tx *sql.Tx
 	fail := func(err error) {
+		answered = true
 		for _, r := range group {
 			r.done <- err
 		}
 	}
+	defer func() {
+		p := recover()
+		if p == nil {
+			return
+		}
+		if tx != nil {
+			tx.Rollback()
+		}
+		if !answered {
+			fail(fmt.Errorf("store: group commit panicked: %v\n%s", p, debug.Stack()))
+		}
+	}()
 	tx, err := s.write.BeginTx(context.Background(), nil)
 	if err != nil {
 		fail(fmt.Errorf("store: begin: %w", err))
@@ -108,7 +127,7 @@ func (s *Store) commitGroup(group []batchReq) {
 			fail(fmt.Errorf("store: savepoint: %w", err))
 			return
 		}
-		if err := r.fn(tx); err != nil {
+		if err := runUnit(tx, r.fn); err != nil {
 			results[i] = err
 			if _, rerr := tx.Exec("ROLLBACK TO SAVEPOINT unit"); rerr != nil {
 				tx.Rollback()
@@ -134,10 +153,21 @@ func (s *Store) commitGroup(group []batchReq) {
 			}
 		}
 	}
+	answered = true
 	for i, r := range group {
 		r.done <- results[i]
 	}
 	s.prepareWanted(context.Background())
+}
+
+// runUnit runs one unit of a group, turning a panic into an internal error.
+func runUnit(tx *sql.Tx, fn func(tx *sql.Tx) error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("store: write unit panicked: %v\n%s", p, debug.Stack())
+		}
+	}()
+	return fn(tx)
 }
 
 // closeBatch stops the committer after the group in progress.

@@ -14,8 +14,8 @@ import (
 	"motcua/internal/fault"
 )
 
-// actAttempts is how many times ActOnDossier runs load-decide-append when other actions
-// on the same dossier keep winning the race.
+// actAttempts is how many times ActOnDossier runs load-decide-append, and Dossier its
+// reads, when other actions on the same dossier keep winning the race.
 const actAttempts = 8
 
 // errVersion means another action was appended between load and append.
@@ -28,14 +28,34 @@ func dossierNotFound() error {
 }
 
 // Dossier returns the dossier with the code: its record, its events and the state
-// projected from them with the unit's calendar, or fault.NotFound.
+// projected from them with the unit's calendar, or fault.NotFound. When actions keep
+// being appended between its two reads, it reads again a few times, then answers
+// fault.Conflict.
 func (s *Store) Dossier(ctx context.Context, code string) (StoredDossier, error) {
-	for {
-		d, err := s.loadDossier(ctx, s.read, code)
-		if !errors.Is(err, errVersion) || ctx.Err() != nil {
-			return d, err
+	return retryVersion(ctx, func() (StoredDossier, error) {
+		return s.loadDossier(ctx, s.read, code)
+	})
+}
+
+// retryVersion runs fn until it returns something other than errVersion, at most
+// actAttempts times with a short jittered pause between attempts, then answers
+// fault.Conflict.
+func retryVersion(ctx context.Context, fn func() (StoredDossier, error)) (StoredDossier, error) {
+	for attempt := range actAttempts {
+		if attempt > 0 {
+			wait := time.Duration(rand.IntN(5*attempt)+1) * time.Millisecond
+			select {
+			case <-ctx.Done():
+				return StoredDossier{}, ctx.Err()
+			case <-time.After(wait):
+			}
+		}
+		out, err := fn()
+		if !errors.Is(err, errVersion) {
+			return out, err
 		}
 	}
+	return StoredDossier{}, fault.New(fault.Conflict, "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại và thử lại.")
 }
 
 func (s *Store) loadDossier(ctx context.Context, db querier, code string) (StoredDossier, error) {
@@ -104,25 +124,16 @@ func (s *Store) loadDossier(ctx context.Context, db querier, code string) (Store
 // the store's clock when zero. The audit line and the owner's message of w are written in
 // the same transaction as the event.
 func (s *Store) ActOnDossier(ctx context.Context, code string, cmd dossier.Command, now time.Time, w Write) (StoredDossier, error) {
-	for attempt := 0; attempt < actAttempts; attempt++ {
-		if attempt > 0 {
-			wait := time.Duration(rand.IntN(5*attempt)+1) * time.Millisecond
-			select {
-			case <-ctx.Done():
-				return StoredDossier{}, ctx.Err()
-			case <-time.After(wait):
-			}
-		}
+	if w.Version != 0 {
 		out, err := s.actOnce(ctx, code, cmd, now, w)
 		if errors.Is(err, errVersion) {
-			if w.Version != 0 {
-				return StoredDossier{}, errStale
-			}
-			continue
+			return StoredDossier{}, errStale
 		}
 		return out, err
 	}
-	return StoredDossier{}, errStale
+	return retryVersion(ctx, func() (StoredDossier, error) {
+		return s.actOnce(ctx, code, cmd, now, w)
+	})
 }
 
 // errStale answers an action decided on a version of the dossier that is no longer current.

@@ -128,6 +128,9 @@ func (s *Store) importDossierRows(ctx context.Context, tx *sql.Tx, ds []Imported
 	if !strings.EqualFold(tail, "RETURNING id") {
 		return fmt.Errorf("store: DossierInsert must end with RETURNING id, not %q", tail)
 	}
+	if err := checkArgs(args); err != nil {
+		return err
+	}
 	rows, err := tx.QueryContext(ctx, head+"RETURNING id, code", args...)
 	if err != nil {
 		return s.mapErr("DossierImport", err)
@@ -192,6 +195,9 @@ func (s *Store) bulkExec(ctx context.Context, tx *sql.Tx, name string, n int, ar
 	}
 	head, tail, err := s.bulkText(name, n, len(args)/n)
 	if err != nil {
+		return err
+	}
+	if err := checkArgs(args); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, head+tail, args...); err != nil {

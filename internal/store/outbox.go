@@ -117,10 +117,20 @@ func (s *Store) MarkSent(ctx context.Context, id int64, worker string, now time.
 // next attempt waits OutboxBackoff(attempts); after OutboxMaxAttempts attempts the message
 // is given up. cause is kept, shortened, for the administrator.
 func (s *Store) MarkFailed(ctx context.Context, m OutboxMessage, worker string, now time.Time, cause string) error {
+	return s.markFailed(ctx, m, worker, now, cause, false)
+}
+
+// MarkGivenUp records a failed attempt of the worker on the claimed message m at now that
+// no retry can cure (the recipient does not exist): the message is given up at once.
+func (s *Store) MarkGivenUp(ctx context.Context, m OutboxMessage, worker string, now time.Time, cause string) error {
+	return s.markFailed(ctx, m, worker, now, cause, true)
+}
+
+func (s *Store) markFailed(ctx context.Context, m OutboxMessage, worker string, now time.Time, cause string, giveUp bool) error {
 	attempts := m.Attempts + 1
 	now = now.UTC()
 	var givenUp any
-	if attempts >= OutboxMaxAttempts {
+	if giveUp || attempts >= OutboxMaxAttempts {
 		givenUp = now
 	}
 	if utf8.RuneCountInString(cause) > 500 {

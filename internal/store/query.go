@@ -136,6 +136,9 @@ type querier interface {
 }
 
 func (s *Store) exec(ctx context.Context, db querier, name string, args ...any) (sql.Result, error) {
+	if err := checkArgs(args); err != nil {
+		return nil, err
+	}
 	if st, err := s.txStmt(ctx, db, name); err != nil {
 		return nil, err
 	} else if st != nil {
@@ -157,6 +160,9 @@ func (s *Store) exec(ctx context.Context, db querier, name string, args ...any) 
 }
 
 func (s *Store) query(ctx context.Context, db querier, name string, args ...any) (*sql.Rows, error) {
+	if err := checkArgs(args); err != nil {
+		return nil, err
+	}
 	if pool, ok := db.(*sql.DB); ok {
 		st, err := s.stmt(ctx, pool, name)
 		if err != nil {
@@ -191,6 +197,9 @@ func (s *Store) query(ctx context.Context, db querier, name string, args ...any)
 // row runs a named query that returns one row and scans it; no row is a fault.NotFound
 // with the given message.
 func (s *Store) row(ctx context.Context, db querier, notFound, name string, args []any, dest ...any) error {
+	if err := checkArgs(args); err != nil {
+		return err
+	}
 	var r *sql.Row
 	if pool, ok := db.(*sql.DB); ok {
 		st, err := s.stmt(ctx, pool, name)
@@ -233,25 +242,6 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	s.prepareWanted(ctx)
 	return nil
-}
-
-// mapErr turns driver errors into the shared fault codes: unique violations become
-// Conflict, foreign-key violations Invalid; anything else is wrapped as internal.
-func (s *Store) mapErr(name string, err error) error {
-	if err == nil {
-		return nil
-	}
-	if fault.As(err) != nil {
-		return err
-	}
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "UNIQUE constraint failed"), strings.Contains(msg, "SQLSTATE 23505"):
-		return &fault.Error{Code: fault.Conflict, Message: "Dữ liệu đã tồn tại (trùng mã)."}
-	case strings.Contains(msg, "FOREIGN KEY constraint failed"), strings.Contains(msg, "SQLSTATE 23503"):
-		return &fault.Error{Code: fault.Invalid, Message: "Dữ liệu tham chiếu không tồn tại hoặc đang được sử dụng."}
-	}
-	return fmt.Errorf("store: %s: %w", name, err)
 }
 
 func isNotFound(err error) bool { return fault.Is(err, fault.NotFound) }

@@ -134,12 +134,35 @@ func (s *Store) ClearAttempts(ctx context.Context, key string) error {
 	return err
 }
 
-// Purge deletes expired sessions and attempts older than a day.
-func (s *Store) Purge(ctx context.Context) error {
+// Purge deletes what can no longer be used: expired officer and citizen sessions, expired
+// or revoked API tokens, expired citizen tokens (verification, password reset) and login
+// failures older than a day. It returns how many rows it deleted.
+func (s *Store) Purge(ctx context.Context) (int64, error) {
 	now := s.Now()
-	if _, err := s.exec(ctx, s.write, "SessionPurge", now); err != nil {
-		return err
-	}
-	_, err := s.exec(ctx, s.write, "AttemptPurge", now.Add(-24*time.Hour))
-	return err
+	var total int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		total = 0
+		for _, q := range []struct {
+			name string
+			arg  time.Time
+		}{
+			{"SessionPurge", now},
+			{"TokenPurge", now},
+			{"CitizenSessionPurge", now},
+			{"CitizenTokenPurge", now},
+			{"AttemptPurge", now.Add(-24 * time.Hour)},
+		} {
+			res, err := s.exec(ctx, tx, q.name, q.arg)
+			if err != nil {
+				return err
+			}
+			n, err := res.RowsAffected()
+			if err != nil {
+				return fmt.Errorf("store: %s: %w", q.name, err)
+			}
+			total += n
+		}
+		return nil
+	})
+	return total, err
 }

@@ -109,6 +109,9 @@ func (s *Store) prepareWanted(ctx context.Context) {
 // queryRow runs a named query expected to return one row through the prepared
 // statement of the pool; the caller scans it.
 func (s *Store) queryRow(ctx context.Context, db *sql.DB, name string, args ...any) (*sql.Row, error) {
+	if err := checkArgs(args); err != nil {
+		return nil, err
+	}
 	st, err := s.stmt(ctx, db, name)
 	if err != nil {
 		return nil, err

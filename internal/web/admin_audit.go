@@ -33,10 +33,13 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 		}
 		f.To = t.AddDate(0, 0, 1)
 	}
-	page, _ := strconv.Atoi(q.Get("trang"))
-	if page < 1 {
+	// An unreadable page number is the first page; one past the store's bound is the
+	// last page it serves, so (page-1)*Limit cannot overflow.
+	page, err := strconv.Atoi(q.Get("trang"))
+	if err != nil || page < 1 {
 		page = 1
 	}
+	page = min(page, store.MaxAuditOffset/f.Limit+1)
 	f.Offset = (page - 1) * f.Limit
 	var entries []store.AuditEntry
 	st := http.StatusOK

@@ -33,6 +33,12 @@ DELETE FROM citizen_sessions WHERE token_hash = ?
 -- name: CitizenSessionDeleteAll
 DELETE FROM citizen_sessions WHERE citizen_id = ?
 
+-- name: CitizenSessionPurge
+DELETE FROM citizen_sessions WHERE expires_at <= ?
+
+-- name: CitizenTokenPurge
+DELETE FROM citizen_tokens WHERE expires_at <= ?
+
 -- name: CitizenTokenInsert
 INSERT INTO citizen_tokens (token_hash, purpose, citizen_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
 

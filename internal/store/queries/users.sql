@@ -41,6 +41,9 @@ DELETE FROM sessions WHERE user_id = ?;
 -- name: SessionPurge
 DELETE FROM sessions WHERE expires_at <= ?;
 
+-- name: TokenPurge
+DELETE FROM api_tokens WHERE expires_at <= ? OR revoked_at IS NOT NULL;
+
 -- name: TokenInsert
 INSERT INTO api_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?);
 

@@ -1,0 +1,92 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"motcua/internal/fault"
+)
+
+// mapErr turns a driver error of the named query into the shared fault codes, by the
+// error's type and code (PostgreSQL's SQLSTATE, SQLite's extended result code), never by
+// its text: unique violations become Conflict, foreign-key and check violations and
+// text the database cannot store become Invalid, serialization failures, deadlocks and a
+// busy database become Conflict (the caller may try again). The driver error stays in the
+// chain, so the log shows it; anything else is wrapped as an internal error.
+func (s *Store) mapErr(name string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if fault.As(err) != nil {
+		return err
+	}
+	if f := driverFault(err); f != nil {
+		return fmt.Errorf("store: %s: %w: %w", name, f, err)
+	}
+	return fmt.Errorf("store: %s: %w", name, err)
+}
+
+// The messages of the mapped driver errors.
+const (
+	msgDuplicate  = "Dữ liệu đã tồn tại (trùng mã)."
+	msgReference  = "Dữ liệu tham chiếu không tồn tại hoặc đang được sử dụng."
+	msgRule       = "Dữ liệu không thỏa mãn ràng buộc."
+	msgBadText    = "Dữ liệu chứa ký tự không hợp lệ."
+	msgOutOfRange = "Dữ liệu quá dài hoặc vượt giới hạn."
+	msgTryAgain   = "Dữ liệu đang được thay đổi đồng thời, vui lòng thử lại."
+)
+
+// driverFault classifies an error of either driver, or returns nil.
+func driverFault(err error) *fault.Error {
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		return postgresFault(pg.Code)
+	}
+	var lite *sqlite.Error
+	if errors.As(err, &lite) {
+		return sqliteFault(lite.Code())
+	}
+	return nil
+}
+
+// postgresFault classifies a PostgreSQL SQLSTATE code.
+func postgresFault(code string) *fault.Error {
+	switch code {
+	case "23505": // unique_violation
+		return fault.New(fault.Conflict, msgDuplicate)
+	case "23503": // foreign_key_violation
+		return fault.New(fault.Invalid, msgReference)
+	case "23514": // check_violation
+		return fault.New(fault.Invalid, msgRule)
+	case "22021", "22P05": // character_not_in_repertoire (invalid byte sequence), untranslatable_character
+		return fault.New(fault.Invalid, msgBadText)
+	case "22001", "22003": // string_data_right_truncation, numeric_value_out_of_range
+		return fault.New(fault.Invalid, msgOutOfRange)
+	case "40001", "40P01", "55P03": // serialization_failure, deadlock_detected, lock_not_available
+		return fault.New(fault.Conflict, msgTryAgain)
+	}
+	return nil
+}
+
+// sqliteFault classifies an SQLite extended result code.
+func sqliteFault(code int) *fault.Error {
+	switch code {
+	case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+		return fault.New(fault.Conflict, msgDuplicate)
+	case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+		return fault.New(fault.Invalid, msgReference)
+	case sqlite3.SQLITE_CONSTRAINT_CHECK:
+		return fault.New(fault.Invalid, msgRule)
+	}
+	switch code & 0xff { // the primary result code
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return fault.New(fault.Conflict, msgTryAgain)
+	case sqlite3.SQLITE_TOOBIG:
+		return fault.New(fault.Invalid, msgOutOfRange)
+	}
+	return nil
+}

@@ -1,0 +1,17 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+)
+
+// Access to the store's internals for the tests of this directory only.
+
+// WriteDB is the write pool, for tests that must put the database into a state the store
+// itself never produces.
+func (s *Store) WriteDB() *sql.DB { return s.write }
+
+// InBatchTx is the group committer's entry (inBatchTx).
+func (s *Store) InBatchTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return s.inBatchTx(ctx, fn)
+}

@@ -85,6 +85,20 @@ func (a *App) saveUpload(ctx context.Context, up Upload, at store.Attachment, au
 	if left <= 0 || up.Size > left {
 		return at, fault.Newf(fault.TooLarge, "Tổng dung lượng tệp của hồ sơ vượt quá %s.", files.FormatSize(a.cfg.DossierFileLimit))
 	}
+	if id, ok := store.CitizenOfActor(at.UploadedBy); ok && at.UploadedKind == store.UploaderCitizen {
+		// Checked before the file is written, so that a refused upload leaves nothing on
+		// disk; the store checks again under a lock when it records the file.
+		mine, err := a.store.CitizenStorage(ctx, id)
+		if err != nil {
+			return at, err
+		}
+		quota := a.store.CitizenQuota()
+		if mine+up.Size > quota {
+			return at, fault.Newf(fault.TooLarge, "Bạn đã dùng hết dung lượng lưu trữ (%s cho mỗi tài khoản; đã dùng %s). "+
+				"Vui lòng xóa bớt tệp trong các hồ sơ nháp rồi thử lại.", files.FormatSize(quota), files.FormatSize(mine))
+		}
+		left = min(left, quota-mine)
+	}
 	f, err := up.Open()
 	if err != nil {
 		return at, fault.New(fault.Invalid, "Không đọc được tệp tải lên.")

@@ -57,7 +57,7 @@ func (s *Store) AddAttachment(ctx context.Context, a Attachment, audit AuditEntr
 	}
 	args := []any{code, draft, a.DocIndex, a.DocName, a.SHA256, a.Size,
 		a.ContentType, a.FileName, a.UploadedKind, a.UploadedBy, a.CreatedAt}
-	if id, ok := citizenOfActor(a.UploadedBy); ok && a.UploadedKind == UploaderCitizen {
+	if id, ok := CitizenOfActor(a.UploadedBy); ok && a.UploadedKind == UploaderCitizen {
 		return s.addCitizenAttachment(ctx, id, a, args)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {

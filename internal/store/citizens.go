@@ -47,8 +47,8 @@ func (c Citizen) Actor() string { return CitizenActor(c.ID) }
 // CitizenActor is the event Actor of the citizen with the id ("citizen:42").
 func CitizenActor(id int64) string { return citizenActorPrefix + strconv.FormatInt(id, 10) }
 
-// citizenOfActor returns the citizen id of an event Actor, or false for an officer.
-func citizenOfActor(actor string) (int64, bool) {
+// CitizenOfActor returns the citizen id of an event Actor, or false for an officer.
+func CitizenOfActor(actor string) (int64, bool) {
 	rest, ok := strings.CutPrefix(actor, citizenActorPrefix)
 	if !ok {
 		return 0, false

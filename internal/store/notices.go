@@ -16,7 +16,7 @@ import (
 // only if its event does.
 func (s *Store) dossierHook(ctx context.Context, tx *sql.Tx, rec DossierRecord, draftID int64, e dossier.Event, st dossier.State, w Write) error {
 	if e.Action == dossier.ActionSubmit {
-		if id, ok := citizenOfActor(e.Actor); ok {
+		if id, ok := CitizenOfActor(e.Actor); ok {
 			if err := s.adoptDraft(ctx, tx, rec, id, draftID); err != nil {
 				return err
 			}

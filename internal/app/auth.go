@@ -176,3 +176,29 @@ func (a *App) audit(ctx context.Context, e store.AuditEntry, o Origin) {
 		a.log.ErrorContext(ctx, "audit write failed", "err", err, "request_id", o.RequestID)
 	}
 }
+
+// LogoutOfficer ends an officer's page session (đăng xuất); u is the signed-in officer,
+// if any, for the audit line.
+func (a *App) LogoutOfficer(ctx context.Context, u *org.User, token string, o Origin) error {
+	if err := a.store.DeleteSession(ctx, token); err != nil {
+		return err
+	}
+	if u != nil {
+		a.audit(ctx, store.AuditEntry{Actor: u.Username, UnitCode: u.UnitCode, Action: "logout", Target: u.Username}, o)
+	}
+	return nil
+}
+
+// RevokeToken revokes the officer's API bearer token.
+func (a *App) RevokeToken(ctx context.Context, u org.User, token string, o Origin) error {
+	if err := a.store.RevokeToken(ctx, token); err != nil {
+		return err
+	}
+	a.audit(ctx, store.AuditEntry{Actor: u.Username, UnitCode: u.UnitCode, Action: "token.revoke", Target: u.Username}, o)
+	return nil
+}
+
+// LogoutCitizen ends a citizen's session.
+func (a *App) LogoutCitizen(ctx context.Context, token string) error {
+	return a.store.DeleteCitizenSession(ctx, token)
+}

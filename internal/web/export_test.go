@@ -1,7 +1,9 @@
 package web
 
+import "motcua/internal/web/kit"
+
 // DaysFunc is the template function "days", for the external tests.
-func DaysFunc(v float64) string { return funcs["days"].(func(float64) string)(v) }
+func DaysFunc(v float64) string { return kit.Funcs["days"].(func(float64) string)(v) }
 
 // DaysText is the day count of the procedure pages, for the external tests.
-func DaysText(v float64) string { return daysText(v) }
+func DaysText(v float64) string { return kit.DaysText(v) }

@@ -221,8 +221,8 @@ func TestOnlineSubmissionFlow(t *testing.T) {
 				t.Errorf("my dossiers: got %d, want the list with %s", st, code)
 			}
 			st, loc, body = b.uploadFiles("/cong-dan/ho-so/"+code+"/attachments", map[string]string{"csrf": csrf, "note": "Đã chụp lại."}, "anh.pdf", []byte(testPDF+"%bổ sung"))
-			if st != http.StatusSeeOther {
-				t.Fatalf("supplement: got %d, want 303: %.300s", st, body)
+			if st != http.StatusSeeOther || !strings.HasPrefix(loc, "/cong-dan/ho-so/"+code) {
+				t.Fatalf("supplement: got %d to %q, want 303 back to the dossier: %.300s", st, loc, body)
 			}
 			if st := ts.api(t, "GET", "/api/v1/dossiers/"+code, token, "", &got); st != http.StatusOK || got.Status != "received" {
 				t.Errorf("after the supplement: got %d %s, want 200 received", st, got.Status)

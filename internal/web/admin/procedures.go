@@ -1,0 +1,221 @@
+package admin
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+
+	"motcua/internal/catalog"
+	"motcua/internal/fault"
+	"motcua/internal/store"
+	"motcua/internal/web/kit"
+)
+
+// handleAdminProcedures lists the catalogue for administrators, with import and export.
+func (s *Server) handleAdminProcedures(w http.ResponseWriter, r *http.Request) {
+	q, err := kit.ProcedureQuery(r, store.MaxLimit)
+	if err != nil {
+		s.PageError(w, r, err)
+		return
+	}
+	items, total, err := s.Store.SearchProcedures(r.Context(), q)
+	if err != nil {
+		s.PageError(w, r, err)
+		return
+	}
+	s.Render(w, r, http.StatusOK, "admin_procedures.html", map[string]any{
+		"Title": "Danh mục thủ tục hành chính", "Q": q.Q, "Items": kit.SummaryViews(items), "Total": total,
+	})
+}
+
+// procedureForm is the create/edit form: scalar values as inputs, lists as JSON.
+type procedureForm struct {
+	P                                  catalog.Procedure
+	Documents, Fees, FormFields, Steps string
+	LevelSet                           map[string]bool
+}
+
+func newProcedureForm(p catalog.Procedure) procedureForm {
+	f := procedureForm{P: p, LevelSet: map[string]bool{}}
+	f.Documents = indentJSON(p.Documents)
+	f.Fees = indentJSON(p.Fees)
+	f.FormFields = indentJSON(p.FormFields)
+	f.Steps = indentJSON(p.Process.Steps)
+	for _, l := range p.Levels {
+		f.LevelSet[l] = true
+	}
+	return f
+}
+
+func indentJSON(v any) string {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil || string(b) == "null" {
+		return "[]"
+	}
+	return string(b)
+}
+
+// procedureFromForm reads the posted form; problems reading numbers or JSON lists are
+// returned keyed by form field.
+func procedureFromForm(r *http.Request) (procedureForm, map[string]string) {
+	v := func(k string) string { return strings.TrimSpace(strings.ReplaceAll(r.PostFormValue(k), "\r\n", "\n")) }
+	errs := map[string]string{}
+	num := func(k string) float64 {
+		s := strings.ReplaceAll(v(k), ",", ".")
+		if s == "" {
+			return 0
+		}
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			errs[k] = "Phải là một số (ví dụ 3 hoặc 0,5)."
+		}
+		return f
+	}
+	p := catalog.Procedure{
+		Code: v("code"), Name: v("name"), FieldCode: v("field_code"), Levels: r.PostForm["levels"],
+		Online: catalog.OnlineLevel(v("online")), DeadlineDays: num("deadline_days"), OnlineDeadlineDays: num("online_deadline_days"),
+		DeadlineNote: v("deadline_note"), DeadlineMode: catalog.DeadlineMode(v("deadline_mode")),
+		SupplementRule: catalog.SupplementRule(v("supplement_rule")), Conditions: v("conditions"), Result: v("result"),
+		LegalBasis: v("legal_basis"), Agency: v("agency"), StepsText: v("steps_text"), Channels: v("channels"),
+	}
+	if fee := strings.NewReplacer(".", "", " ", "").Replace(v("fee_vnd")); fee != "" {
+		n, err := strconv.ParseInt(fee, 10, 64)
+		if err != nil {
+			errs["fee_vnd"] = "Phải là số tiền nguyên, tính bằng đồng."
+		}
+		p.FeeVND = n
+	}
+	f := procedureForm{P: p, Documents: v("documents"), Fees: v("fees"), FormFields: v("form_fields"), Steps: v("steps"), LevelSet: map[string]bool{}}
+	for _, l := range p.Levels {
+		f.LevelSet[l] = true
+	}
+	list := func(key, text string, into any) {
+		if text == "" {
+			return
+		}
+		if err := json.Unmarshal([]byte(text), into); err != nil {
+			errs[key] = "Danh sách không đúng định dạng JSON: " + jsonHint(err)
+		}
+	}
+	list("documents", f.Documents, &f.P.Documents)
+	list("fees", f.Fees, &f.P.Fees)
+	list("form_fields", f.FormFields, &f.P.FormFields)
+	list("steps", f.Steps, &f.P.Process.Steps)
+	f.P.Process.Version = 1
+	return f, errs
+}
+
+func jsonHint(err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return fmt.Sprintf("sai cú pháp ở ký tự thứ %d.", syn.Offset)
+	case errors.As(err, &typ):
+		return fmt.Sprintf("giá trị của %q sai kiểu.", typ.Field)
+	}
+	return "không đọc được."
+}
+
+// formErrors groups validation problems by the form field that holds them: "documents[2].name"
+// goes under "documents", "process.steps[0].days" under "steps".
+func formErrors(errs map[string]string) map[string]string {
+	out := map[string]string{}
+	keys := make([]string, 0, len(errs))
+	for k := range errs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, path := range keys {
+		key := strings.TrimPrefix(path, "process.")
+		if i := strings.IndexAny(key, ".["); i >= 0 {
+			key = key[:i]
+		}
+		msg := errs[path]
+		if path != key {
+			msg = path + ": " + msg
+		}
+		if out[key] != "" {
+			out[key] += " " + msg
+		} else {
+			out[key] = msg
+		}
+	}
+	return out
+}
+
+func (s *Server) procedureFormPage(w http.ResponseWriter, r *http.Request, st int, f procedureForm, oldCode string, errs map[string]string, msg string) {
+	fields, err := s.Store.Fields(r.Context())
+	if err != nil {
+		s.PageError(w, r, err)
+		return
+	}
+	title := "Thêm thủ tục hành chính"
+	if oldCode != "" {
+		title = "Sửa thủ tục " + oldCode
+	}
+	s.Render(w, r, st, "admin_procedure_form.html", map[string]any{
+		"Title": title, "F": f, "OldCode": oldCode, "Errors": errs, "Message": msg, "Fields": fields,
+		"Levels": []string{catalog.LevelCommune, catalog.LevelDistrict, catalog.LevelProvince, catalog.LevelCentral},
+	})
+}
+
+func (s *Server) handleProcedureNew(w http.ResponseWriter, r *http.Request) {
+	p := catalog.Procedure{Levels: []string{catalog.LevelCommune}, Online: catalog.OnlinePartial,
+		DeadlineMode: catalog.DeadlineWorking, SupplementRule: catalog.SupplementPause}
+	s.procedureFormPage(w, r, http.StatusOK, newProcedureForm(p), "", nil, "")
+}
+
+func (s *Server) handleProcedureEdit(w http.ResponseWriter, r *http.Request) {
+	p, err := s.Store.Procedure(r.Context(), r.PathValue("code"))
+	if err != nil {
+		s.PageError(w, r, err)
+		return
+	}
+	s.procedureFormPage(w, r, http.StatusOK, newProcedureForm(p), p.Code, nil, "")
+}
+
+// handleProcedureSave creates a procedure (no code in the path) or updates one. On edit,
+// the process is kept: it changes only by publishing a new version.
+func (s *Server) handleProcedureSave(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	oldCode := r.PathValue("code")
+	f, errs := procedureFromForm(r)
+	if oldCode != "" {
+		cur, err := s.Store.Procedure(ctx, oldCode)
+		if err != nil {
+			s.PageError(w, r, err)
+			return
+		}
+		f.P.Code = oldCode
+		f.P.Process = cur.Process
+		delete(errs, "steps")
+	} else if _, err := s.Store.Procedure(ctx, f.P.Code); err == nil {
+		errs["code"] = "Mã thủ tục đã có trong danh mục."
+	}
+	if len(errs) == 0 {
+		for k, m := range f.P.Validate().Map() {
+			errs[k] = m
+		}
+	}
+	if len(errs) > 0 {
+		s.procedureFormPage(w, r, http.StatusBadRequest, f, oldCode, formErrors(errs), "Thông tin thủ tục chưa hợp lệ. Vui lòng sửa các mục được đánh dấu.")
+		return
+	}
+	u, _ := kit.CurrentUser(r)
+	saved, err := s.App.SaveProcedure(ctx, u, oldCode, f.P, s.Origin(r))
+	if err != nil {
+		e := s.Public(r, err)
+		if e.Code == fault.Invalid || e.Code == fault.Conflict {
+			s.procedureFormPage(w, r, kit.Status(e.Code), f, oldCode, formErrors(e.Fields), e.Message)
+			return
+		}
+		s.PageError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/quan-tri/thu-tuc/"+saved.Code, http.StatusSeeOther)
+}

@@ -1,0 +1,143 @@
+package api
+
+import (
+	"net/http"
+
+	"motcua/internal/app"
+	"motcua/internal/dossier"
+	"motcua/internal/store"
+	"motcua/internal/web/kit"
+)
+
+// apiCreateDossier receives a dossier (POST /api/v1/dossiers).
+func (s *Server) apiCreateDossier(w http.ResponseWriter, r *http.Request) {
+	var in app.ReceiveInput
+	if err := kit.DecodeJSON(r, &in); err != nil {
+		s.APIError(w, r, err)
+		return
+	}
+	u, _ := kit.CurrentUser(r)
+	d, err := s.App.Receive(r.Context(), u, in, s.Origin(r))
+	if err != nil {
+		s.APIError(w, r, err)
+		return
+	}
+	kit.WriteJSON(w, http.StatusCreated, map[string]any{
+		"code": d.Record.Code, "status": d.State.Status,
+		"received_at": kit.Instant(d.State.ReceivedAt), "due_at": kit.Instant(d.State.DueAt),
+		"lookup_key": d.Record.LookupKey,
+	})
+}
+
+// eventJSON is an event as officers see it.
+type eventJSON struct {
+	Seq         int    `json:"seq"`
+	Action      string `json:"action"`
+	ActionLabel string `json:"action_label"`
+	Actor       string `json:"actor"`
+	Role        string `json:"role"`
+	Unit        string `json:"unit,omitempty"`
+	At          any    `json:"at"`
+	Note        string `json:"note,omitempty"`
+	Reason      string `json:"reason,omitempty"`
+	NewDue      any    `json:"new_due,omitempty"`
+	ToUnit      string `json:"to_unit,omitempty"`
+	Assignee    string `json:"assignee,omitempty"`
+	Step        int    `json:"step"`
+}
+
+// dossierJSON is the officer's view of a dossier (GET /api/v1/dossiers/{code}).
+func (s *Server) dossierJSON(d store.StoredDossier, actions []dossier.Action) map[string]any {
+	st := d.State
+	events := make([]eventJSON, 0, len(d.Dossier.Events))
+	for _, e := range d.Dossier.Events {
+		ej := eventJSON{Seq: e.Seq, Action: string(e.Action), ActionLabel: e.Action.Label(), Actor: e.Actor,
+			Role: string(e.Role), Unit: e.Unit, At: kit.Instant(e.At), Note: e.Note, Reason: e.Reason,
+			ToUnit: e.ToUnit, Assignee: e.Assignee, Step: e.Step}
+		if !e.NewDue.IsZero() {
+			ej.NewDue = kit.Instant(e.NewDue)
+		}
+		events = append(events, ej)
+	}
+	if actions == nil {
+		actions = []dossier.Action{}
+	}
+	docs := d.Record.Documents
+	if docs == nil {
+		docs = []store.DossierDocument{}
+	}
+	return map[string]any{
+		"code": d.Record.Code, "unit_code": d.Record.UnitCode, "holder_unit": st.Unit,
+		"procedure_code": d.Record.ProcedureCode, "procedure_name": d.Record.ProcedureName,
+		"process_version": d.Dossier.Process.Version, "steps": st.Steps,
+		"channel": d.Record.Channel, "status": st.Status, "status_label": st.Status.Label(),
+		"step": st.Step, "step_name": st.StepName, "step_role": st.StepRole, "assignee": st.Assignee,
+		"timeliness": st.Timeliness(s.Now()), "deadline": d.Dossier.Deadline,
+		"submitted_at": kit.Instant(st.SubmittedAt), "received_at": kit.Instant(st.ReceivedAt),
+		"due_at": kit.Instant(st.DueAt), "finished_at": kit.Instant(st.FinishedAt), "returned_at": kit.Instant(st.ReturnedAt),
+		"paused": st.Paused, "supplements": st.Supplements, "extended": st.Extended, "version": st.Version,
+		"applicant": d.Record.Applicant, "form": d.Record.Form, "documents": docs, "sets": d.Record.Sets,
+		"fee_vnd": d.Record.FeeVND, "lookup_key": d.Record.LookupKey,
+		"events": events, "available_actions": actions, "due_explain": st.Explain,
+	}
+}
+
+// apiDossier shows a dossier to an officer who may see it.
+func (s *Server) apiDossier(w http.ResponseWriter, r *http.Request) {
+	d, actions, err := s.OfficerDossier(r, r.PathValue("code"))
+	if err != nil {
+		s.APIError(w, r, err)
+		return
+	}
+	kit.WriteJSON(w, http.StatusOK, s.dossierJSON(d, actions))
+}
+
+// apiDossierAction takes an action on a dossier.
+func (s *Server) apiDossierAction(w http.ResponseWriter, r *http.Request) {
+	var in app.ActInput
+	if err := kit.DecodeJSON(r, &in); err != nil {
+		s.APIError(w, r, err)
+		return
+	}
+	u, _ := kit.CurrentUser(r)
+	d, err := s.App.Act(r.Context(), u, r.PathValue("code"), in, s.Origin(r))
+	if err != nil {
+		s.APIError(w, r, err)
+		return
+	}
+	kit.WriteJSON(w, http.StatusOK, s.dossierJSON(d, app.AvailableActions(d, u)))
+}
+
+// publicJSON is the lookup answer: no personal data, no officer, no notes.
+func publicJSON(p store.PublicDossier, labels []string) map[string]any {
+	type item struct {
+		At     any    `json:"at"`
+		Action string `json:"action"`
+		Label  string `json:"label"`
+	}
+	timeline := make([]item, 0, len(p.Timeline))
+	for i, e := range p.Timeline {
+		label := e.Action.PublicLabel()
+		if i < len(labels) {
+			label = labels[i]
+		}
+		timeline = append(timeline, item{At: kit.Instant(e.At), Action: string(e.Action), Label: label})
+	}
+	return map[string]any{
+		"code": p.Code, "procedure": p.ProcedureName, "status": p.Status, "status_label": p.Status.Label(),
+		"submitted_at": kit.Instant(p.SubmittedAt), "received_at": kit.Instant(p.ReceivedAt), "due_at": kit.Instant(p.DueAt),
+		"finished_at": kit.Instant(p.FinishedAt), "returned_at": kit.Instant(p.ReturnedAt),
+		"timeliness": p.Timeliness, "timeliness_label": p.Timeliness.Label(), "timeline": timeline,
+	}
+}
+
+// apiLookup is the public lookup (GET /api/v1/lookup/{code}?key=…).
+func (s *Server) apiLookup(w http.ResponseWriter, r *http.Request) {
+	p, err := s.Store.Lookup(r.Context(), r.PathValue("code"), r.URL.Query().Get("key"))
+	if err != nil {
+		s.APIError(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	kit.WriteJSON(w, http.StatusOK, publicJSON(p, kit.PublicLabels(p)))
+}

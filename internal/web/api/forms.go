@@ -1,0 +1,56 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+
+	"motcua/internal/app"
+	"motcua/internal/calendar"
+	"motcua/internal/fault"
+	"motcua/internal/web/kit"
+)
+
+// apiDossierForm prints a form of a dossier (GET /api/v1/dossiers/{code}/forms/{form}.pdf).
+func (s *Server) apiDossierForm(w http.ResponseWriter, r *http.Request) {
+	name, ok := strings.CutSuffix(r.PathValue("file"), ".pdf")
+	kind, known := app.FormKind(name)
+	if !ok || !known {
+		s.APIError(w, r, fault.New(fault.NotFound, "Không có biểu mẫu này. Các biểu mẫu: receipt, supplement, refusal, apology, stop, control."))
+		return
+	}
+	f, err := s.App.DossierForm(r.Context(), s.Viewer(r), r.PathValue("code"), kind, s.Origin(r))
+	if err != nil {
+		s.APIError(w, r, err)
+		return
+	}
+	kit.WritePDF(w, f.Name, f.PDF)
+}
+
+// apiUnitBook prints the dossier book of a unit (GET /api/v1/units/{code}/book.pdf?from=&to=,
+// dates YYYY-MM-DD in UTC+7, both included; the current month by default).
+func (s *Server) apiUnitBook(w http.ResponseWriter, r *http.Request) {
+	today := calendar.DateOf(s.Now())
+	from, to := calendar.NewDate(today.Year, today.Month, 1), today
+	bad := map[string]string{}
+	for name, dst := range map[string]*calendar.Date{"from": &from, "to": &to} {
+		if v := r.URL.Query().Get(name); v != "" {
+			d, err := calendar.ParseDate(v)
+			if err != nil {
+				bad[name] = "Ngày phải có dạng YYYY-MM-DD."
+				continue
+			}
+			*dst = d
+		}
+	}
+	if len(bad) > 0 {
+		s.APIError(w, r, fault.WithFields("Kỳ theo dõi không hợp lệ.", bad))
+		return
+	}
+	u, _ := kit.CurrentUser(r)
+	f, err := s.App.UnitBook(r.Context(), u, r.PathValue("code"), from, to, s.Origin(r))
+	if err != nil {
+		s.APIError(w, r, err)
+		return
+	}
+	kit.WritePDF(w, f.Name, f.PDF)
+}

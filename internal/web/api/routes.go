@@ -1,0 +1,44 @@
+// Package api serves the JSON API under /api/v1 (the contract of DESIGN.md §5): tokens,
+// units, the catalogue, the legal clock, dossiers with their actions, forms and files,
+// and the public lookup. Handlers decode JSON, call one use case of internal/app, and
+// encode the answer; errors follow the contract's JSON shape (kit.APIError).
+package api
+
+import (
+	"net/http"
+
+	"motcua/internal/org"
+	"motcua/internal/web/kit"
+)
+
+// Server is the kit as the JSON API uses it.
+type Server struct{ *kit.Kit }
+
+// Routes lists the API.
+func Routes(mux *http.ServeMux, k *kit.Kit) {
+	s := Server{k}
+	mux.HandleFunc("POST /api/v1/auth/token", s.apiToken)
+	mux.Handle("DELETE /api/v1/auth/token", s.OfficerAPI(s.apiRevokeToken))
+	mux.Handle("GET /api/v1/me", s.OfficerAPI(s.apiMe))
+	mux.HandleFunc("GET /api/v1/units", s.apiUnits)
+
+	// Procedure catalogue.
+	mux.HandleFunc("GET /api/v1/procedures", s.apiProcedures)
+	mux.HandleFunc("GET /api/v1/procedures/{code}", s.apiProcedure)
+
+	// Legal clock.
+	mux.HandleFunc("GET /api/v1/calendar/due", s.apiCalendarDue)
+	mux.HandleFunc("GET /api/v1/calendar/holidays", s.apiCalendarHolidays)
+	mux.HandleFunc("GET /api/v1/calendar/lunar", s.apiCalendarLunar)
+	mux.HandleFunc("GET /api/v1/calendar/solar", s.apiCalendarSolar)
+
+	// Dossiers.
+	mux.Handle("POST /api/v1/dossiers", s.OfficerAPI(s.apiCreateDossier, org.OneStop, org.Admin))
+	mux.Handle("GET /api/v1/dossiers/{code}", s.OfficerAPI(s.apiDossier))
+	mux.Handle("POST /api/v1/dossiers/{code}/actions", s.OfficerAPI(s.apiDossierAction))
+	mux.Handle("GET /api/v1/dossiers/{code}/forms/{file}", s.OfficerAPI(s.apiDossierForm))
+	mux.Handle("GET /api/v1/units/{code}/book.pdf", s.OfficerAPI(s.apiUnitBook))
+	mux.HandleFunc("GET /api/v1/lookup/{code}", s.Limited(s.Lookups, s.apiLookup))
+	mux.Handle("GET /api/v1/dossiers/{code}/attachments", s.OfficerAPI(s.apiDossierAttachments))
+	mux.Handle("POST /api/v1/dossiers/{code}/attachments", s.UploadLimit(1, s.OfficerAPI(s.apiAddDossierAttachment)))
+}

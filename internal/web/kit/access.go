@@ -1,0 +1,93 @@
+package kit
+
+import (
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"motcua/internal/app"
+	"motcua/internal/dossier"
+	"motcua/internal/fault"
+	"motcua/internal/store"
+)
+
+// Origin is where the request comes from, for the audit log and the QR codes of forms.
+func (s *Kit) Origin(r *http.Request) app.Origin {
+	return app.Origin{IP: ClientIP(r), RequestID: RequestID(r), BaseURL: s.BaseURL(r)}
+}
+
+// OfficerDossier loads a dossier that the officer of the request may see, with the
+// actions the officer may take on it.
+func (s *Kit) OfficerDossier(r *http.Request, code string) (store.StoredDossier, []dossier.Action, error) {
+	u, _ := CurrentUser(r)
+	return s.App.OfficerDossier(r.Context(), u, code)
+}
+
+// RateLimiter counts requests per client address in fixed windows. It lives as long as
+// the handler that uses it.
+type RateLimiter struct {
+	limit  int
+	window time.Duration
+	mu     sync.Mutex
+	hits   map[string]rateWindow
+}
+
+type rateWindow struct {
+	start time.Time
+	n     int
+}
+
+func NewRateLimiter(limit int, window time.Duration) *RateLimiter {
+	return &RateLimiter{limit: limit, window: window, hits: map[string]rateWindow{}}
+}
+
+// allow counts one request from key at now and reports whether it is within the limit.
+func (l *RateLimiter) allow(key string, now time.Time) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.hits) > 50000 {
+		for k, w := range l.hits {
+			if now.Sub(w.start) >= l.window {
+				delete(l.hits, k)
+			}
+		}
+	}
+	w := l.hits[key]
+	if now.Sub(w.start) >= l.window {
+		w = rateWindow{start: now}
+	}
+	w.n++
+	l.hits[key] = w
+	return w.n <= l.limit
+}
+
+// Limited wraps a handler with the limiter, answering rate_limited past the limit.
+func (s *Kit) Limited(l *RateLimiter, h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if !l.allow(ClientIP(r), time.Now()) {
+			w.Header().Set("Retry-After", "60")
+			err := fault.New(fault.RateLimited, "Bạn tra cứu quá nhiều lần. Vui lòng thử lại sau 1 phút.")
+			if IsAPI(r) {
+				s.APIError(w, r, err)
+			} else {
+				s.PageError(w, r, err)
+			}
+			return
+		}
+		h(w, r)
+	}
+}
+
+// BaseURL is the public address of the site for QR codes: the configured one, else the
+// scheme and host of the request.
+func (s *Kit) BaseURL(r *http.Request) string {
+	if s.Cfg.BaseURL != "" {
+		return strings.TrimRight(s.Cfg.BaseURL, "/")
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}

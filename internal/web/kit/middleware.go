@@ -1,0 +1,154 @@
+package kit
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"motcua/internal/fault"
+)
+
+type ctxKey int
+
+const (
+	keyRequestID ctxKey = iota
+	keyUser
+	keyCSRF
+	// keyCSRFMissing marks an API write whose session cookie came without its
+	// anti-forgery token (identify).
+	keyCSRFMissing
+	// keyHTTPS marks a request that reached the site over HTTPS (isHTTPS).
+	keyHTTPS
+)
+
+// IsHTTPS reports whether the request reached the site over HTTPS: TLS here, or at a
+// trusted proxy that said so with X-Forwarded-Proto, or a site whose configured public
+// address is https://. Cookies are then Secure and responses carry HSTS.
+func IsHTTPS(r *http.Request) bool {
+	https, _ := r.Context().Value(keyHTTPS).(bool)
+	return https || r.TLS != nil
+}
+
+// RequestID is the ID of the request, shown on error pages and written in logs.
+func RequestID(r *http.Request) string {
+	id, _ := r.Context().Value(keyRequestID).(string)
+	return id
+}
+
+func newRequestID() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// statusWriter remembers the status for the access log.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	bytes  int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += n
+	return n, err
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// Wrap adds, from the outside in: a request ID, the access log (method, path without its
+// query, status, duration — never personal data), recovery from panics, security
+// headers (HSTS on HTTPS) and the body size limit.
+func (s *Kit) Wrap(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		id := newRequestID()
+		https := r.TLS != nil || strings.HasPrefix(strings.ToLower(s.Cfg.BaseURL), "https://") || s.forwardedHTTPS(r)
+		r = r.WithContext(context.WithValue(context.WithValue(r.Context(), keyRequestID, id), keyHTTPS, https))
+		s.realClient(r)
+		sw := &statusWriter{ResponseWriter: w}
+		defer func() {
+			if p := recover(); p != nil {
+				err := fmt.Errorf("panic: %v", p)
+				if sw.status == 0 {
+					if IsAPI(r) {
+						s.APIError(sw, r, err)
+					} else {
+						s.PageError(sw, r, err)
+					}
+				} else {
+					s.Log.ErrorContext(r.Context(), "panic after response started", "err", err, "request_id", id)
+				}
+			}
+			s.Log.InfoContext(r.Context(), "http", "method", r.Method, "path", r.URL.Path,
+				"status", sw.status, "bytes", sw.bytes, "ms", time.Since(start).Milliseconds(), "request_id", id)
+		}()
+		h := sw.Header()
+		h.Set("X-Request-Id", id)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		if https {
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
+		if r.ContentLength > s.Cfg.MaxBody && !largeBodyRoute(r) {
+			err := fault.New(fault.TooLarge, "")
+			if IsAPI(r) {
+				s.APIError(sw, r, err)
+			} else {
+				s.PageError(sw, r, err)
+			}
+			return
+		}
+		if r.Body != nil && !largeBodyRoute(r) {
+			r.Body = http.MaxBytesReader(sw, r.Body, s.Cfg.MaxBody)
+		}
+		next.ServeHTTP(sw, r)
+	})
+}
+
+func IsAPI(r *http.Request) bool {
+	return strings.HasPrefix(r.URL.Path, "/api/") || strings.HasPrefix(r.URL.Path, "/open311/")
+}
+
+// ClientIP is the address of the client: the peer, or what a trusted proxy reported
+// (realClient has already rewritten RemoteAddr).
+func ClientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// NotFound answers unknown routes: JSON under /api, a Vietnamese page elsewhere.
+func (s *Kit) NotFound(w http.ResponseWriter, r *http.Request) {
+	err := fault.New(fault.NotFound, "Không tìm thấy địa chỉ này.")
+	if IsAPI(r) {
+		s.APIError(w, r, err)
+		return
+	}
+	s.PageError(w, r, err)
+}
+
+// largeBodyRoute reports whether the route sets its own, larger body limit (uploads).
+func largeBodyRoute(r *http.Request) bool {
+	return strings.HasSuffix(r.URL.Path, "/attachments") || strings.HasSuffix(r.URL.Path, "/import")
+}

@@ -1,0 +1,47 @@
+// Package public serves the pages everyone sees without an account: the unit's home
+// page, the procedure catalogue with its posting sheets, the working-day calendar, the
+// public lookup of a dossier by code and key, and files to whoever may read them.
+// Handlers decode the request, call one use case or read, and render; rules live in
+// internal/app.
+package public
+
+import (
+	"io/fs"
+	"net/http"
+	"strconv"
+
+	"motcua/internal/web/kit"
+)
+
+// Server is the kit as the public pages use it.
+type Server struct{ *kit.Kit }
+
+// Routes lists the public pages.
+func Routes(mux *http.ServeMux, k *kit.Kit) {
+	s := Server{k}
+	static, _ := fs.Sub(kit.Assets, "static")
+	mux.HandleFunc("GET /{$}", s.handleHome)
+	mux.Handle("GET /static/", cacheFor(http.StripPrefix("/static/", http.FileServerFS(static)), 86400))
+	mux.HandleFunc("GET /healthz", s.handleHealth)
+
+	// Procedure catalogue (thủ tục hành chính).
+	mux.HandleFunc("GET /thu-tuc", s.handleProcedures)
+	mux.HandleFunc("GET /thu-tuc/{code}", s.handleProcedure)
+	mux.HandleFunc("GET /thu-tuc/linh-vuc/{field}/niem-yet.pdf", s.handlePostingSheet)
+
+	// Legal clock (lịch làm việc, hạn giải quyết).
+	mux.HandleFunc("GET /lich", s.handleCalendarMonth)
+	mux.HandleFunc("GET /lich/han-giai-quyet", s.handleCalendarDue)
+
+	// Public lookup (tra cứu hồ sơ) and files.
+	mux.HandleFunc("GET /tra-cuu", s.Limited(s.Lookups, s.handleLookupPage))
+	mux.HandleFunc("GET /tra-cuu/{code}", s.Limited(s.Lookups, s.handleLookupResult))
+	mux.HandleFunc("GET /tep/{id}", s.handleDownload)
+}
+
+func cacheFor(h http.Handler, seconds int) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age="+strconv.Itoa(seconds))
+		h.ServeHTTP(w, r)
+	})
+}

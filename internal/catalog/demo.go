@@ -16,10 +16,16 @@ var demoFiles embed.FS
 // Decode and the merged catalogue is checked again (codes must be unique
 // across files).
 //
-// About the data: a national code (1.001193) is used only where it is known
-// for certain; other procedures carry a local code XA-<field>-NNN. Fees that
-// provinces set (hộ tịch, hộ kinh doanh, giấy phép xây dựng) are
-// representative values explained in each fee's note. Deadlines whose
+// About the data: national codes (mã TTHC, e.g. 1.001193) were checked
+// against an extract of the national public-service portal
+// (Cổng Dịch vụ công quốc gia); each procedure's code_note names the
+// decision that published it, or says that an older code was not checked
+// again. A procedure whose national code could not be confirmed carries a
+// local code XA-<field>-NNN with code_kind "unconfirmed" and a note. Fees
+// that provinces set (hộ tịch, hộ kinh doanh, giấy phép xây dựng) are
+// representative values explained in each fee's note; fee rules carry their
+// legal basis (Luật Hộ tịch art. 11 exemptions, the per-page copy
+// certification charge of Thông tư 226/2016/TT-BTC). Deadlines whose
 // deadline_note says "Thời hạn tham khảo" must be checked against the
 // province's decision publishing its procedures before real use.
 func Demo() (Catalog, error) {

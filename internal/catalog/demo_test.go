@@ -10,8 +10,8 @@ func TestDemo(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Demo: %v", err)
 	}
-	if got := len(c.Procedures); got < 150 {
-		t.Errorf("got %d procedures, want at least 150", got)
+	if got := len(c.Procedures); got < 187 {
+		t.Errorf("got %d procedures, want at least 187", got)
 	}
 	if got := len(c.Fields); got < 10 {
 		t.Errorf("got %d fields, want at least 10", got)
@@ -94,5 +94,78 @@ func TestDemoRoundTrip(t *testing.T) {
 	}
 	if !bytes.Equal(first.Bytes(), second.Bytes()) {
 		t.Errorf("got %d bytes after the round trip, want the same %d bytes", second.Len(), first.Len())
+	}
+}
+
+// TestDemoCodes checks the codes of the demo: at least three quarters are
+// national codes, every local code is flagged with a note saying why, every
+// procedure has its legal basis, and no code appears twice.
+func TestDemoCodes(t *testing.T) {
+	c, err := Demo()
+	if err != nil {
+		t.Fatalf("Demo: %v", err)
+	}
+	national := 0
+	seen := map[string]bool{}
+	for _, p := range c.Procedures {
+		if seen[p.Code] {
+			t.Errorf("code %s appears twice", p.Code)
+		}
+		seen[p.Code] = true
+		if p.LegalBasis == "" {
+			t.Errorf("%s: got no legal basis, want one", p.Code)
+		}
+		switch {
+		case IsNationalCode(p.Code):
+			national++
+			if p.CodeKind != CodeNational {
+				t.Errorf("%s: got code kind %q, want national", p.Code, p.CodeKind)
+			}
+		case p.CodeKind != CodeLocal && p.CodeKind != CodeUnconfirmed:
+			t.Errorf("%s: got code kind %q for a local code, want local or unconfirmed", p.Code, p.CodeKind)
+		case p.CodeNote == "":
+			t.Errorf("%s: got a local code without a note, want the reason", p.Code)
+		}
+	}
+	if n := len(c.Procedures); national*4 < n*3 {
+		t.Errorf("got %d national codes of %d procedures, want at least three quarters", national, n)
+	}
+}
+
+// TestDemoFees checks the fee rules the demo carries: the per-page charge of
+// copy certification and the civil-status exemptions.
+func TestDemoFees(t *testing.T) {
+	c, err := Demo()
+	if err != nil {
+		t.Fatalf("Demo: %v", err)
+	}
+	tests := []struct {
+		code string
+		q    FeeQuery
+		due  int64
+	}{
+		{"2.000815", FeeQuery{Pages: 5, Copies: 2}, 14000},
+		{"2.000815", FeeQuery{Pages: 300}, 200000},
+		{"2.000635", FeeQuery{Copies: 2}, 16000},
+		{"1.004884", FeeQuery{}, 5000},
+		{"1.004884", FeeQuery{Exemption: "Người thuộc hộ nghèo"}, 0},
+		{"1.001022", FeeQuery{Exemption: "Người khuyết tật"}, 0},
+		{"1.001193", FeeQuery{Exemption: "Đăng ký khai sinh đúng hạn của công dân Việt Nam cư trú ở trong nước"}, 0},
+		{"1.001193", FeeQuery{}, 5000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code, func(t *testing.T) {
+			p, ok := c.Procedure(tt.code)
+			if !ok {
+				t.Fatalf("procedure %s not in the demo", tt.code)
+			}
+			got, err := p.FeeDue(tt.q)
+			if err != nil {
+				t.Fatalf("FeeDue(%+v): %v", tt.q, err)
+			}
+			if got.DueVND != tt.due {
+				t.Errorf("FeeDue(%+v): got %d, want %d", tt.q, got.DueVND, tt.due)
+			}
+		})
 	}
 }

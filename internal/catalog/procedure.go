@@ -56,7 +56,12 @@ const (
 // (CSDL quốc gia về TTHC) and posted at the desk. Money is in whole VND.
 type Procedure struct {
 	// Code is the national code (mã TTHC, e.g. "1.001193") or a local code.
-	Code      string   `json:"code"`
+	Code string `json:"code"`
+	// CodeKind says where Code comes from; empty means not stated (older
+	// files), in which case the form of the code is all that is known.
+	CodeKind CodeKind `json:"code_kind,omitempty"`
+	// CodeNote says where the code was checked, or why a local code is used.
+	CodeNote  string   `json:"code_note,omitempty"`
 	Name      string   `json:"name"`
 	FieldCode string   `json:"field_code"`
 	Levels    []string `json:"levels"`
@@ -73,7 +78,8 @@ type Procedure struct {
 	SupplementRule SupplementRule `json:"supplement_rule"`
 	// FeeVND is the main fee or charge (phí, lệ phí) in VND; 0 = free.
 	FeeVND int64 `json:"fee_vnd"`
-	// Fees lists the fee cases (mức thu theo trường hợp).
+	// Fees lists the fee rules (mức thu theo trường hợp, theo bản, theo
+	// trang, and the cases exempted); see FeeDue.
 	Fees []Fee `json:"fees,omitempty"`
 	// Documents is the thành phần hồ sơ.
 	Documents []Document `json:"documents,omitempty"`
@@ -95,11 +101,57 @@ type Procedure struct {
 	Process Process `json:"process"`
 }
 
-// Fee is one case of a phí or lệ phí, in VND.
+// CodeKind says where a procedure code comes from.
+type CodeKind string
+
+// Code kinds.
+const (
+	// CodeNational: the mã TTHC of the national database (CSDL quốc gia về
+	// thủ tục hành chính), as published on the Cổng Dịch vụ công quốc gia.
+	CodeNational CodeKind = "national"
+	// CodeLocal: a local code for a procedure that has no national code
+	// (a procedure the province sets itself, or one not yet published).
+	CodeLocal CodeKind = "local"
+	// CodeUnconfirmed: a local code standing in for a national code that
+	// may exist but could not be confirmed; CodeNote says so.
+	CodeUnconfirmed CodeKind = "unconfirmed"
+)
+
+// FeeKind says what a fee rule is charged for.
+type FeeKind string
+
+// Fee kinds.
+const (
+	// FeePerCase: AmountVND once per dossier (mỗi hồ sơ, mỗi trường hợp,
+	// mỗi hợp đồng). The empty kind means the same, as in older files.
+	FeePerCase FeeKind = "case"
+	// FeePerCopy: AmountVND for each copy asked for (mỗi bản).
+	FeePerCopy FeeKind = "copy"
+	// FeePerPage: AmountVND for each page of each copy from FromPage on,
+	// until the FromPage of the next page rule; the page charge of one copy
+	// is capped at MaxPerCopyVND when that is set (tối đa … đồng/bản).
+	FeePerPage FeeKind = "page"
+	// FeeExempt: a case in which nothing is charged (miễn phí, lệ phí),
+	// named in Case, with the LegalBasis that grants it; AmountVND is 0.
+	FeeExempt FeeKind = "exempt"
+)
+
+// Fee is one fee rule of a phí or lệ phí, in VND. Case names the rule and
+// is unique within a procedure.
 type Fee struct {
 	Case      string `json:"case"`
 	AmountVND int64  `json:"amount_vnd"`
 	Note      string `json:"note,omitempty"`
+	// Kind is what the amount is charged for; empty means per case.
+	Kind FeeKind `json:"kind,omitempty"`
+	// FromPage is the first page a per-page rate applies to (1 = trang
+	// thứ nhất); 0 for other kinds.
+	FromPage int `json:"from_page,omitempty"`
+	// MaxPerCopyVND caps the per-page charge of one copy; 0 = no cap.
+	MaxPerCopyVND int64 `json:"max_per_copy_vnd,omitempty"`
+	// LegalBasis is the text that sets the rate or grants the exemption;
+	// required for exemptions.
+	LegalBasis string `json:"legal_basis,omitempty"`
 }
 
 // Document is one thành phần hồ sơ with the number of bản chính (Originals),

@@ -50,6 +50,20 @@ func (p Procedure) Validate() FieldErrors {
 	if !ValidCode(p.Code) {
 		errs.add("code", "Mã thủ tục không hợp lệ: dùng mã quốc gia dạng 1.001193 hoặc mã địa phương dạng XA-HT-015.")
 	}
+	switch p.CodeKind {
+	case "":
+	case CodeNational:
+		if !IsNationalCode(p.Code) {
+			errs.add("code_kind", "Mã quốc gia phải có dạng 1.001193.")
+		}
+	case CodeLocal, CodeUnconfirmed:
+		if IsNationalCode(p.Code) {
+			errs.add("code_kind", "Mã có dạng mã quốc gia thì loại mã phải là national.")
+		}
+	default:
+		errs.add("code_kind", "Loại mã phải là national (mã quốc gia), local (mã địa phương) hoặc unconfirmed (chưa xác minh được mã quốc gia).")
+	}
+	errs.text("code_note", p.CodeNote, p.CodeKind == CodeUnconfirmed, maxLongRunes, true)
 	errs.text("name", p.Name, true, maxNameRunes, false)
 	if !ValidFieldCode(p.FieldCode) {
 		errs.add("field_code", "Mã lĩnh vực không hợp lệ.")
@@ -85,14 +99,7 @@ func (p Procedure) Validate() FieldErrors {
 	if p.FeeVND < 0 {
 		errs.add("fee_vnd", "Phí, lệ phí không được âm.")
 	}
-	for i, f := range p.Fees {
-		path := fmt.Sprintf("fees[%d]", i)
-		errs.text(path+".case", f.Case, true, maxNameRunes, false)
-		if f.AmountVND < 0 {
-			errs.add(path+".amount_vnd", "Số tiền không được âm.")
-		}
-		errs.text(path+".note", f.Note, false, maxLongRunes, true)
-	}
+	validateFees(&errs, p.Fees)
 	for i, d := range p.Documents {
 		validateDocument(&errs, fmt.Sprintf("documents[%d]", i), d)
 	}

@@ -39,6 +39,8 @@ func (rd *reader) locate(p catalog.Problem) catalog.Problem {
 		return at(SheetDocuments, pl.docs[k], colOf(rest, documentPaths))
 	case strings.HasPrefix(path, "fees[") && k < len(pl.fees):
 		return at(SheetFees, pl.fees[k], colOf(rest, feePaths))
+	case path == "fees" && len(pl.fees) > 0:
+		return at(SheetFees, pl.fees[0], colOf(".kind", feePaths))
 	case strings.HasPrefix(path, "form_fields[") && k < len(pl.formField):
 		return at(SheetFormFields, pl.formField[k], colOf(rest, formFieldPaths))
 	case strings.HasPrefix(path, "process.steps[") && k < len(pl.steps):

@@ -154,7 +154,8 @@ func (rd *reader) read() (c catalog.Catalog, ok bool) {
 			DeadlineNote: r[7], DeadlineMode: catalog.DeadlineMode(r[8]), SupplementRule: catalog.SupplementRule(r[9]),
 			FeeVND: int64(rd.int(SheetProcedures, n, 10, r[10])), Conditions: r[11], Result: r[12], LegalBasis: r[13],
 			Agency: r[14], StepsText: r[15], Channels: r[16],
-			Process: catalog.Process{Version: rd.int(SheetProcedures, n, 17, r[17])},
+			Process:  catalog.Process{Version: rd.int(SheetProcedures, n, 17, r[17])},
+			CodeKind: catalog.CodeKind(r[18]), CodeNote: r[19],
 		}
 		for _, l := range strings.Split(r[3], ",") {
 			if l = strings.TrimSpace(l); l != "" {
@@ -190,7 +191,8 @@ func (rd *reader) readChildren(c *catalog.Catalog) {
 		n := nums[i]
 		if k := rd.procedure(SheetFees, n, r[0]); k >= 0 {
 			c.Procedures[k].Fees = append(c.Procedures[k].Fees, catalog.Fee{
-				Case: r[1], AmountVND: int64(rd.int(SheetFees, n, 2, r[2])), Note: r[3]})
+				Case: r[1], AmountVND: int64(rd.int(SheetFees, n, 2, r[2])), Note: r[3], Kind: catalog.FeeKind(r[4]),
+				FromPage: rd.int(SheetFees, n, 5, r[5]), MaxPerCopyVND: int64(rd.int(SheetFees, n, 6, r[6])), LegalBasis: r[7]})
 			rd.procs[k].fees = append(rd.procs[k].fees, n)
 		}
 	}

@@ -1,8 +1,9 @@
 // Package sheet reads and writes the procedure catalogue (danh mục thủ tục hành chính)
 // as an Excel workbook, so that a province can prepare its list in a spreadsheet. One
 // sheet per kind of row: "Lĩnh vực", "Thủ tục" (one row per procedure, scalar values),
-// "Giấy tờ", "Phí", "Quy trình", "Trường biểu mẫu" and "Đơn vị" (which unit offers which
-// procedure); child rows name their procedure by code.
+// "Giấy tờ", "Phí" (fee rules: per case, per copy, per page, exemptions), "Quy trình",
+// "Trường biểu mẫu" and "Đơn vị" (which unit offers which procedure); child rows name their
+// procedure by code. Columns added later come last, so older workbooks still read.
 //
 // It wraps github.com/xuri/excelize/v2 and imports only the catalog domain package; it
 // must not import store, web or any other technology package.
@@ -40,14 +41,16 @@ var procedureColumns = []struct{ header, path string }{
 	{"Trình tự thực hiện", "steps_text"},
 	{"Cách thức thực hiện", "channels"},
 	{"Phiên bản quy trình", "process.version"},
+	{"Loại mã (national/local/unconfirmed)", "code_kind"},
+	{"Ghi chú về mã", "code_note"},
 }
 
 var (
 	fieldHeaders     = []string{"Mã lĩnh vực", "Tên lĩnh vực"}
 	documentHeaders  = []string{"Mã thủ tục", "Tên giấy tờ", "Bản chính", "Bản sao chứng thực", "Bản sao", "Mẫu đơn, tờ khai", "Chỉ xuất trình (x)", "Ghi chú"}
 	documentPaths    = []string{"", "name", "", "", "", "template", "show_only", "note"}
-	feeHeaders       = []string{"Mã thủ tục", "Trường hợp", "Số tiền (đồng)", "Ghi chú"}
-	feePaths         = []string{"", "case", "amount_vnd", "note"}
+	feeHeaders       = []string{"Mã thủ tục", "Trường hợp", "Số tiền (đồng)", "Ghi chú", "Tính theo (case/copy/page/exempt)", "Từ trang", "Tối đa mỗi bản (đồng)", "Căn cứ pháp lý"}
+	feePaths         = []string{"", "case", "amount_vnd", "note", "kind", "from_page", "max_per_copy_vnd", "legal_basis"}
 	stepHeaders      = []string{"Mã thủ tục", "Bước", "Tên bước", "Vai trò (motcua/chuyenvien/lanhdao)", "Số ngày làm việc"}
 	stepPaths        = []string{"", "", "name", "role", "days"}
 	formFieldHeaders = []string{"Mã thủ tục", "Tên trường", "Nhãn", "Kiểu (text/date/number/textarea/select)", "Bắt buộc (x)", "Lựa chọn (mỗi dòng một lựa chọn)"}

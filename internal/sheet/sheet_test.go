@@ -95,6 +95,12 @@ func TestReadProblems(t *testing.T) {
 		{"bad role", func(f *excelize.File) { f.SetCellValue(SheetProcess, "D2", "thuky") }, 2, "Quy trình!D"},
 		{"empty document name", func(f *excelize.File) { f.SetCellValue(SheetDocuments, "B5", "") }, 5, "Giấy tờ!B"},
 		{"unknown procedure in fees", func(f *excelize.File) { f.SetCellValue(SheetFees, "A2", "9.999999") }, 2, "Phí!A"},
+		{"bad fee kind", func(f *excelize.File) { f.SetCellValue(SheetFees, "E2", "trang") }, 2, "Phí!E"},
+		{"exemption without basis", func(f *excelize.File) {
+			f.SetCellValue(SheetFees, "E2", "exempt")
+			f.SetCellValue(SheetFees, "C2", 0)
+		}, 2, "Phí!H"},
+		{"bad code kind", func(f *excelize.File) { f.SetCellValue(SheetProcedures, "S2", "tinh") }, 2, "Thủ tục!S"},
 		{"offer of unknown procedure", func(f *excelize.File) { f.SetCellValue(SheetOffers, "B3", "9.999999") }, 3, "Đơn vị!B"},
 	}
 	for _, tt := range tests {

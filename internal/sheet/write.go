@@ -28,12 +28,13 @@ func WriteCatalog(w io.Writer, c catalog.Catalog) error {
 	for _, p := range c.Procedures {
 		add(SheetProcedures, p.Code, p.Name, p.FieldCode, strings.Join(p.Levels, ", "), string(p.Online),
 			p.DeadlineDays, p.OnlineDeadlineDays, p.DeadlineNote, string(p.DeadlineMode), string(p.SupplementRule),
-			p.FeeVND, p.Conditions, p.Result, p.LegalBasis, p.Agency, p.StepsText, p.Channels, p.Process.Version)
+			p.FeeVND, p.Conditions, p.Result, p.LegalBasis, p.Agency, p.StepsText, p.Channels, p.Process.Version,
+			string(p.CodeKind), p.CodeNote)
 		for _, d := range p.Documents {
 			add(SheetDocuments, p.Code, d.Name, d.Originals, d.Certified, d.Copies, d.Template, mark(d.ShowOnly), d.Note)
 		}
 		for _, fee := range p.Fees {
-			add(SheetFees, p.Code, fee.Case, fee.AmountVND, fee.Note)
+			add(SheetFees, p.Code, fee.Case, fee.AmountVND, fee.Note, string(fee.Kind), blank(fee.FromPage), blank(fee.MaxPerCopyVND), fee.LegalBasis)
 		}
 		for i, s := range p.Process.Steps {
 			add(SheetProcess, p.Code, i+1, s.Name, string(s.Role), s.Days)
@@ -94,6 +95,14 @@ func procedureHeaders() []string {
 		out[i] = c.header
 	}
 	return out
+}
+
+// blank leaves a zero number out of the sheet, for optional columns.
+func blank[N int | int64](n N) any {
+	if n == 0 {
+		return ""
+	}
+	return n
 }
 
 func mark(b bool) string {

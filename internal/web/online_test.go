@@ -127,7 +127,7 @@ func TestOnlineSubmissionFlow(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if st, body := b.get("/nop-truc-tuyen/XA-HT-003"); st != http.StatusOK || !strings.Contains(body, "chưa thể nộp trực tuyến") {
+			if st, body := b.get("/nop-truc-tuyen/1.003583"); st != http.StatusOK || !strings.Contains(body, "chưa thể nộp trực tuyến") {
 				t.Errorf("procedure without online service: got %d, want the page saying so", st)
 			}
 			if st, _ := ts.browser(t).get("/cong-dan/ho-so"); st != http.StatusSeeOther {

@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"image"
 	_ "image/png"
 	"io"
@@ -337,5 +338,26 @@ func testCatalogAdmin(t *testing.T, ts *testServer) {
 		"supplement_rule": {"pause"}, "result": {p.Result}, "legal_basis": {p.LegalBasis}, "agency": {p.Agency}}
 	if st, _, body = admin.post("/quan-tri/thu-tuc/1.001193", edit); st != http.StatusBadRequest || !strings.Contains(body, "Phải là một số") {
 		t.Errorf("edit with bad deadline: got %d", st)
+	}
+	// The code's source survives an edit through the form.
+	_, page := admin.get("/quan-tri/thu-tuc/1.001193")
+	if !strings.Contains(page, `<option value="national" selected>`) {
+		t.Errorf("edit form: want the national code kind selected")
+	}
+	for key, v := range map[string]any{"documents": p.Documents, "fees": p.Fees, "form_fields": p.FormFields, "steps": p.Process.Steps} {
+		data, _ := json.Marshal(v)
+		edit.Set(key, string(data))
+	}
+	edit.Set("deadline_days", strconv.FormatFloat(p.DeadlineDays, 'f', -1, 64))
+	edit.Set("deadline_mode", string(p.DeadlineMode))
+	edit.Set("supplement_rule", string(p.SupplementRule))
+	edit.Set("fee_vnd", strconv.FormatInt(p.FeeVND, 10))
+	edit.Set("code_kind", "national")
+	edit.Set("code_note", "Đã đối chiếu Cổng DVC quốc gia.")
+	if st, _, body = admin.post("/quan-tri/thu-tuc/1.001193", edit); st != http.StatusSeeOther {
+		t.Fatalf("edit: got %d, want 303: %.300s", st, body)
+	}
+	if got, err := ts.Store.Procedure(context.Background(), "1.001193"); err != nil || got.CodeKind != catalog.CodeNational || got.CodeNote != "Đã đối chiếu Cổng DVC quốc gia." {
+		t.Errorf("after the edit: got kind %q note %q (%v), want national with the note", got.CodeKind, got.CodeNote, err)
 	}
 }

@@ -81,6 +81,7 @@ func procedureFromForm(r *http.Request) (procedureForm, map[string]string) {
 		DeadlineNote: v("deadline_note"), DeadlineMode: catalog.DeadlineMode(v("deadline_mode")),
 		SupplementRule: catalog.SupplementRule(v("supplement_rule")), Conditions: v("conditions"), Result: v("result"),
 		LegalBasis: v("legal_basis"), Agency: v("agency"), StepsText: v("steps_text"), Channels: v("channels"),
+		CodeKind: catalog.CodeKind(v("code_kind")), CodeNote: v("code_note"),
 	}
 	if fee := strings.NewReplacer(".", "", " ", "").Replace(v("fee_vnd")); fee != "" {
 		n, err := strconv.ParseInt(fee, 10, 64)

@@ -110,6 +110,8 @@ func (s *Server) routes() http.Handler {
 
 	// Dossiers: API.
 	mux.Handle("POST /api/v1/dossiers", s.officerAPI(s.apiCreateDossier, desk...))
+	mux.Handle("GET /api/v1/dossiers", s.officerAPI(s.apiDossierList))
+	mux.Handle("GET /api/v1/reports/ii06a", s.officerAPI(s.apiReportII06a))
 	mux.Handle("GET /api/v1/dossiers/{code}", s.officerAPI(s.apiDossier))
 	mux.Handle("POST /api/v1/dossiers/{code}/actions", s.officerAPI(s.apiDossierAction))
 	mux.Handle("GET /api/v1/dossiers/{code}/forms/{file}", s.officerAPI(s.apiDossierForm))

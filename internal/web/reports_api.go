@@ -1,0 +1,70 @@
+package web
+
+import (
+	"net/http"
+
+	"motcua/internal/app"
+	"motcua/internal/report"
+)
+
+// ii06aJSON is Biểu II.06a in the contract's keys.
+func ii06aJSON(r app.II06a) map[string]any {
+	rows := r.Rows
+	if rows == nil {
+		rows = []report.Row{}
+	}
+	return map[string]any{
+		"unit": r.Unit.Code, "unit_name": r.Unit.Name, "subtree": r.Subtree,
+		"from": r.Period.From.String(), "to": r.Period.To.String(), "period_name": r.Period.Name,
+		"rows": rows, "total": r.Total,
+	}
+}
+
+// reportQuery reads the report's unit, dates and subtree flag from the query string.
+func (s *Server) reportII06a(r *http.Request) (app.II06a, error) {
+	q := r.URL.Query()
+	u, _ := currentUser(r)
+	return s.app.ReportII06a(r.Context(), u, q.Get("unit"), q.Get("from"), q.Get("to"), q.Get("subtree") == "true")
+}
+
+// apiReportII06a answers GET /api/v1/reports/ii06a?unit=&from=&to=&subtree=.
+func (s *Server) apiReportII06a(w http.ResponseWriter, r *http.Request) {
+	rep, err := s.reportII06a(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, ii06aJSON(rep))
+}
+
+// apiDossierList answers GET /api/v1/dossiers?unit=&subtree=&received_from=&received_to=
+// &status=&q=&limit=&cursor= (and field=, or cell=&from=&to= for the dossiers behind a
+// cell of Biểu II.06a).
+func (s *Server) apiDossierList(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	u, _ := currentUser(r)
+	page, err := s.app.Dossiers(r.Context(), u, app.DossierQuery{
+		Unit: q.Get("unit"), Subtree: q.Get("subtree"), ReceivedFrom: q.Get("received_from"), ReceivedTo: q.Get("received_to"),
+		Status: q.Get("status"), Field: q.Get("field"), Q: q.Get("q"),
+		Cell: q.Get("cell"), From: q.Get("from"), To: q.Get("to"), Limit: q.Get("limit"), Cursor: q.Get("cursor"),
+	})
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	now := s.now()
+	items := make([]map[string]any, 0, len(page.Items))
+	for _, d := range page.Items {
+		items = append(items, map[string]any{
+			"code": d.Code, "procedure_code": d.ProcedureCode, "field_code": d.FieldCode, "unit_code": d.UnitCode,
+			"channel": d.Channel, "status": d.Status, "received_at": instant(d.ReceivedAt), "due_at": instant(d.DueAt),
+			"original_due_at": instant(d.OriginalDueAt), "finished_at": instant(d.FinishedAt),
+			"timeliness": d.Timeliness(now), "supplements": d.Supplements, "extended": d.Extended,
+		})
+	}
+	out := map[string]any{"items": items}
+	if page.Next != "" {
+		out["next_cursor"] = page.Next
+	}
+	writeJSON(w, http.StatusOK, out)
+}

@@ -17,8 +17,9 @@ import (
 
 // II06a is Biểu II.06a of a unit (with the units below it when Subtree).
 type II06a struct {
-	Unit    org.Unit
-	Subtree bool
+	// Unit is the reporting unit; Parent the unit above it (zero for the top unit).
+	Unit, Parent org.Unit
+	Subtree      bool
 	report.II06a
 }
 
@@ -60,7 +61,13 @@ func (a *App) ReportII06a(ctx context.Context, u org.User, unit, from, to string
 	if err != nil {
 		return II06a{}, err
 	}
-	return II06a{Unit: un, Subtree: subtree, II06a: report.BuildII06a(p, fields, ds)}, nil
+	out := II06a{Unit: un, Subtree: subtree, II06a: report.BuildII06a(p, fields, ds)}
+	if un.ParentCode != "" {
+		if out.Parent, err = a.store.Unit(ctx, un.ParentCode); err != nil {
+			return II06a{}, err
+		}
+	}
+	return out, nil
 }
 
 // seeReports answers fault.Forbidden unless the officer may read the unit's statistics.

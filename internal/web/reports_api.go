@@ -1,10 +1,12 @@
 package web
 
 import (
+	"bytes"
 	"net/http"
 
 	"motcua/internal/app"
 	"motcua/internal/report"
+	"motcua/internal/sheet"
 )
 
 // ii06aJSON is Biểu II.06a in the contract's keys.
@@ -35,6 +37,31 @@ func (s *Server) apiReportII06a(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, ii06aJSON(rep))
+}
+
+// ii06aFileName names the report's file: bieu-II06a-{unit}-{from}-{to}.{ext}.
+func ii06aFileName(rep app.II06a, ext string) string {
+	return "bieu-II06a-" + rep.Unit.Code + "-" + rep.Period.From.String() + "-" + rep.Period.To.String() + "." + ext
+}
+
+// apiReportII06aXLSX answers GET /api/v1/reports/ii06a.xlsx with the same query: the
+// report as a workbook laid out like the official form.
+func (s *Server) apiReportII06aXLSX(w http.ResponseWriter, r *http.Request) {
+	rep, err := s.reportII06a(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	h := sheet.II06aHeader{Unit: rep.Unit.Name, Parent: rep.Parent.Name, Subtree: rep.Subtree}
+	if err := sheet.WriteII06a(&buf, h, rep.II06a); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+ii06aFileName(rep, "xlsx")+`"`)
+	w.Header().Set("Cache-Control", "private, no-store")
+	buf.WriteTo(w)
 }
 
 // apiDossierList answers GET /api/v1/dossiers?unit=&subtree=&received_from=&received_to=

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -9,11 +10,15 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"motcua/internal/calendar"
 	"motcua/internal/demo"
+	"motcua/internal/sheet"
 	"motcua/internal/store"
 	"motcua/internal/store/storetest"
 	"motcua/internal/web"
@@ -233,6 +238,29 @@ func TestII06aAPI(t *testing.T) {
 					if c == "withdrawn" && it.Status != "withdrawn" {
 						t.Errorf("%s in withdrawn has status %s", it.Code, it.Status)
 					}
+				}
+			}
+			// The workbook holds the same numbers under the official header.
+			code, body := e.call(t, "phuocan.lanhdao", "GET", fmt.Sprintf("/api/v1/reports/ii06a.xlsx?unit=H40.12.07&from=%s&to=%s", from, to), nil)
+			if code != http.StatusOK {
+				t.Fatalf("xlsx: got %d %s", code, body)
+			}
+			book, err := excelize.OpenReader(bytes.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer book.Close()
+			if v, _ := book.GetCellValue(sheet.SheetII06a, "D1"); v != sheet.II06aTitle {
+				t.Errorf("xlsx title: got %q", v)
+			}
+			if v, _ := book.GetCellValue(sheet.SheetII06a, "K2"); v != "Đơn vị nhận báo cáo: UBND tỉnh Hòa Bình Xanh" {
+				t.Errorf("xlsx receiving unit: got %q", v)
+			}
+			totalRow := sheet.II06aFirstRow + len(phuocan.Rows)
+			for k, c := range cells {
+				cell, _ := excelize.CoordinatesToCellName(3+k, totalRow)
+				if v, _ := book.GetCellValue(sheet.SheetII06a, cell); v != strconv.Itoa(phuocan.Total.cell(c)) {
+					t.Errorf("xlsx %s (%s): got %s, want %d", cell, c, v, phuocan.Total.cell(c))
 				}
 			}
 			row := phuocan.Rows[0]

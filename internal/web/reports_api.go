@@ -5,6 +5,8 @@ import (
 	"net/http"
 
 	"motcua/internal/app"
+	"motcua/internal/calendar"
+	"motcua/internal/pdf"
 	"motcua/internal/report"
 	"motcua/internal/sheet"
 )
@@ -62,6 +64,38 @@ func (s *Server) apiReportII06aXLSX(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Disposition", `attachment; filename="`+ii06aFileName(rep, "xlsx")+`"`)
 	w.Header().Set("Cache-Control", "private, no-store")
 	buf.WriteTo(w)
+}
+
+// apiReportII06aPDF answers GET /api/v1/reports/ii06a.pdf with the same query: the
+// report as a printable form.
+func (s *Server) apiReportII06aPDF(w http.ResponseWriter, r *http.Request) {
+	rep, err := s.reportII06a(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	line := func(name string, n report.Counts) pdf.II06aLine {
+		l := pdf.II06aLine{Name: name}
+		for i, c := range report.Cells() {
+			l.Numbers[i] = n.Cell(c)
+		}
+		return l
+	}
+	dmy := func(d calendar.Date) string { return d.Start().In(calendar.Zone()).Format("02/01/2006") }
+	in := pdf.II06a{Unit: rep.Unit.Name, Parent: rep.Parent.Name, Period: rep.Period.Name,
+		From: dmy(rep.Period.From), To: dmy(rep.Period.To), Total: line("", rep.Total)}
+	if rep.Subtree {
+		in.Unit += " và các đơn vị trực thuộc"
+	}
+	for _, row := range rep.Rows {
+		in.Lines = append(in.Lines, line(row.FieldName, row.Counts))
+	}
+	var buf bytes.Buffer
+	if err := pdf.WriteII06a(&buf, in); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writePDF(w, ii06aFileName(rep, "pdf"), &buf)
 }
 
 // apiDossierList answers GET /api/v1/dossiers?unit=&subtree=&received_from=&received_to=

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 
 	"motcua/internal/calendar"
 	"motcua/internal/demo"
+	"motcua/internal/pdf/pdftext"
 	"motcua/internal/sheet"
 	"motcua/internal/store"
 	"motcua/internal/store/storetest"
@@ -261,6 +263,21 @@ func TestII06aAPI(t *testing.T) {
 				cell, _ := excelize.CoordinatesToCellName(3+k, totalRow)
 				if v, _ := book.GetCellValue(sheet.SheetII06a, cell); v != strconv.Itoa(phuocan.Total.cell(c)) {
 					t.Errorf("xlsx %s (%s): got %s, want %d", cell, c, v, phuocan.Total.cell(c))
+				}
+			}
+			// The PDF reads back with the same total.
+			code, body = e.call(t, "phuocan.lanhdao", "GET", fmt.Sprintf("/api/v1/reports/ii06a.pdf?unit=H40.12.07&from=%s&to=%s", from, to), nil)
+			if code != http.StatusOK {
+				t.Fatalf("pdf: got %d %s", code, body)
+			}
+			text, err := pdftext.Text(body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range []string{"Biểu số II.06a/VPCP/KSTT", "Đơn vị báo cáo: UBND xã Phước An", "(Từ ngày 15/12/2024 đến ngày 14/12/2025)",
+				phuocan.Rows[0].FieldName, "Tổng cộng", strconv.Itoa(phuocan.Total.Received.Total)} {
+				if !strings.Contains(text, want) {
+					t.Errorf("pdf: got text without %q", want)
 				}
 			}
 			row := phuocan.Rows[0]

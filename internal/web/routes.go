@@ -113,6 +113,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /api/v1/dossiers", s.officerAPI(s.apiDossierList))
 	mux.Handle("GET /api/v1/reports/ii06a", s.officerAPI(s.apiReportII06a))
 	mux.Handle("GET /api/v1/reports/ii06a.xlsx", s.officerAPI(s.apiReportII06aXLSX))
+	mux.Handle("GET /api/v1/reports/ii06a.pdf", s.officerAPI(s.apiReportII06aPDF))
 	mux.Handle("GET /api/v1/dossiers/{code}", s.officerAPI(s.apiDossier))
 	mux.Handle("POST /api/v1/dossiers/{code}/actions", s.officerAPI(s.apiDossierAction))
 	mux.Handle("GET /api/v1/dossiers/{code}/forms/{file}", s.officerAPI(s.apiDossierForm))

@@ -33,6 +33,7 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.HandleFunc("GET /api/v1/calendar/solar", s.apiCalendarSolar)
 
 	// Dossiers.
+	mux.Handle("GET /api/v1/dossiers", s.OfficerAPI(s.apiDossierList))
 	mux.Handle("POST /api/v1/dossiers", s.OfficerAPI(s.apiCreateDossier, org.OneStop, org.Admin))
 	mux.Handle("GET /api/v1/dossiers/{code}", s.OfficerAPI(s.apiDossier))
 	mux.Handle("POST /api/v1/dossiers/{code}/actions", s.OfficerAPI(s.apiDossierAction))
@@ -41,4 +42,9 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.HandleFunc("GET /api/v1/lookup/{code}", s.Limited(s.Lookups, s.apiLookup))
 	mux.Handle("GET /api/v1/dossiers/{code}/attachments", s.OfficerAPI(s.apiDossierAttachments))
 	mux.Handle("POST /api/v1/dossiers/{code}/attachments", s.UploadLimit(1, s.OfficerAPI(s.apiAddDossierAttachment)))
+
+	// Reports (báo cáo, thống kê).
+	mux.Handle("GET /api/v1/reports/ii06a", s.OfficerAPI(s.apiReportII06a))
+	mux.Handle("GET /api/v1/reports/ii06a.xlsx", s.OfficerAPI(s.apiReportII06aXLSX))
+	mux.Handle("GET /api/v1/reports/ii06a.pdf", s.OfficerAPI(s.apiReportII06aPDF))
 }

@@ -1,0 +1,297 @@
+package app
+
+import (
+	"context"
+	"encoding/base64"
+	"strconv"
+	"strings"
+
+	"motcua/internal/calendar"
+	"motcua/internal/catalog"
+	"motcua/internal/dossier"
+	"motcua/internal/fault"
+	"motcua/internal/org"
+	"motcua/internal/report"
+	"motcua/internal/store"
+)
+
+// II06a is Biểu II.06a of a unit (with the units below it when Subtree).
+type II06a struct {
+	// Unit is the reporting unit; Parent the unit above it (zero for the top unit).
+	Unit, Parent org.Unit
+	Subtree      bool
+	report.II06a
+}
+
+// ReportII06a computes Biểu II.06a of the unit, or of the unit and every unit below it
+// with subtree, over the civil dates from–to (YYYY-MM-DD, both included). Leaders,
+// inspectors and administrators read it, for their own unit and the units below it
+// (administrators everywhere): anyone else, or a unit outside that scope, is
+// fault.Forbidden; an unknown unit fault.NotFound; missing or malformed dates, dates
+// out of order and a period longer than five years fault.Invalid with a message per
+// field. Nothing is read for a unit outside the caller's scope.
+func (a *App) ReportII06a(ctx context.Context, u org.User, unit, from, to string, subtree bool) (II06a, error) {
+	if err := requireRole(u, org.Leader, org.Inspector, org.Admin); err != nil {
+		return II06a{}, err
+	}
+	unit = strings.TrimSpace(unit)
+	errs := map[string]string{}
+	if unit == "" {
+		errs["unit"] = "Chọn đơn vị."
+	}
+	p, perr := period(from, to, errs)
+	if len(errs) > 0 {
+		return II06a{}, fault.WithFields("Tham số báo cáo chưa hợp lệ.", errs)
+	}
+	if perr != nil {
+		return II06a{}, perr
+	}
+	un, err := a.store.Unit(ctx, unit)
+	if err != nil {
+		return II06a{}, err
+	}
+	if err := a.seeReports(ctx, u, unit); err != nil {
+		return II06a{}, err
+	}
+	ds, err := a.store.ReportDossiers(ctx, unit, subtree, p)
+	if err != nil {
+		return II06a{}, err
+	}
+	fields, err := a.fields(ctx)
+	if err != nil {
+		return II06a{}, err
+	}
+	out := II06a{Unit: un, Subtree: subtree, II06a: report.BuildII06a(p, fields, ds)}
+	if un.ParentCode != "" {
+		if out.Parent, err = a.store.Unit(ctx, un.ParentCode); err != nil {
+			return II06a{}, err
+		}
+	}
+	return out, nil
+}
+
+// seeReports answers fault.Forbidden unless the officer may read the unit's statistics.
+func (a *App) seeReports(ctx context.Context, u org.User, unit string) error {
+	ok, err := a.canSeeUnit(ctx, u, unit)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fault.New(fault.Forbidden, "Bạn không có quyền xem báo cáo của đơn vị này.")
+	}
+	return nil
+}
+
+// fields lists the catalogue's fields in catalogue order.
+func (a *App) fields(ctx context.Context) ([]catalog.Field, error) {
+	fc, err := a.store.Fields(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]catalog.Field, len(fc))
+	for i, f := range fc {
+		out[i] = f.Field
+	}
+	return out, nil
+}
+
+// period parses the report's dates into a period, adding a message per field to errs
+// for a missing or malformed date; the period's own errors (order, length) come back
+// as the error.
+func period(from, to string, errs map[string]string) (report.Period, error) {
+	f, okf := civilDate("from", from, errs)
+	t, okt := civilDate("to", to, errs)
+	if !okf || !okt {
+		return report.Period{}, nil
+	}
+	return report.NewPeriod(f, t)
+}
+
+// civilDate parses a YYYY-MM-DD parameter, adding a message to errs when it is missing
+// or malformed.
+func civilDate(name, s string, errs map[string]string) (calendar.Date, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		errs[name] = "Nhập ngày (YYYY-MM-DD)."
+		return calendar.Date{}, false
+	}
+	d, err := calendar.ParseDate(s)
+	if err != nil {
+		errs[name] = "Ngày không hợp lệ: cần dạng YYYY-MM-DD và là một ngày có thật."
+		return calendar.Date{}, false
+	}
+	return d, true
+}
+
+// DossierQuery is the officers' dossier list query (GET /api/v1/dossiers), as typed:
+// every field is text, checked by Dossiers.
+type DossierQuery struct {
+	// Unit is the receiving unit (the officer's own when empty); Subtree "true" adds the
+	// units below it.
+	Unit, Subtree string
+	// ReceivedFrom and ReceivedTo bound the civil date (UTC+7) the clock started, both
+	// included.
+	ReceivedFrom, ReceivedTo string
+	Status, Field, Q         string
+	// Cell, From and To select the dossiers behind one cell of Biểu II.06a (a
+	// report.Cell such as "resolved.late") for the period From–To.
+	Cell, From, To string
+	// Limit is 1–1000 (100 when empty); Cursor is the previous page's next cursor.
+	Limit, Cursor string
+}
+
+// DossierPage is one page of the dossier list; Next is the cursor of the next page, ""
+// on the last page.
+type DossierPage struct {
+	Items []report.Dossier
+	Next  string
+}
+
+// Dossiers lists the dossiers of a unit (and the units below it) that the officer may
+// see — their own unit and the units below it, administrators everywhere — newest
+// first, a page at a time. Malformed parameters are fault.Invalid with a message per
+// field; an unknown unit fault.NotFound; a unit outside the officer's scope
+// fault.Forbidden.
+func (a *App) Dossiers(ctx context.Context, u org.User, q DossierQuery) (DossierPage, error) {
+	if err := requireRole(u, org.OneStop, org.Specialist, org.Leader, org.Inspector, org.Admin); err != nil {
+		return DossierPage{}, err
+	}
+	f, cell, p, errs := q.parse(u)
+	if len(errs) > 0 {
+		return DossierPage{}, fault.WithFields("Tham số danh sách hồ sơ chưa hợp lệ.", errs)
+	}
+	if _, err := a.store.Unit(ctx, f.Unit); err != nil {
+		return DossierPage{}, err
+	}
+	if err := a.SeeUnit(ctx, u, f.Unit); err != nil {
+		return DossierPage{}, err
+	}
+	if cell != "" {
+		return a.cellDossiers(ctx, f, cell, p, q.Cursor)
+	}
+	items, next, err := a.store.DossierList(ctx, f)
+	if err != nil {
+		return DossierPage{}, err
+	}
+	page := DossierPage{Items: items}
+	if next > 0 {
+		page.Next = encodeCursor("i" + strconv.FormatInt(next, 10))
+	}
+	return page, nil
+}
+
+// cellDossiers lists the dossiers behind one cell of Biểu II.06a, newest first, with
+// the list's other filters; the cursor names the last dossier of the previous page.
+func (a *App) cellDossiers(ctx context.Context, f store.DossierFilter, cell report.Cell, p report.Period, cursor string) (DossierPage, error) {
+	ds, err := a.store.ReportDossiers(ctx, f.Unit, f.Subtree, p)
+	if err != nil {
+		return DossierPage{}, err
+	}
+	after := ""
+	if cursor != "" {
+		c, _ := decodeCursor(cursor)
+		after = strings.TrimPrefix(c, "c")
+	}
+	page := DossierPage{Items: []report.Dossier{}}
+	skipping := after != ""
+	for _, d := range ds {
+		if skipping {
+			skipping = d.Code != after
+			continue
+		}
+		if !report.ClassifyII06a(d, p).Has(cell) || !f.Keeps(d) {
+			continue
+		}
+		if len(page.Items) == f.Limit {
+			page.Next = encodeCursor("c" + page.Items[len(page.Items)-1].Code)
+			break
+		}
+		page.Items = append(page.Items, d)
+	}
+	return page, nil
+}
+
+// parse checks the query and turns it into a store filter, with the report cell and
+// period when one is asked for.
+func (q DossierQuery) parse(u org.User) (store.DossierFilter, report.Cell, report.Period, map[string]string) {
+	errs := map[string]string{}
+	f := store.DossierFilter{Unit: strings.TrimSpace(q.Unit), FieldCode: strings.TrimSpace(q.Field), Q: strings.TrimSpace(q.Q), Limit: 100}
+	if f.Unit == "" {
+		f.Unit = u.UnitCode
+	}
+	switch q.Subtree {
+	case "", "false", "0":
+	case "true", "1":
+		f.Subtree = true
+	default:
+		errs["subtree"] = "Chỉ nhận true hoặc false."
+	}
+	if q.ReceivedFrom != "" {
+		if d, ok := civilDate("received_from", q.ReceivedFrom, errs); ok {
+			f.ReceivedFrom = d.Start()
+		}
+	}
+	if q.ReceivedTo != "" {
+		if d, ok := civilDate("received_to", q.ReceivedTo, errs); ok {
+			f.ReceivedTo = d.AddDays(1).Start()
+		}
+	}
+	if !f.ReceivedFrom.IsZero() && !f.ReceivedTo.IsZero() && !f.ReceivedFrom.Before(f.ReceivedTo) {
+		errs["received_to"] = "Ngày kết thúc phải từ ngày bắt đầu trở đi."
+	}
+	if q.Status != "" {
+		st, err := dossier.ParseStatus(q.Status)
+		if err != nil {
+			errs["status"] = "Trạng thái không hợp lệ."
+		}
+		f.Status = st
+	}
+	if len([]rune(f.Q)) > 100 {
+		errs["q"] = "Từ khóa không được dài quá 100 ký tự."
+	}
+	if q.Limit != "" {
+		n, err := strconv.Atoi(q.Limit)
+		if err != nil || n < 1 || n > 1000 {
+			errs["limit"] = "Số hồ sơ mỗi trang phải từ 1 đến 1000."
+		}
+		f.Limit = n
+	}
+	var cell report.Cell
+	var p report.Period
+	if q.Cell != "" {
+		c, ok := report.ParseCell(q.Cell)
+		if !ok {
+			errs["cell"] = "Ô báo cáo không hợp lệ."
+		}
+		cell = c
+		var err error
+		if p, err = period(q.From, q.To, errs); err != nil {
+			for k, v := range fault.As(err).Fields {
+				errs[k] = v
+			}
+		}
+	}
+	if q.Cursor != "" {
+		c, ok := decodeCursor(q.Cursor)
+		var err error
+		switch {
+		case ok && q.Cell == "" && strings.HasPrefix(c, "i"):
+			f.After, err = strconv.ParseInt(c[1:], 10, 64)
+			ok = err == nil && f.After > 0
+		case ok && q.Cell != "" && strings.HasPrefix(c, "c"):
+		default:
+			ok = false
+		}
+		if !ok {
+			errs["cursor"] = "Con trỏ trang không hợp lệ."
+		}
+	}
+	return f, cell, p, errs
+}
+
+func encodeCursor(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
+
+func decodeCursor(s string) (string, bool) {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	return string(b), err == nil && len(b) > 1
+}

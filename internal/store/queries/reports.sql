@@ -1,0 +1,41 @@
+-- Statistics read the projection kept for lists: one summary row per dossier of a unit,
+-- or of a unit and every unit below it when the second parameter is 1. The extended flag
+-- comes from the events, so that the original appointment can be recomputed for the few
+-- dossiers an apology moved.
+
+-- name: ReportDossiers
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM units WHERE code = ?
+    UNION ALL
+    SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id WHERE ? = 1
+)
+SELECT d.id, d.code, d.unit_code, d.procedure_code, COALESCE(p.field_code, ''), d.channel, d.status,
+    d.received_at, d.due_at, d.finished_at, d.supplements,
+    CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = d.id AND e.action = 'extend') THEN 1 ELSE 0 END
+FROM dossiers d
+LEFT JOIN procedures p ON p.code = d.procedure_code
+WHERE d.unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
+  AND d.received_at < ?
+  AND (d.finished_at IS NULL OR d.finished_at >= ?)
+ORDER BY d.id DESC;
+
+-- name: DossierList
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM units WHERE code = ?
+    UNION ALL
+    SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id WHERE ? = 1
+)
+SELECT d.id, d.code, d.unit_code, d.procedure_code, COALESCE(p.field_code, ''), d.channel, d.status,
+    d.received_at, d.due_at, d.finished_at, d.supplements,
+    CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = d.id AND e.action = 'extend') THEN 1 ELSE 0 END
+FROM dossiers d
+LEFT JOIN procedures p ON p.code = d.procedure_code
+WHERE d.unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
+  AND (? = 0 OR d.received_at >= ?)
+  AND (? = 0 OR d.received_at < ?)
+  AND (? = '' OR d.status = ?)
+  AND (? = '' OR COALESCE(p.field_code, '') = ?)
+  AND (? = '' OR d.code LIKE ? ESCAPE '!' OR d.procedure_code = ?)
+  AND (? = 0 OR d.id < ?)
+ORDER BY d.id DESC
+LIMIT ?;

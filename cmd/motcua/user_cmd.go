@@ -58,7 +58,8 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 		if err != nil {
 			return err
 		}
-		u, err := st.CreateUser(ctx, org.User{Username: *username, FullName: *fullName, UnitCode: *unit, Roles: rs}, p)
+		u, err := app.New(app.Config{}, st, slog.New(slog.NewTextHandler(stderr, nil))).
+			CreateOfficer(ctx, app.CLIActor, org.User{Username: *username, FullName: *fullName, UnitCode: *unit, Roles: rs}, p, app.Origin{})
 		if err != nil {
 			return describe(err)
 		}

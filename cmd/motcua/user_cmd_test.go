@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"motcua/internal/app"
 	"motcua/internal/org"
 	"motcua/internal/store"
 )
@@ -88,6 +89,11 @@ func TestUserCommands(t *testing.T) {
 	}
 	if _, err := st.Authenticate(context.Background(), "xa.motcua", "mật-khẩu-đủ-dài"); err == nil {
 		t.Errorf("old password still accepted")
+	}
+	// Accounts made on the command line are audited like those made on the pages.
+	entries, err := st.AuditLog(context.Background(), store.AuditFilter{Action: "user.create"})
+	if err != nil || len(entries) != 2 || entries[0].Actor != app.CLIActor {
+		t.Errorf("audit of user add: got %+v, %v, want two entries by %s", entries, err, app.CLIActor)
 	}
 }
 

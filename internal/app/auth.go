@@ -202,3 +202,20 @@ func (a *App) RevokeToken(ctx context.Context, u org.User, token string, o Origi
 func (a *App) LogoutCitizen(ctx context.Context, token string) error {
 	return a.store.DeleteCitizenSession(ctx, token)
 }
+
+// CreateOfficer creates an officer's account (tạo tài khoản cán bộ) on behalf of actor
+// (an administrator's username, or CLIActor for the command line), with its audit line.
+func (a *App) CreateOfficer(ctx context.Context, actor string, u org.User, password string, o Origin) (org.User, error) {
+	var created org.User
+	err := a.withHashSlot(ctx, func() error {
+		var err error
+		created, err = a.store.CreateUser(ctx, u, password)
+		return err
+	})
+	if err != nil {
+		return created, err
+	}
+	a.audit(ctx, store.AuditEntry{Actor: actor, Action: "user.create", Target: created.Username,
+		Detail: created.UnitCode + " " + org.JoinRoles(created.Roles)}, o)
+	return created, nil
+}

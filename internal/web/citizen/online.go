@@ -1,6 +1,7 @@
 package citizen
 
 import (
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -75,6 +76,9 @@ func (s *Server) handleOnlineForm(w http.ResponseWriter, r *http.Request, c stor
 	if r.URL.Query().Get("da-luu") != "" {
 		data["Notice"] = "Đã lưu hồ sơ nháp."
 	}
+	if r.URL.Query().Get("da-tai") != "" {
+		data["Notice"] = "Đã tải tệp lên và lưu nội dung đã nhập."
+	}
 	s.renderOnlineForm(w, r, http.StatusOK, c, p, d, content, data)
 }
 
@@ -91,34 +95,74 @@ func readOnlineForm(r *http.Request, p catalog.Procedure) app.DraftContent {
 	return content
 }
 
-// handleOnlineSave saves the draft ("Lưu nháp") or submits the dossier ("Nộp hồ sơ").
+// handleOnlineSave handles every button of the online form (POST /nop-truc-tuyen/{procedure}):
+// what was typed is saved as the draft and the files chosen are attached to it, then
+// "Lưu nháp" and "Tải lên" show the form again and "Nộp hồ sơ" submits the dossier. So an
+// upload never loses the fields already typed.
 func (s *Server) handleOnlineSave(w http.ResponseWriter, r *http.Request, c store.Citizen) {
 	p, ok := s.onlineProcedure(w, r)
 	if !ok {
 		return
 	}
+	ctx := r.Context()
 	content := readOnlineForm(r, p)
 	unit := r.PostFormValue("unit")
-	if r.PostFormValue("action") != "submit" {
-		if _, err := s.App.SaveDraft(r.Context(), c, p.Code, unit, content); err != nil {
-			s.PageError(w, r, err)
-			return
-		}
+	if _, err := s.App.SaveDraft(ctx, c, p.Code, unit, content); err != nil {
+		s.PageError(w, r, err)
+		return
+	}
+	if err := s.attachChosen(r, c, p); err != nil {
+		s.onlineFormError(w, r, c, p, err)
+		return
+	}
+	switch r.PostFormValue("action") {
+	case "submit":
+	case "upload":
+		http.Redirect(w, r, "/nop-truc-tuyen/"+url.PathEscape(p.Code)+"?da-tai=1#giay-to", http.StatusSeeOther)
+		return
+	default:
 		http.Redirect(w, r, "/nop-truc-tuyen/"+url.PathEscape(p.Code)+"?da-luu=1", http.StatusSeeOther)
 		return
 	}
-	created, err := s.App.SubmitOnline(r.Context(), c, p.Code, unit, content)
+	created, err := s.App.SubmitOnline(ctx, c, p.Code, unit, content)
 	if err == nil {
 		http.Redirect(w, r, "/cong-dan/ho-so/"+url.PathEscape(created.Record.Code)+"?da-nop=1", http.StatusSeeOther)
 		return
 	}
-	e := s.Public(r, err)
-	if e.Code == fault.Conflict {
+	if e := s.Public(r, err); e.Code == fault.Conflict {
 		// The same draft was submitted by another request a moment ago.
 		http.Redirect(w, r, "/cong-dan/ho-so", http.StatusSeeOther)
 		return
 	}
-	if e.Code != fault.Invalid {
+	s.onlineFormError(w, r, c, p, err)
+}
+
+// attachChosen attaches the files chosen in the form (field file_N for the procedure's
+// document N) to the citizen's draft.
+func (s *Server) attachChosen(r *http.Request, c store.Citizen, p catalog.Procedure) error {
+	if r.MultipartForm == nil {
+		return nil
+	}
+	n := 0
+	for i := range p.Documents {
+		for _, fh := range r.MultipartForm.File["file_"+strconv.Itoa(i)] {
+			if n++; n > kit.MaxSupplementFiles {
+				return fault.New(fault.Invalid, "Mỗi lần chỉ tải lên tối đa 5 tệp.")
+			}
+			up := app.Upload{Name: fh.Filename, Size: fh.Size, Open: func() (io.ReadCloser, error) { return fh.Open() }}
+			if _, err := s.App.UploadDraftFile(r.Context(), c, p.Code, i, up); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// onlineFormError shows the online form again, with what was saved, and the message of
+// err next to its fields; errors that are not the citizen's get the error page.
+func (s *Server) onlineFormError(w http.ResponseWriter, r *http.Request, c store.Citizen, p catalog.Procedure, err error) {
+	e := s.Public(r, err)
+	if e.Code != fault.Invalid && e.Code != fault.TooLarge {
 		s.PageError(w, r, err)
 		return
 	}
@@ -131,7 +175,7 @@ func (s *Server) handleOnlineSave(w http.ResponseWriter, r *http.Request, c stor
 	for k, v := range e.Fields {
 		fields[strings.TrimPrefix(k, "applicant.")] = v
 	}
-	s.renderOnlineForm(w, r, http.StatusBadRequest, c, p, d, saved, map[string]any{"Error": e.Message, "Fields": fields})
+	s.renderOnlineForm(w, r, kit.Status(e.Code), c, p, d, saved, map[string]any{"Error": e.Message, "Fields": fields})
 }
 
 // handleOnlineUpload attaches one file to a document of the citizen's draft

@@ -36,6 +36,6 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 
 	// Online submission (nộp hồ sơ trực tuyến).
 	mux.Handle("GET /nop-truc-tuyen/{procedure}", s.CitizenPage(s.handleOnlineForm))
-	mux.Handle("POST /nop-truc-tuyen/{procedure}", s.CheckCSRF(s.CitizenPage(s.handleOnlineSave).ServeHTTP))
+	mux.Handle("POST /nop-truc-tuyen/{procedure}", s.UploadLimit(kit.MaxSupplementFiles, s.CheckCSRF(s.CitizenPage(s.handleOnlineSave).ServeHTTP)))
 	mux.Handle("POST /nop-truc-tuyen/{procedure}/attachments", s.UploadLimit(1, s.CheckCSRF(s.CitizenPage(s.handleOnlineUpload).ServeHTTP)))
 }

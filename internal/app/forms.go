@@ -11,6 +11,7 @@ import (
 	"motcua/internal/catalog"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
+	"motcua/internal/notify"
 	"motcua/internal/org"
 	"motcua/internal/pdf"
 	"motcua/internal/store"
@@ -261,10 +262,12 @@ func (a *App) UnitBook(ctx context.Context, u org.User, code string, from, to ca
 		return Form{}, err
 	}
 	book := pdf.Book{Unit: unit, From: from.Start(), To: end.Add(-time.Second)}
+	now := a.now()
 	for _, e := range entries {
+		st := e.State()
 		book.Rows = append(book.Rows, pdf.BookRow{Code: e.Code, ProcedureName: e.ProcedureName, Sets: e.Sets,
 			ApplicantName: e.Applicant.FullName, Address: e.Applicant.Address, Phone: e.Applicant.Phone,
-			ReceivedAt: e.ReceivedAt, DueAt: e.DueAt, ReturnedAt: e.ReturnedAt, Note: e.Status.Label()})
+			ReceivedAt: e.ReceivedAt, DueAt: st.LegalDueAt(), ReturnedAt: e.ReturnedAt, Note: notify.BookNote(st, now)})
 	}
 	var buf bytes.Buffer
 	if err := pdf.WriteBook(&buf, book); err != nil {

@@ -43,7 +43,7 @@ func Decide(d Dossier, st State, cmd Command, cal *calendar.Calendar, now time.T
 		if err := d.Process.Valid(); err != nil {
 			return Event{}, err
 		}
-		if !(d.Deadline.Days > 0) {
+		if !d.Deadline.SameDay && !(d.Deadline.Days > 0) {
 			return Event{}, fault.New(fault.Invalid, "Thời hạn giải quyết của thủ tục không hợp lệ.")
 		}
 		if d.SupplementRule != "" && d.SupplementRule != SupplementPause && d.SupplementRule != SupplementReset {

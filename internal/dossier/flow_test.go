@@ -329,3 +329,33 @@ func TestCreationChecks(t *testing.T) {
 		})
 	}
 }
+
+// TestExtendKeepsLegalAppointment: an apology with a new appointment does not make a
+// dossier finished after the legal appointment on time.
+func TestExtendKeepsLegalAppointment(t *testing.T) {
+	cal := newCal(t)
+	d := newDossier(ChannelCounter)
+	act(t, cal, &d, ict(2026, 11, 2, 8, 0), cmd(ActionReceive, RoleOneStop))
+	st := act(t, cal, &d, ict(2026, 11, 2, 9, 0), cmd(ActionForward, RoleOneStop))
+	legal := st.DueAt // Monday 9 November, 08:00
+	c := cmd(ActionExtend, RoleLeader)
+	c.NewDue = ict(2026, 11, 12, 17, 0)
+	st = act(t, cal, &d, ict(2026, 11, 4, 10, 0), c)
+	if !st.DueAt.Equal(c.NewDue) || !st.OriginalDueAt.Equal(legal) {
+		t.Fatalf("got due %v original %v, want %v and %v", st.DueAt, st.OriginalDueAt, c.NewDue, legal)
+	}
+	if got := st.Timeliness(ict(2026, 11, 10, 9, 0)); got != Overdue {
+		t.Errorf("open after the legal appointment: got %s, want overdue", got)
+	}
+	act(t, cal, &d, ict(2026, 11, 10, 9, 0), cmd(ActionForward, RoleSpecialist))
+	st = act(t, cal, &d, ict(2026, 11, 11, 9, 0), cmd(ActionForward, RoleLeader))
+	if st.Status != StatusResultReady {
+		t.Fatalf("got %s, want result_ready", st.Status)
+	}
+	if got := st.Timeliness(ict(2026, 11, 11, 9, 0)); got != Late {
+		t.Errorf("finished between the legal and the new appointment: got %s, want late", got)
+	}
+	if !st.DueAt.Equal(c.NewDue) || !st.OriginalDueAt.Equal(legal) {
+		t.Errorf("after finishing: got due %v original %v, want %v and %v", st.DueAt, st.OriginalDueAt, c.NewDue, legal)
+	}
+}

@@ -36,9 +36,12 @@ func dateLine(place string, t time.Time) string {
 	return fmt.Sprintf("%s, ngày %02d tháng %02d năm %d", place, t.Day(), int(t.Month()), t.Year())
 }
 
-// daysText formats a statutory time limit: "3 ngày làm việc", "0,5 ngày làm việc", or
-// "15 ngày" for calendar days.
+// daysText formats a statutory time limit: "3 ngày làm việc", "0,5 ngày làm việc",
+// "15 ngày" for calendar days, or for 0 working days the same-day rule.
 func daysText(n float64, calendarDays bool) string {
+	if n == 0 && !calendarDays {
+		return "trong ngày (nhận sau 15 giờ: trong ngày làm việc tiếp theo)"
+	}
 	s := strings.Replace(strconv.FormatFloat(n, 'f', -1, 64), ".", ",", 1)
 	if calendarDays {
 		return s + " ngày"

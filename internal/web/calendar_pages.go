@@ -246,13 +246,16 @@ func (s *Server) handleCalendarDue(w http.ResponseWriter, r *http.Request) {
 		rows = append(rows, dueRow{Date: viDate(d.Date), Kind: explainKind(d.Kind), Time: viDuration(d.Minutes),
 			Reason: d.Reason, Counted: d.Kind == calendar.ExplainCounted || d.Kind == calendar.ExplainPartial})
 	}
-	unit := "ngày làm việc"
-	if f.CalendarDays {
-		unit = "ngày"
+	daysText := viNumber(days) + " ngày làm việc"
+	switch {
+	case f.CalendarDays:
+		daysText = viNumber(days) + " ngày"
+	case days == 0:
+		daysText = "giải quyết trong ngày (nhận sau 15 giờ: trả cuối ngày làm việc tiếp theo)"
 	}
 	data["Result"] = map[string]any{
 		"From": viInstant(from), "Due": viInstant(due), "DueISO": due.In(calendar.Zone()).Format(time.RFC3339),
-		"Days": viNumber(days) + " " + unit, "Unit": unitName, "Rows": rows,
+		"Days": daysText, "Unit": unitName, "Rows": rows,
 	}
 	s.render(w, r, http.StatusOK, "calendar_due.html", data)
 }

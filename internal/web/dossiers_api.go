@@ -82,7 +82,8 @@ func (s *Server) dossierJSON(d store.StoredDossier, actions []dossier.Action) ma
 		"step": st.Step, "step_name": st.StepName, "step_role": st.StepRole, "assignee": st.Assignee,
 		"timeliness": st.Timeliness(s.now()), "deadline": d.Dossier.Deadline,
 		"submitted_at": instant(st.SubmittedAt), "received_at": instant(st.ReceivedAt),
-		"due_at": instant(st.DueAt), "finished_at": instant(st.FinishedAt), "returned_at": instant(st.ReturnedAt),
+		"due_at": instant(st.DueAt), "original_due_at": instant(st.LegalDueAt()),
+		"finished_at": instant(st.FinishedAt), "returned_at": instant(st.ReturnedAt),
 		"paused": st.Paused, "supplements": st.Supplements, "extended": st.Extended, "version": st.Version,
 		"applicant": d.Record.Applicant, "form": d.Record.Form, "documents": docs, "sets": d.Record.Sets,
 		"fee_vnd": d.Record.FeeVND, "lookup_key": d.Record.LookupKey,
@@ -134,7 +135,7 @@ func publicJSON(p store.PublicDossier, labels []string) map[string]any {
 	return map[string]any{
 		"code": p.Code, "procedure": p.ProcedureName, "status": p.Status, "status_label": p.Status.Label(),
 		"submitted_at": instant(p.SubmittedAt), "received_at": instant(p.ReceivedAt), "due_at": instant(p.DueAt),
-		"finished_at": instant(p.FinishedAt), "returned_at": instant(p.ReturnedAt),
+		"finished_at": instant(p.FinishedAt), "returned_at": instant(p.ReturnedAt), "extended": p.Extended,
 		"timeliness": p.Timeliness, "timeliness_label": p.Timeliness.Label(), "timeline": timeline,
 	}
 }

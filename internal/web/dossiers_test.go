@@ -42,7 +42,13 @@ type dossierEnv struct {
 func newDossierEnv(t *testing.T, d store.Dialect) *dossierEnv {
 	t.Helper()
 	now := time.Date(2026, 3, 4, 9, 0, 0, 0, calendar.Zone())
-	st := storetest.Open(t, d, func() time.Time { return now })
+	return newDossierEnvAt(t, d, func() time.Time { return now })
+}
+
+// newDossierEnvAt is newDossierEnv with the given clock.
+func newDossierEnvAt(t *testing.T, d store.Dialect, clock func() time.Time) *dossierEnv {
+	t.Helper()
+	st := storetest.Open(t, d, clock)
 	if err := demo.LoadBase(context.Background(), st, demoPassword); err != nil {
 		t.Fatal(err)
 	}

@@ -147,6 +147,9 @@ func daysText(days float64) string {
 }
 
 func deadlineText(days float64, mode catalog.DeadlineMode) string {
+	if mode == catalog.DeadlineSameDay {
+		return "Trong ngày (nhận sau 15 giờ: trả trong ngày làm việc tiếp theo)"
+	}
 	n := daysText(days)
 	if mode == catalog.DeadlineCalendar {
 		return n + " ngày"

@@ -1,14 +1,18 @@
 package web_test
 
 import (
+	"bytes"
 	"io"
+	"mime/multipart"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
 
 	"motcua/internal/calendar"
 	"motcua/internal/demo"
+	"motcua/internal/store"
 	"motcua/internal/store/storetest"
 )
 
@@ -87,4 +91,91 @@ func TestApologyKeepsLateness(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCalendarDecision: an administrator enters a whole published schedule at once, from
+// the form or from a file; a bad line saves nothing; other officers may not.
+func TestCalendarDecision(t *testing.T) {
+	eachServer(t, func(t *testing.T, ts *testServer) {
+		ctx := t.Context()
+		b := ts.browser(t)
+		b.login("admin")
+		token := b.csrf("/quan-tri/lich")
+		st, _, body := b.post("/quan-tri/lich/van-ban", url.Values{"csrf": {token}, "reference": {"Thông báo 99/TB-BNV"},
+			"days": {"04/09/2026; nghỉ; Nghỉ Quốc khánh\n2026-09-05; nghỉ lễ dài; sai"}})
+		if st != http.StatusBadRequest || !strings.Contains(body, "Dòng 2") {
+			t.Fatalf("bad line: got %d, want 400 naming line 2", st)
+		}
+		if days, _ := ts.Store.AllCalendarDays(ctx, calendar.NewDate(2026, 9, 4), calendar.NewDate(2026, 9, 4)); len(days) != 0 {
+			t.Fatalf("got %v saved after a bad line, want nothing", days)
+		}
+		st, loc, _ := b.post("/quan-tri/lich/van-ban", url.Values{"csrf": {token}, "reference": {"Thông báo 99/TB-BNV"},
+			"days": {"04/09/2026; nghỉ; Nghỉ Quốc khánh (hoán đổi)\n2026-09-12\tlàm việc\tLàm việc bù cho thứ Sáu 04/09/2026"}})
+		if st != http.StatusSeeOther || loc != "/quan-tri/lich?nam=2026" {
+			t.Fatalf("save: got %d %s, want 303 to the year", st, loc)
+		}
+		cal, err := ts.Store.Calendar(ctx, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if off, _ := cal.DayOff(calendar.NewDate(2026, 9, 4)); !off {
+			t.Error("got 4/9/2026 a working day, want a day off")
+		}
+		if off, reason := cal.DayOff(calendar.NewDate(2026, 9, 12)); off || !strings.Contains(reason, "Thông báo 99/TB-BNV") {
+			t.Errorf("got 12/9/2026 off=%v %q, want a working day citing the notice", off, reason)
+		}
+		entries, err := ts.Store.AuditLog(ctx, store.AuditFilter{Actor: "admin"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range entries {
+			found = found || (e.Action == "calendar.decision.save" && strings.Contains(e.Target, "Thông báo 99/TB-BNV"))
+		}
+		if !found {
+			t.Error("no calendar.decision.save audit entry")
+		}
+
+		// The same from a JSON file.
+		file := `{"reference":"Quyết định 5/QĐ-UBND","unit":"` + demo.TanHoa + `","days":[{"date":"2026-10-02","kind":"nghỉ","name":"Nghỉ lễ hội"}]}`
+		if st := uploadDecision(t, b, token, "lich.json", []byte(file)); st != http.StatusSeeOther {
+			t.Fatalf("import: got %d, want 303", st)
+		}
+		unitCal, err := ts.Store.Calendar(ctx, demo.TanHoa)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if off, _ := unitCal.DayOff(calendar.NewDate(2026, 10, 2)); !off {
+			t.Error("got 2/10/2026 a working day at Tân Hòa, want the imported day off")
+		}
+		if st := uploadDecision(t, b, token, "lich.xlsx", []byte("PK not really")); st != http.StatusBadRequest {
+			t.Errorf("broken workbook: got %d, want 400", st)
+		}
+
+		// A desk officer may not.
+		desk := ts.browser(t)
+		desk.login("tanhoa.motcua")
+		if st, _, _ := desk.post("/quan-tri/lich/van-ban", url.Values{"csrf": {desk.csrf("/")}, "reference": {"x"}, "days": {"2026-10-03; nghỉ"}}); st != http.StatusForbidden {
+			t.Errorf("desk officer: got %d, want 403", st)
+		}
+	})
+}
+
+// uploadDecision posts a schedule file to the import form and returns the status.
+func uploadDecision(t *testing.T, b *browser, token, name string, data []byte) int {
+	t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	mw.WriteField("csrf", token)
+	fw, _ := mw.CreateFormFile("file", name)
+	fw.Write(data)
+	mw.Close()
+	req, _ := http.NewRequest("POST", b.base+"/quan-tri/lich/nhap", &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	res, err := b.client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	return res.StatusCode
 }

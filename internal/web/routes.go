@@ -56,6 +56,8 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /quan-tri/lich", s.officerPage(s.handleCalendarDays, admin...))
 	mux.Handle("POST /quan-tri/lich", s.officerPage(s.checkCSRF(s.handleCalendarDaySave).ServeHTTP, admin...))
 	mux.Handle("POST /quan-tri/lich/{id}/xoa", s.officerPage(s.checkCSRF(s.handleCalendarDayDelete).ServeHTTP, admin...))
+	mux.Handle("POST /quan-tri/lich/van-ban", s.officerPage(s.checkCSRF(s.handleCalendarDecision).ServeHTTP, admin...))
+	mux.Handle("POST /quan-tri/lich/nhap", s.officerPage(s.checkCSRF(s.handleCalendarDecisionImport).ServeHTTP, admin...))
 	mux.Handle("GET /quan-tri/don-vi/{code}/gio-lam-viec", s.officerPage(s.handleScheduleEdit, admin...))
 	mux.Handle("POST /quan-tri/don-vi/{code}/gio-lam-viec", s.officerPage(s.checkCSRF(s.handleScheduleSave).ServeHTTP, admin...))
 

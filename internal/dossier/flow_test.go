@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -124,11 +125,25 @@ func TestSecondSupplementIsLate(t *testing.T) {
 	d := newDossier(ChannelCounter)
 	act(t, cal, &d, ict(2026, 11, 2, 8, 0), cmd(ActionReceive, RoleOneStop))
 	for i, day := range []int{2, 3} {
-		act(t, cal, &d, ict(2026, 11, day, 9, 0), cmd(ActionRequestSupplement, RoleOneStop))
+		c := cmd(ActionRequestSupplement, RoleOneStop)
+		if i == 1 {
+			// The second request needs a reason: it makes the dossier late.
+			_, _, err := Act(d, c, cal, ict(2026, 11, day, 9, 0))
+			wantCode(t, err, fault.Invalid)
+			if msg := fault.As(err).Fields["reason"]; !strings.Contains(msg, "766") {
+				t.Fatalf("got reason message %q, want the QĐ 766 warning", msg)
+			}
+			c.Reason = "Giấy tờ bổ sung lần trước vẫn thiếu chữ ký"
+			c.Documents = []MissingDocument{{Name: " Tờ khai có chữ ký ", Originals: 1}}
+		}
+		act(t, cal, &d, ict(2026, 11, day, 9, 0), c)
 		st := act(t, cal, &d, ict(2026, 11, day, 10, 0), cmd(ActionSupplementReceived, RoleOneStop))
 		if st.Supplements != i+1 || st.Status != StatusReceived {
 			t.Fatalf("got %d supplements, status %s, want %d, received", st.Supplements, st.Status, i+1)
 		}
+	}
+	if e := d.Events[3]; e.Reason == "" || len(e.Documents) != 1 || e.Documents[0].Name != "Tờ khai có chữ ký" || e.Documents[0].Originals != 1 {
+		t.Fatalf("got second request %+v, want its reason and the document listed", e)
 	}
 	act(t, cal, &d, ict(2026, 11, 4, 8, 0), cmd(ActionForward, RoleOneStop))
 	act(t, cal, &d, ict(2026, 11, 4, 9, 0), cmd(ActionForward, RoleSpecialist))

@@ -52,6 +52,8 @@ type eventJSON struct {
 	ToUnit      string `json:"to_unit,omitempty"`
 	Assignee    string `json:"assignee,omitempty"`
 	Step        int    `json:"step"`
+	// Documents are the missing documents a supplement request listed.
+	Documents []dossier.MissingDocument `json:"documents,omitempty"`
 }
 
 // dossierJSON is the officer's view of a dossier (GET /api/v1/dossiers/{code}).
@@ -61,7 +63,7 @@ func (s *Server) dossierJSON(d store.StoredDossier, actions []dossier.Action) ma
 	for _, e := range d.Dossier.Events {
 		ej := eventJSON{Seq: e.Seq, Action: string(e.Action), ActionLabel: e.Action.Label(), Actor: e.Actor,
 			Role: string(e.Role), Unit: e.Unit, At: instant(e.At), Note: e.Note, Reason: e.Reason,
-			ToUnit: e.ToUnit, Assignee: e.Assignee, Step: e.Step}
+			ToUnit: e.ToUnit, Assignee: e.Assignee, Step: e.Step, Documents: e.Documents}
 		if !e.NewDue.IsZero() {
 			ej.NewDue = instant(e.NewDue)
 		}

@@ -179,3 +179,55 @@ func uploadDecision(t *testing.T, b *browser, token, name string, data []byte) i
 	res.Body.Close()
 	return res.StatusCode
 }
+
+// TestSecondSupplementRequest: the page warns before a second supplement request and
+// offers the procedure's documents; the API refuses a second request without a reason.
+func TestSecondSupplementRequest(t *testing.T) {
+	for _, d := range storetest.Dialects() {
+		t.Run(string(d), func(t *testing.T) {
+			e := newDossierEnv(t, d)
+			c := e.receive(t)
+			first := map[string]any{"action": "request_supplement", "reason": "Thiếu giấy tờ",
+				"documents": []map[string]any{{"name": "Giấy chứng nhận kết hôn của cha, mẹ", "certified": 1}}}
+			if code, body := e.act(t, "tanhoa.motcua", c.Code, first); code != http.StatusOK {
+				t.Fatalf("first request: got %d %s", code, body)
+			}
+			if code, body := e.act(t, "tanhoa.motcua", c.Code, map[string]any{"action": "supplement_received"}); code != http.StatusOK {
+				t.Fatalf("supplement received: got %d %s", code, body)
+			}
+			page := e.page(t, e.browser(t, "tanhoa.motcua"), "/ho-so/"+c.Code)
+			for _, want := range []string{"tính là quá hạn theo Quyết định 766/QĐ-TTg", `name="sdoc0_ok"`, "Giấy tờ cần bổ sung"} {
+				if !strings.Contains(page, want) {
+					t.Errorf("dossier page lacks %q", want)
+				}
+			}
+			code, body := e.act(t, "tanhoa.motcua", c.Code, map[string]any{"action": "request_supplement"})
+			if code != http.StatusBadRequest {
+				t.Fatalf("second request without a reason: got %d %s, want 400", code, body)
+			}
+			fields := decode[struct {
+				Error struct{ Fields map[string]string }
+			}](t, body).Error.Fields
+			if !strings.Contains(fields["reason"], "Quyết định 766") {
+				t.Errorf("got fields %v, want a Vietnamese message for reason", fields)
+			}
+			code, body = e.act(t, "tanhoa.motcua", c.Code, map[string]any{"action": "request_supplement", "reason": "Giấy tờ bổ sung chưa có chứng thực"})
+			if code != http.StatusOK {
+				t.Fatalf("second request with a reason: got %d %s", code, body)
+			}
+			v := decode[struct {
+				Events []struct {
+					Action    string
+					Reason    string
+					Documents []struct {
+						Name      string
+						Certified int
+					}
+				}
+			}](t, body)
+			if ev := v.Events[1]; ev.Action != "request_supplement" || len(ev.Documents) != 1 || ev.Documents[0].Certified != 1 {
+				t.Errorf("got first request %+v, want its document with one certified copy", ev)
+			}
+		})
+	}
+}

@@ -140,7 +140,7 @@ func TestDueErrors(t *testing.T) {
 		from time.Time
 		d    Deadline
 	}{
-		{"zero", from, Deadline{Days: 0}},
+		{"zero calendar days", from, Deadline{Days: 0, CalendarDays: true}},
 		{"negative", from, Deadline{Days: -1}},
 		{"too long", from, Deadline{Days: 3651}},
 		{"fractional calendar days", from, Deadline{Days: 1.5, CalendarDays: true}},

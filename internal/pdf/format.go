@@ -12,10 +12,18 @@ func ict() *time.Location {
 	return time.FixedZone("ICT", 7*3600)
 }
 
-// clockText formats an instant as on the forms: "10 giờ 00 phút, ngày 24/04/2026".
+// clockText formats an instant as on the forms: "10 giờ 00 phút, ngày 24 tháng 04 năm
+// 2026".
 func clockText(t time.Time) string {
 	t = t.In(ict())
-	return fmt.Sprintf("%02d giờ %02d phút, ngày %s", t.Hour(), t.Minute(), dateText(t))
+	return fmt.Sprintf("%02d giờ %02d phút, %s", t.Hour(), t.Minute(), dateWords(t))
+}
+
+// dateWords formats the civil date of t in UTC+7 as the forms write it: "ngày 24 tháng
+// 04 năm 2026".
+func dateWords(t time.Time) string {
+	t = t.In(ict())
+	return fmt.Sprintf("ngày %02d tháng %02d năm %d", t.Day(), int(t.Month()), t.Year())
 }
 
 // dateText formats the civil date of t in UTC+7 as "24/04/2026".
@@ -83,4 +91,12 @@ func countText(n int) string {
 		return ""
 	}
 	return strconv.Itoa(n)
+}
+
+// upperFirst capitalises the first letter of s.
+func upperFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
 }

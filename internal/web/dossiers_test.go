@@ -451,7 +451,7 @@ func testForms(t *testing.T, e *dossierEnv) {
 		{"receipt", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", []string{tanHoaHotline, "Phạm Thị Hồng Nhung"}},
 		{"supplement", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", []string{"Bản sao giấy chứng nhận kết hôn"}},
 		{"refusal", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", []string{"Giấy tờ không hợp lệ"}},
-		{"apology", "PHIẾU XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", []string{"Cần xác minh thêm"}},
+		{"apology", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", []string{"Cần xác minh thêm"}},
 		{"stop", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", nil},
 		{"control", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", nil},
 	}

@@ -231,3 +231,112 @@ func TestSecondSupplementRequest(t *testing.T) {
 		})
 	}
 }
+
+// formText downloads a dossier form as the desk officer and returns its text.
+func (e *dossierEnv) formText(t *testing.T, code, form string) string {
+	t.Helper()
+	req, _ := http.NewRequest("GET", e.srv.URL+"/api/v1/dossiers/"+code+"/forms/"+form+".pdf", nil)
+	req.Header.Set("Authorization", "Bearer "+e.token(t, "tanhoa.motcua"))
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("%s: got %d %s", form, res.StatusCode, data)
+	}
+	return pdfText(t, data)
+}
+
+// TestFormsByLaw reads every form back: the desk's configured name, the book entry line,
+// the documents asked for with their counts, the apology's title and wording, the head
+// of the unit signing the stop notice, full names on the control sheet, dates written
+// out, and the accepting officer on the receipt of an online dossier.
+func TestFormsByLaw(t *testing.T) {
+	for _, d := range storetest.Dialects() {
+		t.Run(string(d), func(t *testing.T) {
+			now := time.Date(2026, 3, 4, 9, 0, 0, 0, calendar.Zone())
+			e := newDossierEnvAt(t, d, func() time.Time { return now })
+			step := func(code, user string, body map[string]any) {
+				t.Helper()
+				if st, out := e.act(t, user, code, body); st != http.StatusOK {
+					t.Fatalf("%s %v: got %d %s", user, body["action"], st, out)
+				}
+			}
+			c := e.receive(t)
+			step(c.Code, "tanhoa.motcua", map[string]any{"action": "forward"})
+			step(c.Code, "tanhoa.chuyenvien", map[string]any{"action": "request_supplement", "reason": "Thiếu giấy tờ",
+				"documents": []map[string]any{{"name": "Giấy chứng nhận kết hôn của cha, mẹ", "certified": 1}, {"name": "Văn bản ủy quyền"}}})
+			step(c.Code, "tanhoa.motcua", map[string]any{"action": "supplement_received"})
+			step(c.Code, "tanhoa.chuyenvien", map[string]any{"action": "forward"})
+			step(c.Code, "tanhoa.lanhdao", map[string]any{"action": "extend", "reason": "Cần xác minh thêm", "new_due": "2026-03-13"})
+			step(c.Code, "tanhoa.motcua", map[string]any{"action": "withdraw", "reason": "Người nộp hồ sơ xin rút hồ sơ"})
+
+			wants := map[string][]string{
+				"receipt": {"TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG THỊ TRẤN TÂN HÒA", "Vào Sổ theo dõi hồ sơ, Quyển số:", "Số thứ tự:",
+					"09 giờ 00 phút, ngày 04 tháng 03 năm 2026", "Nguyễn Thị Lan", "Liên 1: Lưu tại Trung tâm Phục vụ hành chính công"},
+				"supplement": {"Giấy chứng nhận kết hôn của cha, mẹ", "Văn bản ủy quyền", "Trần Văn Hùng"},
+				"apology":    {"VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN", "dự kiến không thể hoàn thành", "Lê Quang Vinh"},
+				"stop":       {"THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "THỦ TRƯỞNG CƠ QUAN", "Lê Quang Vinh"},
+				"control": {"UBND thị trấn Tân Hòa", "Phạm Thị Hồng Nhung", "Nguyễn Thị Lan", "Trần Văn Hùng",
+					"09 giờ 00 phút, ngày 04 tháng 03 năm 2026"},
+			}
+			bans := map[string][]string{
+				"receipt": {"BỘ PHẬN MỘT CỬA", "citizen:"},
+				"apology": {"Tuy nhiên đến nay"},
+				"stop":    {"Nguyễn Thị Lan"},
+				"control": {"tanhoa.", "citizen:"},
+			}
+			for form, want := range wants {
+				text := e.formText(t, c.Code, form)
+				for _, w := range want {
+					if !strings.Contains(text, w) {
+						t.Errorf("%s: got %q, want it to contain %q", form, text, w)
+					}
+				}
+				for _, b := range bans[form] {
+					if strings.Contains(text, b) {
+						t.Errorf("%s: got %q, want no %q", form, text, b)
+					}
+				}
+			}
+
+			// A desk name set on the unit's page is printed, and listed in GET /api/v1/units.
+			_, body := e.call(t, "", "GET", "/api/v1/units", nil)
+			var unit map[string]string
+			for _, u := range decode[struct{ Items []map[string]string }](t, body).Items {
+				if u["code"] == demo.TanHoa {
+					unit = u
+				}
+			}
+			if unit["desk_name"] != "Trung tâm Phục vụ hành chính công thị trấn Tân Hòa" {
+				t.Errorf("units API: got desk_name %q, want the default centre", unit["desk_name"])
+			}
+			admin := e.browser(t, "admin")
+			form := url.Values{"csrf": {csrfOf(t, e.page(t, admin, "/quan-tri/don-vi/"+demo.TanHoa))},
+				"desk_name": {"Trung tâm Phục vụ hành chính công xã Tân Hòa mới"}}
+			for _, k := range []string{"code", "name", "parent_code", "level", "address", "hotline", "email", "hours"} {
+				form.Set(k, unit[k])
+			}
+			if res, out := post(t, admin, e.srv.URL+"/quan-tri/don-vi/"+demo.TanHoa, form); res.StatusCode != http.StatusSeeOther {
+				t.Fatalf("unit save: got %d %.300s", res.StatusCode, out)
+			}
+			if text := e.formText(t, c.Code, "receipt"); !strings.Contains(text, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ TÂN HÒA MỚI") {
+				t.Errorf("receipt after setting the desk name: got %q", text)
+			}
+
+			// An online dossier accepted at the desk names the accepting officer.
+			code, body := e.call(t, "admin", "POST", "/api/v1/dossiers", map[string]any{
+				"procedure_code": testProcedure, "unit_code": demo.TanHoa, "channel": "online", "applicant": applicant()})
+			if code != http.StatusCreated {
+				t.Fatalf("online: got %d %s", code, body)
+			}
+			online := decode[created](t, body)
+			step(online.Code, "tanhoa.motcua", map[string]any{"action": "accept"})
+			if text := e.formText(t, online.Code, "receipt"); !strings.Contains(text, "Nguyễn Thị Lan") || strings.Contains(text, "Quản trị hệ thống") {
+				t.Errorf("online receipt: got %q, want the accepting officer Nguyễn Thị Lan", text)
+			}
+		})
+	}
+}

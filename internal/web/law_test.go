@@ -2,10 +2,12 @@ package web_test
 
 import (
 	"bytes"
+	"html"
 	"io"
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -187,15 +189,25 @@ func TestSecondSupplementRequest(t *testing.T) {
 		t.Run(string(d), func(t *testing.T) {
 			e := newDossierEnv(t, d)
 			c := e.receive(t)
-			first := map[string]any{"action": "request_supplement", "reason": "Thiếu giấy tờ",
-				"documents": []map[string]any{{"name": "Giấy chứng nhận kết hôn của cha, mẹ", "certified": 1}}}
-			if code, body := e.act(t, "tanhoa.motcua", c.Code, first); code != http.StatusOK {
-				t.Fatalf("first request: got %d %s", code, body)
+			// The first request from the page: one of the procedure's documents ticked with
+			// its count, and one typed.
+			desk := e.browser(t, "tanhoa.motcua")
+			page := e.page(t, desk, "/ho-so/"+c.Code)
+			m := regexp.MustCompile(`name="sdoc0_name" value="([^"]+)"`).FindStringSubmatch(page)
+			if m == nil || strings.Contains(page, "Quyết định 766") {
+				t.Fatal("dossier page: want the procedure's documents as checkboxes and no warning before the first request")
+			}
+			res, out := post(t, desk, e.srv.URL+"/ho-so/"+c.Code+"/thao-tac", url.Values{"csrf": {csrfOf(t, page)},
+				"action": {"request_supplement"}, "version": {"1"}, "reason": {"Thiếu giấy tờ"},
+				"sdoc0_name": {html.UnescapeString(m[1])}, "sdoc0_ok": {"1"}, "sdoc0_originals": {"0"}, "sdoc0_certified": {"1"},
+				"sdoc1_name": {"Giấy tờ không chọn"}, "sdoc_other": {"Văn bản ủy quyền"}})
+			if res.StatusCode != http.StatusSeeOther {
+				t.Fatalf("first request from the page: got %d %.500s", res.StatusCode, out)
 			}
 			if code, body := e.act(t, "tanhoa.motcua", c.Code, map[string]any{"action": "supplement_received"}); code != http.StatusOK {
 				t.Fatalf("supplement received: got %d %s", code, body)
 			}
-			page := e.page(t, e.browser(t, "tanhoa.motcua"), "/ho-so/"+c.Code)
+			page = e.page(t, desk, "/ho-so/"+c.Code)
 			for _, want := range []string{"tính là quá hạn theo Quyết định 766/QĐ-TTg", `name="sdoc0_ok"`, "Giấy tờ cần bổ sung"} {
 				if !strings.Contains(page, want) {
 					t.Errorf("dossier page lacks %q", want)
@@ -225,8 +237,9 @@ func TestSecondSupplementRequest(t *testing.T) {
 					}
 				}
 			}](t, body)
-			if ev := v.Events[1]; ev.Action != "request_supplement" || len(ev.Documents) != 1 || ev.Documents[0].Certified != 1 {
-				t.Errorf("got first request %+v, want its document with one certified copy", ev)
+			if ev := v.Events[1]; ev.Action != "request_supplement" || len(ev.Documents) != 2 || ev.Documents[0].Certified != 1 ||
+				ev.Documents[1].Name != "Văn bản ủy quyền" {
+				t.Errorf("got first request %+v, want the ticked document with one certified copy and the typed one", ev)
 			}
 		})
 	}

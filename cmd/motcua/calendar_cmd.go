@@ -87,7 +87,7 @@ func calendarCommand(ctx context.Context, args []string, stdout, stderr io.Write
 func calendarDue(ctx context.Context, fs *flag.FlagSet, args []string, stdout io.Writer,
 	load func(ctx context.Context, unit string) (*calendar.Calendar, error)) error {
 	from := fs.String("from", "", "thời điểm tiếp nhận, RFC 3339")
-	days := fs.String("days", "", "số ngày làm việc (có thể lẻ, ví dụ 0.5)")
+	days := fs.String("days", "", "số ngày làm việc (có thể lẻ, ví dụ 0.5; 0: giải quyết trong ngày, hẹn trả cuối ngày nếu nhận đến 15 giờ)")
 	unit := fs.String("unit", "", "mã đơn vị")
 	calDays := fs.Bool("calendar-days", false, "tính theo ngày lịch")
 	if _, err := parseInterleaved(fs, args, 0); err != nil {

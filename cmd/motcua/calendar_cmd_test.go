@@ -58,8 +58,8 @@ func TestCalendarCommandHolidays(t *testing.T) {
 		t.Errorf("got %q, want one JSON line starting with Tết Dương lịch", got)
 	}
 	var hs []calendar.Holiday
-	if err := json.Unmarshal([]byte(got), &hs); err != nil || len(hs) != 11 {
-		t.Errorf("got %d holidays (%v), want 11", len(hs), err)
+	if err := json.Unmarshal([]byte(got), &hs); err != nil || len(hs) != 12 {
+		t.Errorf("got %d holidays (%v), want 12 (with 2/1/2026 swapped for Saturday 10/1)", len(hs), err)
 	}
 }
 
@@ -91,6 +91,16 @@ func TestCalendarCommandDue(t *testing.T) {
 				t.Errorf("got %s, want due 2026-05-04T10:00:00+07:00 with 11 explained days", got)
 			}
 		})
+	}
+	for _, tt := range []struct{ from, days, want string }{
+		{"2026-12-04T14:00:00+07:00", "0", "2026-12-04T17:00:00+07:00"},
+		{"2026-12-04T15:30:00+07:00", "0", "2026-12-07T17:00:00+07:00"},
+		{"2025-12-31T10:00:00+07:00", "2", "2026-01-06T10:00:00+07:00"},
+	} {
+		got, err := runCalendar(t, "due", "--from", tt.from, "--days", tt.days)
+		if err != nil || !strings.HasPrefix(got, `{"due":"`+tt.want+`"`) {
+			t.Errorf("due --from %s --days %s: got %q (%v), want due %s", tt.from, tt.days, got, err, tt.want)
+		}
 	}
 	got, err := runCalendar(t, "due", "--from", "2026-04-20T16:00:00+07:00", "--days", "6", "--calendar-days")
 	if err != nil || !strings.HasPrefix(got, `{"due":"2026-04-28T17:00:00+07:00"`) {

@@ -24,6 +24,9 @@ type ActInput struct {
 	ToUnit     string  `json:"to_unit"`
 	StepBudget float64 `json:"step_budget"`
 	Assignee   string  `json:"assignee"`
+	// Documents lists, for request_supplement, the missing documents with the numbers
+	// of copies wanted (printed on Mẫu 02); optional.
+	Documents []dossier.MissingDocument `json:"documents,omitempty"`
 	// Version is the dossier version the officer saw; when it is no longer current the
 	// action is refused with fault.Conflict. Zero when not sent.
 	Version int `json:"version"`
@@ -56,7 +59,7 @@ func (a *App) Act(ctx context.Context, u org.User, code string, in ActInput, o O
 	cmd := dossier.Command{
 		Action: action, Actor: u.Username, Role: actingRole(d.Dossier, d.State, u, action), Unit: u.UnitCode,
 		Note: in.Note, Reason: in.Reason, NewDue: due, ToUnit: strings.TrimSpace(in.ToUnit), StepBudget: in.StepBudget,
-		Assignee: strings.TrimSpace(in.Assignee),
+		Assignee: strings.TrimSpace(in.Assignee), Documents: in.Documents,
 	}
 	if cmd.Role == "" {
 		return d, fault.New(fault.Forbidden, "Tài khoản không có vai trò xử lý hồ sơ.")

@@ -7,6 +7,7 @@ import (
 
 	"motcua/internal/calendar"
 	"motcua/internal/catalog"
+	"motcua/internal/fault"
 	"motcua/internal/org"
 	"motcua/internal/store"
 )
@@ -131,4 +132,36 @@ func (a *App) DeleteCalendarDay(ctx context.Context, u org.User, id int64, o Ori
 	}
 	a.audit(ctx, officerAudit(u, o, "calendar.day.delete", target, d.Name), o)
 	return d, nil
+}
+
+// SaveCalendarDecision records a whole published schedule (văn bản công bố lịch nghỉ, hoán
+// đổi ngày làm việc) at once: every row is checked first (calendar.ParseDecision) and
+// nothing is saved when one is wrong. source names where the rows came from (the form,
+// or the imported file's name) for the audit line. It returns the decision saved.
+func (a *App) SaveCalendarDecision(ctx context.Context, u org.User, reference, unit string, rows []calendar.DecisionRow, source string, o Origin) (calendar.Decision, error) {
+	if err := requireRole(u, org.Admin); err != nil {
+		return calendar.Decision{}, err
+	}
+	dec, errs := calendar.ParseDecision(reference, unit, rows)
+	if errs != nil {
+		return dec, fault.WithFields("Văn bản công bố lịch nghỉ chưa hợp lệ; chưa có ngày nào được lưu.", errs)
+	}
+	if err := a.store.SaveCalendarDecision(ctx, dec, u.Username); err != nil {
+		return dec, err
+	}
+	target := dec.Reference
+	if dec.Unit != "" {
+		target += " " + dec.Unit
+	}
+	var off, work []string
+	for _, d := range dec.Days {
+		if d.Off {
+			off = append(off, d.Date.String())
+		} else {
+			work = append(work, d.Date.String())
+		}
+	}
+	a.audit(ctx, officerAudit(u, o, "calendar.decision.save", target,
+		fmt.Sprintf("%s: nghỉ %v, làm việc %v", source, off, work)), o)
+	return dec, nil
 }

@@ -11,13 +11,11 @@ import (
 	"motcua/internal/catalog"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
+	"motcua/internal/notify"
 	"motcua/internal/org"
 	"motcua/internal/pdf"
 	"motcua/internal/store"
 )
-
-// deskName is the one-stop desk printed on the forms.
-const deskName = "Bộ phận Một cửa"
 
 // Form is a printed form: its file name and its PDF bytes.
 type Form struct {
@@ -58,13 +56,14 @@ func (a *App) DossierForm(ctx context.Context, v Viewer, code string, kind pdf.F
 	return Form{Name: d.Record.Code + "-" + string(kind) + ".pdf", PDF: &buf}, nil
 }
 
-// pdfUnit describes a unit as the forms print it, with its parent as the governing body.
-func (a *App) pdfUnit(ctx context.Context, code string, o Origin) (pdf.Unit, error) {
+// pdfUnit describes a unit as the forms print it on a form dated at (the receipt of the
+// dossier): its parent as the governing body and its desk's name (org.Unit.Desk).
+func (a *App) pdfUnit(ctx context.Context, code string, at time.Time, o Origin) (pdf.Unit, error) {
 	u, err := a.store.Unit(ctx, code)
 	if err != nil {
 		return pdf.Unit{}, err
 	}
-	out := pdf.Unit{Name: u.Name, DeskName: deskName, Place: placeName(u.Name),
+	out := pdf.Unit{Name: u.Name, DeskName: u.Desk(at), Place: placeName(u.Name),
 		Address: u.Address, Hotline: u.Hotline, Email: u.Email, FeedbackURL: o.BaseURL + "/"}
 	if u.ParentCode != "" {
 		if p, err := a.store.Unit(ctx, u.ParentCode); err == nil {
@@ -96,13 +95,52 @@ func (a *App) OfficerName(ctx context.Context, username string) string {
 	return username
 }
 
+// personName is how a form names the actor of an event: the applicant's name for the
+// applicant's own account, an officer's full name, "" for nobody.
+func (a *App) personName(ctx context.Context, d store.StoredDossier, username string) string {
+	switch {
+	case username == "":
+		return ""
+	case store.IsCitizenActor(username):
+		return d.Record.Applicant.FullName
+	}
+	return a.OfficerName(ctx, username)
+}
+
+// unitHead is the name of the head of a unit who signs its notices: the first active
+// leader (lãnh đạo) of the unit by username, or "" to sign by hand.
+func (a *App) unitHead(ctx context.Context, code string) string {
+	users, err := a.store.Users(ctx)
+	if err != nil {
+		a.log.ErrorContext(ctx, "unit head lookup failed", "err", err, "unit", code)
+		return "" // the form is still printed, with the name left to write by hand
+	}
+	best := ""
+	var name string
+	for _, u := range users {
+		if u.UnitCode == code && u.Active && u.Has(org.Leader) && (best == "" || u.Username < best) {
+			best, name = u.Username, u.FullName
+		}
+	}
+	return name
+}
+
+// receivingOfficer is the officer who received the dossier: the actor of the receive
+// (counter) or accept (online) event; for an online dossier not yet accepted, "".
+func receivingOfficer(d dossier.Dossier) string {
+	if i := LastEvent(d, dossier.ActionReceive, dossier.ActionAccept); i >= 0 {
+		return d.Events[i].Actor
+	}
+	return ""
+}
+
 // LookupURL is the address of the public lookup page of a dossier under base.
 func LookupURL(base, code, key string) string {
 	return base + "/tra-cuu/" + url.PathEscape(code) + "?key=" + url.QueryEscape(key)
 }
 
 // pdfDossier maps a stored dossier to what the forms print.
-func (a *App) pdfDossier(ctx context.Context, d store.StoredDossier, unitName string, o Origin) pdf.Dossier {
+func (a *App) pdfDossier(ctx context.Context, d store.StoredDossier, unit pdf.Unit, o Origin) pdf.Dossier {
 	rec, st := d.Record, d.State
 	docs := make([]pdf.Doc, 0, len(rec.Documents))
 	for _, doc := range rec.Documents {
@@ -118,8 +156,8 @@ func (a *App) pdfDossier(ctx context.Context, d store.StoredDossier, unitName st
 			Phone: rec.Applicant.Phone, Email: rec.Applicant.Email},
 		Documents: docs, Sets: rec.Sets,
 		DeadlineDays: d.Dossier.Deadline.Days, DeadlineCalendarDays: d.Dossier.Deadline.CalendarDays,
-		ReceivedAt: received, DueAt: st.DueAt, ResultAt: deskName + " – " + unitName,
-		Officer:   a.OfficerName(ctx, rec.CreatedBy),
+		ReceivedAt: received, DueAt: st.DueAt, ResultAt: unit.DeskName + " – " + unit.Name,
+		Officer:   a.personName(ctx, d, receivingOfficer(d.Dossier)),
 		LookupURL: LookupURL(o.BaseURL, rec.Code, rec.LookupKey), LookupKey: rec.LookupKey, Fee: rec.FeeVND,
 	}
 }
@@ -143,12 +181,16 @@ func noEvent(what string) error {
 
 // writeDossierForm writes the form of the kind for the dossier.
 func (a *App) writeDossierForm(ctx context.Context, buf *bytes.Buffer, kind pdf.FormKind, d store.StoredDossier, o Origin) error {
-	unit, err := a.pdfUnit(ctx, d.Record.UnitCode, o)
+	received := d.State.ReceivedAt
+	if received.IsZero() {
+		received = d.State.SubmittedAt
+	}
+	unit, err := a.pdfUnit(ctx, d.Record.UnitCode, received, o)
 	if err != nil {
 		return err
 	}
-	pd := a.pdfDossier(ctx, d, unit.Name, o)
-	contact := deskName + " – " + unit.Name
+	pd := a.pdfDossier(ctx, d, unit, o)
+	contact := unit.DeskName + " – " + unit.Name
 	if unit.Hotline != "" {
 		contact += ", điện thoại " + unit.Hotline
 	}
@@ -161,12 +203,20 @@ func (a *App) writeDossierForm(ctx context.Context, buf *bytes.Buffer, kind pdf.
 			return noEvent("yêu cầu bổ sung")
 		}
 		e := d.Dossier.Events[i]
-		item := e.Note
-		if item == "" {
-			item = "Theo hướng dẫn của cán bộ tiếp nhận"
+		var items []pdf.Doc
+		for _, doc := range e.Documents {
+			items = append(items, pdf.Doc{Name: doc.Name, Originals: doc.Originals, Certified: doc.Certified, Copies: doc.Copies})
 		}
+		if len(items) == 0 {
+			item := e.Note
+			if item == "" {
+				item = "Theo hướng dẫn của cán bộ tiếp nhận"
+			}
+			items = []pdf.Doc{{Name: item}}
+		}
+		pd.Officer = a.personName(ctx, d, e.Actor)
 		return pdf.WriteSupplement(buf, pdf.Supplement{Unit: unit, Dossier: pd, Date: e.At,
-			Items: []pdf.Doc{{Name: item}}, Reason: e.Reason, Contact: contact})
+			Items: items, Reason: e.Reason, Contact: contact})
 	case pdf.FormRefusal:
 		i := LastEvent(d.Dossier, dossier.ActionRefuse)
 		if i < 0 {
@@ -202,8 +252,9 @@ func (a *App) writeDossierForm(ctx context.Context, buf *bytes.Buffer, kind pdf.
 		if reason == "" {
 			reason = "Người nộp hồ sơ đề nghị rút hồ sơ."
 		}
+		// The notice is the unit's decision: its head signs it, not the desk officer.
 		return pdf.WriteStop(buf, pdf.Stop{Unit: unit, Dossier: pd, Date: e.At, Reason: reason,
-			SignerTitle: "Thủ trưởng cơ quan", Signer: a.OfficerName(ctx, e.Actor)})
+			SignerTitle: "Thủ trưởng cơ quan", Signer: a.unitHead(ctx, d.Record.UnitCode)})
 	case pdf.FormControl:
 		cal, err := a.store.UnitCalendar(ctx, d.Record.UnitCode)
 		if err != nil {
@@ -213,17 +264,35 @@ func (a *App) writeDossierForm(ctx context.Context, buf *bytes.Buffer, kind pdf.
 		if err != nil {
 			return err
 		}
-		return pdf.WriteControl(buf, pdf.Control{Unit: unit, Dossier: pd, Handovers: handovers(rows)})
+		return pdf.WriteControl(buf, pdf.Control{Unit: unit, Dossier: pd, Handovers: a.handovers(ctx, d, rows)})
 	}
 	return fault.Newf(fault.NotFound, "Không có biểu mẫu “%s”.", kind)
 }
 
-// handovers turns the passages through the steps into the rows of the control sheet.
-func handovers(rows []dossier.StepResult) []pdf.Handover {
+// handovers turns the passages through the steps into the rows of the control sheet:
+// the unit holding each step, the steps handing over and receiving, and the people who
+// gave and received the dossier by their full names.
+func (a *App) handovers(ctx context.Context, d store.StoredDossier, rows []dossier.StepResult) []pdf.Handover {
 	out := make([]pdf.Handover, 0, len(rows))
 	from := "Người nộp hồ sơ"
+	units := map[string]string{}
 	for _, r := range rows {
-		h := pdf.Handover{From: from, To: r.Name, At: r.Start, Due: r.Due, Done: r.End, Note: r.To}
+		body, ok := units[r.Unit]
+		if !ok {
+			body = r.Unit
+			if u, err := a.store.Unit(ctx, r.Unit); err == nil {
+				body = u.Name
+			}
+			units[r.Unit] = body
+		}
+		// A step is handed over by whoever finished the step before (the applicant for
+		// the first) and received by the person it was assigned to, or who handled it.
+		giver, receiver := a.personName(ctx, d, r.From), a.personName(ctx, d, r.To)
+		if len(out) == 0 {
+			giver, receiver = d.Record.Applicant.FullName, a.personName(ctx, d, r.From)
+		}
+		h := pdf.Handover{Body: body, From: from, To: r.Name, At: r.Start, Due: r.Due, Done: r.End,
+			Giver: giver, Receiver: receiver}
 		switch r.Result {
 		case dossier.Early:
 			h.Result = pdf.ResultEarly
@@ -251,7 +320,7 @@ func (a *App) UnitBook(ctx context.Context, u org.User, code string, from, to ca
 	if to.Before(from) {
 		return Form{}, fault.WithFields("Kỳ theo dõi không hợp lệ.", map[string]string{"to": "Ngày kết thúc phải sau ngày bắt đầu."})
 	}
-	unit, err := a.pdfUnit(ctx, code, o)
+	unit, err := a.pdfUnit(ctx, code, to.Start(), o)
 	if err != nil {
 		return Form{}, err
 	}
@@ -261,10 +330,12 @@ func (a *App) UnitBook(ctx context.Context, u org.User, code string, from, to ca
 		return Form{}, err
 	}
 	book := pdf.Book{Unit: unit, From: from.Start(), To: end.Add(-time.Second)}
+	now := a.now()
 	for _, e := range entries {
+		st := e.State()
 		book.Rows = append(book.Rows, pdf.BookRow{Code: e.Code, ProcedureName: e.ProcedureName, Sets: e.Sets,
 			ApplicantName: e.Applicant.FullName, Address: e.Applicant.Address, Phone: e.Applicant.Phone,
-			ReceivedAt: e.ReceivedAt, DueAt: e.DueAt, ReturnedAt: e.ReturnedAt, Note: e.Status.Label()})
+			ReceivedAt: e.ReceivedAt, DueAt: st.LegalDueAt(), ReturnedAt: e.ReturnedAt, Note: notify.BookNote(st, now)})
 	}
 	var buf bytes.Buffer
 	if err := pdf.WriteBook(&buf, book); err != nil {
@@ -314,11 +385,11 @@ func (a *App) CounterSlip(ctx context.Context, u org.User, proc catalog.Procedur
 	if f := ap.Valid(); f != nil {
 		return Form{}, fault.WithFields("Thông tin người nộp hồ sơ chưa hợp lệ.", f)
 	}
-	unit, err := a.pdfUnit(ctx, u.UnitCode, o)
+	now := a.now()
+	unit, err := a.pdfUnit(ctx, u.UnitCode, now, o)
 	if err != nil {
 		return Form{}, err
 	}
-	now := a.now()
 	pd := pdf.Dossier{Code: "Chưa cấp mã", ProcedureName: proc.Name, ReceivedAt: now, Sets: max(in.Sets, 1),
 		Applicant: pdf.Applicant{Name: ap.FullName, Address: ap.Address, Phone: ap.Phone, Email: ap.Email},
 		Officer:   u.FullName, DeadlineDays: proc.DeadlineDays, DeadlineCalendarDays: proc.DeadlineMode == catalog.DeadlineCalendar}
@@ -350,7 +421,7 @@ func (a *App) CounterSlip(ctx context.Context, u org.User, proc catalog.Procedur
 		}
 		missing = []pdf.Doc{{Name: in.Reason}}
 	}
-	contact := deskName + " – " + unit.Name
+	contact := unit.DeskName + " – " + unit.Name
 	if unit.Hotline != "" {
 		contact += ", điện thoại " + unit.Hotline
 	}

@@ -32,10 +32,22 @@ func PlanFor(p catalog.Procedure, ch dossier.Channel) Plan {
 	}
 	return Plan{
 		Process:        proc,
-		Deadline:       calendar.Deadline{Days: days, CalendarDays: p.DeadlineMode == catalog.DeadlineCalendar},
+		Deadline:       DeadlineOf(p.DeadlineMode, days),
 		SupplementRule: string(p.SupplementRule),
 		FeeVND:         p.FeeVND,
 	}
+}
+
+// DeadlineOf is the legal clock's deadline for a catalogue deadline: days working days,
+// days calendar days, or the same-day rule (trong ngày).
+func DeadlineOf(mode catalog.DeadlineMode, days float64) calendar.Deadline {
+	switch mode {
+	case catalog.DeadlineSameDay:
+		return calendar.Deadline{SameDay: true}
+	case catalog.DeadlineCalendar:
+		return calendar.Deadline{Days: days, CalendarDays: true}
+	}
+	return calendar.Deadline{Days: days}
 }
 
 // NewDossierFor is the store's input for a dossier of the procedure at the unit through

@@ -52,6 +52,8 @@ func (c *Calendar) Clock(d Deadline, events []ClockEvent) (ClockState, error) {
 		origin, anchor, pausedAt time.Time
 		amount                   time.Duration
 		pauses                   []interval
+		extended                 bool
+		err                      error
 	)
 	need := c.need(d.Days)
 	for i, e := range events {
@@ -68,6 +70,11 @@ func (c *Calendar) Clock(d Deadline, events []ClockEvent) (ClockState, error) {
 				return ClockState{}, invalidf("Sự kiện thứ %d: thời hạn đã bắt đầu tính, không thể bắt đầu lại (dùng reset).", n)
 			}
 			st.Started, origin, anchor, amount = true, e.At, e.At, need
+			if d.IsSameDay() {
+				if anchor, err = c.DueSameDay(e.At); err != nil {
+					return ClockState{}, err
+				}
+			}
 		case ClockPause:
 			if st.Paused {
 				return ClockState{}, invalidf("Sự kiện thứ %d: thời hạn đang tạm dừng, không thể tạm dừng lần nữa.", n)
@@ -85,24 +92,32 @@ func (c *Calendar) Clock(d Deadline, events []ClockEvent) (ClockState, error) {
 		case ClockReset:
 			st.Paused, st.PausedFor, pauses = false, 0, nil
 			origin, anchor, amount = e.At, e.At, need
+			if d.IsSameDay() {
+				if anchor, err = c.DueSameDay(e.At); err != nil {
+					return ClockState{}, err
+				}
+			}
 		case ClockExtend:
 			if !e.Until.After(e.At) {
 				return ClockState{}, invalidf("Sự kiện thứ %d: hạn mới phải sau thời điểm gia hạn.", n)
 			}
-			anchor, amount = e.Until, 0
+			anchor, amount, extended = e.Until, 0, true
 		default:
 			return ClockState{}, invalidf("Sự kiện thứ %d: loại sự kiện %q không hợp lệ.", n, string(e.Kind))
 		}
 	}
 	due := anchor
 	if amount > 0 {
-		var err error
 		if due, err = c.advance(anchor, amount); err != nil {
 			return ClockState{}, err
 		}
 	}
 	st.Due = due.In(ict)
-	st.Explain = c.explain(origin, due, closePauses(pauses, st.Paused, pausedAt, due))
+	if d.IsSameDay() && len(pauses) == 0 && !st.Paused && !extended {
+		st.Explain = c.explainSameDay(origin, due)
+	} else {
+		st.Explain = c.explain(origin, due, closePauses(pauses, st.Paused, pausedAt, due))
+	}
 	return st, nil
 }
 

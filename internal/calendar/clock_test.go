@@ -113,7 +113,10 @@ func TestClockErrors(t *testing.T) {
 			}
 		})
 	}
-	if _, err := c.Clock(Deadline{Days: 0}, []ClockEvent{{Kind: ClockStart, At: t0}}); err == nil {
-		t.Errorf("got no error for a zero deadline, want one")
+	if _, err := c.Clock(Deadline{Days: -1}, []ClockEvent{{Kind: ClockStart, At: t0}}); err == nil {
+		t.Errorf("got no error for a negative deadline, want one")
+	}
+	if _, err := c.Clock(Deadline{Days: 0, CalendarDays: true}, []ClockEvent{{Kind: ClockStart, At: t0}}); err == nil {
+		t.Errorf("got no error for zero calendar days, want one (0 working days is the same-day rule)")
 	}
 }

@@ -10,14 +10,26 @@ const MaxDeadlineDays = 3650
 
 // Deadline is a time limit (thời hạn giải quyết): Days working days (fractions allowed:
 // 0.25 day = 2 hours with the default schedule), or, when CalendarDays is set, Days whole
-// calendar days (ngày lịch, Civil Code art. 147–148).
+// calendar days (ngày lịch, Civil Code art. 147–148), or, when SameDay is set or Days is
+// 0, the same-day rule (giải quyết trong ngày, see DueSameDay).
 type Deadline struct {
 	Days         float64 `json:"days"`
 	CalendarDays bool    `json:"calendar_days,omitempty"`
+	SameDay      bool    `json:"same_day,omitempty"`
 }
 
-// validate checks 0 < Days ≤ MaxDeadlineDays, and whole days in calendar-day mode.
+// IsSameDay reports whether the deadline is the same-day rule: SameDay set, or Days 0 in
+// working-day mode.
+func (d Deadline) IsSameDay() bool {
+	return d.SameDay || (d.Days == 0 && !d.CalendarDays)
+}
+
+// validate checks 0 < Days ≤ MaxDeadlineDays, and whole days in calendar-day mode; a
+// same-day deadline is always valid.
 func (d Deadline) validate() error {
+	if d.IsSameDay() {
+		return nil
+	}
 	if math.IsNaN(d.Days) || d.Days <= 0 || d.Days > MaxDeadlineDays {
 		return invalidf("Thời hạn %v ngày không hợp lệ: phải lớn hơn 0 và không quá %d ngày.", d.Days, MaxDeadlineDays)
 	}
@@ -45,10 +57,15 @@ func (c *Calendar) need(days float64) time.Duration {
 // Calendar-day mode: the day of receipt is not counted; the due instant is the end of the
 // last session of the Days-th calendar day after it, moved to the next working day when
 // that day is off.
+//
+// Same-day mode: see DueSameDay.
 func (c *Calendar) Due(from time.Time, d Deadline) (time.Time, Explanation, error) {
 	due, err := c.DueOnly(from, d)
 	if err != nil {
 		return time.Time{}, nil, err
+	}
+	if d.IsSameDay() {
+		return due, c.explainSameDay(from, due), nil
 	}
 	if d.CalendarDays {
 		return due, c.explainCalendarDays(from, due, int(d.Days)), nil
@@ -61,6 +78,9 @@ func (c *Calendar) Due(from time.Time, d Deadline) (time.Time, Explanation, erro
 func (c *Calendar) DueOnly(from time.Time, d Deadline) (time.Time, error) {
 	if err := d.validate(); err != nil {
 		return time.Time{}, err
+	}
+	if d.IsSameDay() {
+		return c.DueSameDay(from)
 	}
 	if d.CalendarDays {
 		return c.dueCalendarDays(from, int(d.Days))
@@ -77,6 +97,24 @@ func (c *Calendar) dueCalendarDays(from time.Time, n int) (time.Time, error) {
 	z, ok := c.nextWorking(z0 + n)
 	if !ok {
 		return time.Time{}, errOutOfRange("Hạn giải quyết")
+	}
+	return c.at(z, c.sched.Sessions[len(c.sched.Sessions)-1].End), nil
+}
+
+// DueSameDay returns the due instant of a same-day procedure (thủ tục giải quyết trong
+// ngày): a dossier received on a working day up to the schedule's cut-off (15:00 by
+// default; before opening included) is due at the end of that day's last session; one
+// received after the cut-off, or on a day off, at the end of the next working day.
+func (c *Calendar) DueSameDay(from time.Time) (time.Time, error) {
+	z, tod := splitInstant(from)
+	if z < minDay || z > maxDay {
+		return time.Time{}, errOutOfRange("Thời điểm tiếp nhận")
+	}
+	if !c.isWorking(z) || tod > c.sched.TransferCutoff {
+		var ok bool
+		if z, ok = c.nextWorking(z + 1); !ok {
+			return time.Time{}, errOutOfRange("Hạn giải quyết")
+		}
 	}
 	return c.at(z, c.sched.Sessions[len(c.sched.Sessions)-1].End), nil
 }

@@ -32,6 +32,8 @@ func TestDueWorkingDays(t *testing.T) {
 		{"exact end of a day", "2026-03-02T07:00:00+07:00", 5, "2026-03-06T17:00:00+07:00"},
 		{"one hour", "2026-03-06T16:30:00+07:00", 0.125, "2026-03-09T07:30:00+07:00"},
 		{"ten years", "2026-01-05T07:00:00+07:00", 3650, ""},
+		{"New Year 2026: 2/1 off, Saturday 10/1 worked", "2025-12-31T10:00:00+07:00", 2, "2026-01-06T10:00:00+07:00"},
+		{"make-up Saturday 10/1/2026 counts", "2026-01-09T10:00:00+07:00", 1, "2026-01-10T10:00:00+07:00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -138,7 +140,7 @@ func TestDueErrors(t *testing.T) {
 		from time.Time
 		d    Deadline
 	}{
-		{"zero", from, Deadline{Days: 0}},
+		{"zero calendar days", from, Deadline{Days: 0, CalendarDays: true}},
 		{"negative", from, Deadline{Days: -1}},
 		{"too long", from, Deadline{Days: 3651}},
 		{"fractional calendar days", from, Deadline{Days: 1.5, CalendarDays: true}},

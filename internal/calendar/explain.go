@@ -128,3 +128,37 @@ func (c *Calendar) explainCalendarDays(from, due time.Time, n int) Explanation {
 	}
 	return out
 }
+
+// explainSameDay lists the days of a same-day deadline: the day of receipt (counted when
+// received by the cut-off on a working day), any days off after it, and the due day.
+func (c *Calendar) explainSameDay(from, due time.Time) Explanation {
+	z0, t0 := splitInstant(from)
+	z1, t1 := splitInstant(due)
+	cut := clockText(c.sched.TransferCutoff)
+	out := make(Explanation, 0, z1-z0+1)
+	for z := z0; z <= z1; z++ {
+		day := ExplainDay{Date: dateFromDays(z)}
+		off, reason := c.DayOff(day.Date)
+		lo := time.Duration(0)
+		if z == z0 {
+			lo = t0
+		}
+		switch {
+		case z == z1:
+			day.Kind = ExplainPartial
+			day.Minutes = int(c.sessionOverlap(lo, t1) / time.Minute)
+			if z == z0 {
+				day.Reason = fmt.Sprintf("Thủ tục giải quyết trong ngày: tiếp nhận đến %s của ngày làm việc, hẹn trả cuối ngày (%s)", cut, clockText(t1))
+			} else {
+				day.Reason = fmt.Sprintf("Thủ tục giải quyết trong ngày: hẹn trả cuối ngày làm việc tiếp theo (%s)", clockText(t1))
+			}
+		case off:
+			day.Kind, day.Reason = ExplainSkipped, reason
+		default:
+			day.Kind = ExplainSkipped
+			day.Reason = fmt.Sprintf("Tiếp nhận sau %s, hẹn trả vào ngày làm việc tiếp theo", cut)
+		}
+		out = append(out, day)
+	}
+	return out
+}

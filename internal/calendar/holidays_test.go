@@ -29,6 +29,7 @@ func TestHolidaysPublishedSchedules(t *testing.T) {
 		}},
 		{2026, []string{
 			"2026-01-01 holiday Tết Dương lịch",
+			"2026-01-02 configured Nghỉ Tết Dương lịch (hoán đổi, làm bù thứ Bảy 10/01/2026)",
 			"2026-02-16 holiday Tết Nguyên đán",
 			"2026-02-17 holiday Tết Nguyên đán",
 			"2026-02-18 holiday Tết Nguyên đán",

@@ -35,6 +35,13 @@ func (o Override) reason() string {
 // (implementing Công văn 8726/VPCP-KGVX).
 const notice2025 = "Thông báo 6150/TB-BLĐTBXH"
 
+// letter2026NewYear is the published civil-servant schedule for New Year 2026 (Tết Dương
+// lịch): Thursday 1/1 to Sunday 4/1/2026 off, Friday 2/1 swapped for Saturday 10/1. The
+// document number and date come from the bug report that asked for this schedule; the
+// domain research behind this package does not confirm them, so check them against the
+// published text.
+const letter2026NewYear = "Công văn 12729/VPCP-KGVX ngày 25/12/2025"
+
 // Seed returns the published civil-servant decisions that differ from the statutory
 // defaults computed by this package, so that the calendar matches the published schedules:
 //
@@ -42,15 +49,23 @@ const notice2025 = "Thông báo 6150/TB-BLĐTBXH"
 //     no compensatory day for Saturday 1/2); Giỗ Tổ Monday 7/4 (default); 30/4 and 1/5
 //     (default) with Friday 2/5 off, swapped for a working Saturday 26/4; Quốc khánh
 //     Monday 1/9 and Tuesday 2/9 (default).
-//   - 2026: Tết Monday 16/2 – Friday 20/2, Giỗ Tổ on Sunday 26/4 with the compensatory
-//     day on Monday 27/4, 30/4 and 1/5: all equal to the defaults, so nothing is seeded.
+//   - 2026: Tết Dương lịch Thursday 1/1 (default) with Friday 2/1 off, swapped for a
+//     working Saturday 10/1 (letter2026NewYear); Tết Monday 16/2 – Friday 20/2, Giỗ Tổ on
+//     Sunday 26/4 with the compensatory day on Monday 27/4, 30/4 and 1/5: all equal to the
+//     defaults. Quốc khánh 2026: a five-day break was announced, but the number of the
+//     decision and its exact days are not confirmed here, so the calendar keeps the two
+//     statutory days (Wednesday 2/9 and Thursday 3/9) until an administrator enters the
+//     decision.
 //
-// Administrators add later years' decisions as data.
+// Administrators add later years' decisions as data. New documents go at the end: a
+// store seeds each document once, and counts the first one as seeded by older releases.
 func Seed() []Override {
 	return []Override{
 		{Date: Date{2025, 1, 27}, Off: true, Name: "Nghỉ Tết Nguyên đán", Reference: notice2025},
 		{Date: Date{2025, 2, 3}, Off: false, Name: "Làm việc, không nghỉ bù Tết Nguyên đán", Reference: notice2025},
 		{Date: Date{2025, 4, 26}, Off: false, Name: "Làm việc bù cho thứ Sáu 02/05/2025", Reference: notice2025},
 		{Date: Date{2025, 5, 2}, Off: true, Name: "Nghỉ hoán đổi (làm bù thứ Bảy 26/04/2025)", Reference: notice2025},
+		{Date: Date{2026, 1, 2}, Off: true, Name: "Nghỉ Tết Dương lịch (hoán đổi, làm bù thứ Bảy 10/01/2026)", Reference: letter2026NewYear},
+		{Date: Date{2026, 1, 10}, Off: false, Name: "Làm việc bù cho thứ Sáu 02/01/2026", Reference: letter2026NewYear},
 	}
 }

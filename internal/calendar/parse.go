@@ -7,9 +7,9 @@ import (
 	"time"
 )
 
-// ParseDays parses a deadline in days ("3", "0.5", or "0,5" with a decimal comma). It
-// rejects text that is not a number, NaN, infinities, zero, negative numbers and more than
-// MaxDeadlineDays.
+// ParseDays parses a deadline in days ("3", "0.5", or "0,5" with a decimal comma); "0"
+// is the same-day rule (trong ngày, see Deadline). It rejects text that is not a number,
+// NaN, infinities, negative numbers and more than MaxDeadlineDays.
 func ParseDays(s string) (float64, error) {
 	t := strings.TrimSpace(s)
 	if strings.Count(t, ",") == 1 && !strings.Contains(t, ".") {
@@ -19,8 +19,8 @@ func ParseDays(s string) (float64, error) {
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || strings.ContainsAny(t, "xXpP_") {
 		return 0, invalidf("Số ngày %q không hợp lệ: cần một số, ví dụ 3 hoặc 0,5.", s)
 	}
-	if v <= 0 || v > MaxDeadlineDays {
-		return 0, invalidf("Số ngày %q không hợp lệ: phải lớn hơn 0 và không quá %d.", s, MaxDeadlineDays)
+	if v < 0 || v > MaxDeadlineDays {
+		return 0, invalidf("Số ngày %q không hợp lệ: phải từ 0 (giải quyết trong ngày) đến %d.", s, MaxDeadlineDays)
 	}
 	return v, nil
 }

@@ -9,7 +9,7 @@ func TestParseDays(t *testing.T) {
 		ok   bool
 	}{
 		{"3", 3, true}, {"0.5", 0.5, true}, {"0,25", 0.25, true}, {" 15 ", 15, true}, {"3650", 3650, true},
-		{"0", 0, false}, {"-1", 0, false}, {"3651", 0, false}, {"NaN", 0, false}, {"Inf", 0, false},
+		{"0", 0, true}, {"-1", 0, false}, {"3651", 0, false}, {"NaN", 0, false}, {"Inf", 0, false},
 		{"abc", 0, false}, {"", 0, false}, {"0x10", 0, false}, {"1,000.5", 0, false}, {"1_0", 0, false},
 	}
 	for _, tt := range tests {

@@ -39,13 +39,14 @@ func TestDemoKnownProcedures(t *testing.T) {
 		code, name string
 		deadline   float64
 		fee        int64
+		mode       DeadlineMode
 	}{
-		{"1.001193", "Đăng ký khai sinh", 0.5, 0},
-		{"1.000894", "Đăng ký kết hôn", 0.5, 0},
-		{"1.000656", "Đăng ký khai tử", 0.5, 0},
-		{"1.004222", "Đăng ký thường trú", 7, 20000},
-		{"1.004194", "Đăng ký tạm trú", 3, 15000},
-		{"2.000815", "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan, tổ chức có thẩm quyền của Việt Nam cấp hoặc chứng nhận", 0.5, 2000},
+		{"1.001193", "Đăng ký khai sinh", 0, 0, DeadlineSameDay},
+		{"1.000894", "Đăng ký kết hôn", 0, 0, DeadlineSameDay},
+		{"1.000656", "Đăng ký khai tử", 0, 0, DeadlineSameDay},
+		{"1.004222", "Đăng ký thường trú", 7, 20000, DeadlineWorking},
+		{"1.004194", "Đăng ký tạm trú", 3, 15000, DeadlineWorking},
+		{"2.000815", "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan, tổ chức có thẩm quyền của Việt Nam cấp hoặc chứng nhận", 0, 2000, DeadlineSameDay},
 	}
 	for _, tt := range tests {
 		t.Run(tt.code, func(t *testing.T) {
@@ -56,8 +57,8 @@ func TestDemoKnownProcedures(t *testing.T) {
 			if p.Name != tt.name {
 				t.Errorf("got name %q, want %q", p.Name, tt.name)
 			}
-			if p.DeadlineDays != tt.deadline {
-				t.Errorf("got deadline %v, want %v", p.DeadlineDays, tt.deadline)
+			if p.DeadlineDays != tt.deadline || p.DeadlineMode != tt.mode {
+				t.Errorf("got deadline %v %s, want %v %s", p.DeadlineDays, p.DeadlineMode, tt.deadline, tt.mode)
 			}
 			if p.FeeVND != tt.fee {
 				t.Errorf("got fee %d, want %d", p.FeeVND, tt.fee)

@@ -30,6 +30,10 @@ const (
 	DeadlineWorking DeadlineMode = "working"
 	// DeadlineCalendar counts ngày (calendar days), as in "15 ngày" of a statute.
 	DeadlineCalendar DeadlineMode = "calendar"
+	// DeadlineSameDay is giải quyết trong ngày: received by 15:00 on a working day, due
+	// at the end of that day; otherwise at the end of the next working day. DeadlineDays
+	// is 0.
+	DeadlineSameDay DeadlineMode = "same_day"
 )
 
 // SupplementRule says what a supplement request (yêu cầu bổ sung hồ sơ)
@@ -68,7 +72,8 @@ type Procedure struct {
 	// Online is the online service level (mức độ DVCTT).
 	Online OnlineLevel `json:"online"`
 	// DeadlineDays is the legal deadline (thời hạn giải quyết), in working
-	// or calendar days according to DeadlineMode; fractions allowed.
+	// or calendar days according to DeadlineMode; fractions allowed; 0 for a
+	// same-day procedure.
 	DeadlineDays float64 `json:"deadline_days"`
 	// OnlineDeadlineDays is the deadline for online dossiers; 0 means the same.
 	OnlineDeadlineDays float64 `json:"online_deadline_days,omitempty"`

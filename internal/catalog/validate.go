@@ -74,22 +74,26 @@ func (p Procedure) Validate() FieldErrors {
 	default:
 		errs.add("online", "Mức độ trực tuyến phải là none, partial hoặc full.")
 	}
+	sameDay := p.DeadlineMode == DeadlineSameDay
 	deadlineOK := p.DeadlineDays > 0 && p.DeadlineDays <= maxDays
-	if !deadlineOK {
+	switch {
+	case sameDay && p.DeadlineDays != 0:
+		errs.add("deadline_days", "Thủ tục giải quyết trong ngày có thời hạn 0 ngày (hẹn trả cuối ngày, hoặc cuối ngày làm việc tiếp theo nếu nhận sau 15 giờ).")
+	case !sameDay && !deadlineOK:
 		errs.add("deadline_days", "Thời hạn giải quyết phải lớn hơn 0 và không quá 365 ngày.")
 	}
-	if od := p.OnlineDeadlineDays; od < 0 || math.IsNaN(od) || (od > 0 && deadlineOK && od > p.DeadlineDays) {
+	if od := p.OnlineDeadlineDays; od < 0 || math.IsNaN(od) || (od > 0 && (sameDay || deadlineOK && od > p.DeadlineDays)) {
 		errs.add("online_deadline_days", "Thời hạn giải quyết hồ sơ trực tuyến phải từ 0 (bằng thời hạn chung) đến thời hạn giải quyết.")
 	}
 	errs.text("deadline_note", p.DeadlineNote, false, maxLongRunes, true)
 	switch p.DeadlineMode {
-	case DeadlineWorking:
+	case DeadlineWorking, DeadlineSameDay:
 	case DeadlineCalendar:
 		if deadlineOK && p.DeadlineDays != math.Trunc(p.DeadlineDays) {
 			errs.add("deadline_days", "Thời hạn tính theo ngày (lịch) phải là số ngày nguyên; thời hạn dưới một ngày hãy tính theo ngày làm việc.")
 		}
 	default:
-		errs.add("deadline_mode", "Cách tính thời hạn phải là working (ngày làm việc) hoặc calendar (ngày).")
+		errs.add("deadline_mode", "Cách tính thời hạn phải là working (ngày làm việc), calendar (ngày) hoặc same_day (trong ngày).")
 	}
 	switch p.SupplementRule {
 	case SupplementPause, SupplementReset:
@@ -118,7 +122,11 @@ func (p Procedure) Validate() FieldErrors {
 	} {
 		errs.text(t.path, t.value, t.required, maxLongRunes, true)
 	}
-	if deadlineOK {
+	switch {
+	case sameDay:
+		// The steps share one working day at most.
+		errs.prefixed("process", p.Process.validate(1, true))
+	case deadlineOK:
 		errs.prefixed("process", p.Process.validate(p.DeadlineDays, p.DeadlineMode == DeadlineCalendar))
 	}
 	return errs

@@ -58,6 +58,15 @@ func TestProcedureValidate(t *testing.T) {
 		{"online deadline longer", func(p *Procedure) { p.OnlineDeadlineDays = 2 }, "online_deadline_days"},
 		{"online deadline shorter", func(p *Procedure) { p.OnlineDeadlineDays = 0.5 }, ""},
 		{"bad mode", func(p *Procedure) { p.DeadlineMode = "hours" }, "deadline_mode"},
+		{"same day", func(p *Procedure) { p.DeadlineMode, p.DeadlineDays = DeadlineSameDay, 0 }, ""},
+		{"same day with days", func(p *Procedure) { p.DeadlineMode = DeadlineSameDay }, "deadline_days"},
+		{"same day with an online deadline", func(p *Procedure) {
+			p.DeadlineMode, p.DeadlineDays, p.OnlineDeadlineDays = DeadlineSameDay, 0, 0.5
+		}, "online_deadline_days"},
+		{"same day with steps over a day", func(p *Procedure) {
+			p.DeadlineMode, p.DeadlineDays = DeadlineSameDay, 0
+			p.Process.Steps[1].Days = 2
+		}, "process.steps"},
 		{"calendar days not whole", func(p *Procedure) {
 			p.DeadlineMode = DeadlineCalendar
 			p.DeadlineDays = 0.5

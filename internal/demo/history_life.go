@@ -165,6 +165,9 @@ func (g *unitHistory) live(a arrival, seq int, proc catalog.Procedure, who dossi
 		l.do(l.officer(dossier.ActionReceive, dossier.RoleOneStop, ""), a.at)
 	}
 	factor := f.factor
+	if plan.Deadline.IsSameDay() {
+		days = l.workingDaysLeft()
+	}
 	if sum := proc.Process.TotalDays(); sum > days && !l.d.Deadline.CalendarDays {
 		factor *= days / sum
 	}
@@ -218,6 +221,22 @@ func (l *life) last() time.Time { return l.st.LastAt }
 // officer builds a command by the unit's officer of the role.
 func (l *life) officer(a dossier.Action, role dossier.Role, reason string) dossier.Command {
 	return dossier.Command{Action: a, Actor: l.g.vol.Staff + "." + string(role), Role: role, Unit: l.g.vol.Unit, Reason: reason}
+}
+
+// workingDaysLeft returns the working time, in days, from the last event to the
+// appointment: what the steps of a same-day procedure share.
+func (l *life) workingDaysLeft() float64 {
+	from, due := l.last(), l.st.DueAt
+	lo, hi := 0.0, 2.0
+	for range 12 {
+		mid := (lo + hi) / 2
+		if t, err := l.g.cal.DueOnly(from, calendar.Deadline{Days: mid}); err == nil && !t.After(due) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return max(lo, 0.01)
 }
 
 // after returns the instant days working days after t (at least a few minutes), inside

@@ -27,6 +27,21 @@ type Command struct {
 	StepBudget float64 `json:"step_budget"`
 	// Assignee is the user to assign, or the target user of a forward or send_back.
 	Assignee string `json:"assignee"`
+	// Documents are the missing documents a supplement request asks for (Mẫu 02).
+	Documents []MissingDocument `json:"documents,omitempty"`
+}
+
+// MaxMissingDocuments is the most documents one supplement request may list.
+const MaxMissingDocuments = 50
+
+// MissingDocument is one thành phần hồ sơ a supplement request (yêu cầu bổ sung, hoàn
+// thiện hồ sơ) asks the applicant for, with the number of originals (bản chính),
+// certified copies (bản sao chứng thực) and copies (bản photo) wanted.
+type MissingDocument struct {
+	Name      string `json:"name"`
+	Originals int    `json:"originals,omitempty"`
+	Certified int    `json:"certified,omitempty"`
+	Copies    int    `json:"copies,omitempty"`
 }
 
 // Valid returns the Vietnamese message for each invalid field (keyed by its JSON name),
@@ -51,6 +66,19 @@ func (c Command) Valid() map[string]string {
 	}
 	if utf8.RuneCountInString(c.Assignee) > 100 {
 		f["assignee"] = "Tên người được phân công quá dài."
+	}
+	if len(c.Documents) > 0 && c.Action != ActionRequestSupplement {
+		f["documents"] = "Chỉ yêu cầu bổ sung hồ sơ mới kèm danh sách giấy tờ cần bổ sung."
+	}
+	if len(c.Documents) > MaxMissingDocuments {
+		f["documents"] = "Danh sách giấy tờ cần bổ sung tối đa 50 dòng."
+	}
+	for _, d := range c.Documents {
+		n := utf8.RuneCountInString(strings.TrimSpace(d.Name))
+		if n == 0 || n > 500 || min(d.Originals, d.Certified, d.Copies) < 0 || max(d.Originals, d.Certified, d.Copies) > 99 {
+			f["documents"] = "Mỗi giấy tờ cần bổ sung cần có tên (tối đa 500 ký tự) và số bản từ 0 đến 99."
+			break
+		}
 	}
 	switch c.Action {
 	case ActionRefuse:

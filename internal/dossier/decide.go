@@ -43,11 +43,20 @@ func Decide(d Dossier, st State, cmd Command, cal *calendar.Calendar, now time.T
 		if err := d.Process.Valid(); err != nil {
 			return Event{}, err
 		}
-		if !(d.Deadline.Days > 0) {
+		if !d.Deadline.SameDay && !(d.Deadline.Days > 0) {
 			return Event{}, fault.New(fault.Invalid, "Thời hạn giải quyết của thủ tục không hợp lệ.")
 		}
 		if d.SupplementRule != "" && d.SupplementRule != SupplementPause && d.SupplementRule != SupplementReset {
 			return Event{}, fault.New(fault.Invalid, "Quy tắc tính thời hạn khi bổ sung hồ sơ không hợp lệ.")
+		}
+	case ActionRequestSupplement:
+		if SecondSupplement(st) && e.Reason == "" {
+			return Event{}, fault.WithFields("Thông tin thao tác chưa hợp lệ.", map[string]string{"reason": SecondSupplementWarning +
+				" Cần nêu rõ lý do phải yêu cầu bổ sung lần nữa."})
+		}
+		for _, doc := range cmd.Documents {
+			doc.Name = strings.TrimSpace(doc.Name)
+			e.Documents = append(e.Documents, doc)
 		}
 	case ActionExtend:
 		if err := checkExtend(st, cmd, cal, now); err != nil {
@@ -63,6 +72,16 @@ func Decide(d Dossier, st State, cmd Command, cal *calendar.Calendar, now time.T
 		e.ToUnit, e.StepBudget = to, cmd.StepBudget
 	}
 	return e, nil
+}
+
+// SecondSupplementWarning is what the officer is told before a second supplement request.
+const SecondSupplementWarning = "Hồ sơ đã được yêu cầu bổ sung một lần; yêu cầu bổ sung lần nữa làm hồ sơ bị tính là quá hạn theo Quyết định 766/QĐ-TTg."
+
+// SecondSupplement reports whether a supplement request now would be the second (or a
+// later) one since the clock started: such a request makes the dossier late in the QĐ
+// 766 index, so it needs a reason and the officer is warned first.
+func SecondSupplement(st State) bool {
+	return !st.ReceivedAt.IsZero() && st.Supplements >= 1
 }
 
 // checkExtend applies the rules of the apology and new appointment (phiếu xin lỗi và hẹn

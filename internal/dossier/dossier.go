@@ -53,8 +53,14 @@ type State struct {
 	SubmittedAt time.Time `json:"submitted_at,omitzero"`
 	// ReceivedAt is the instant the clock started: counter receipt or online acceptance.
 	ReceivedAt time.Time `json:"received_at,omitzero"`
-	// DueAt is the appointment (ngày hẹn trả) computed from the clock events.
+	// DueAt is the appointment in force (ngày hẹn trả) computed from the clock events:
+	// the new appointment once the dossier was extended (hẹn lại). The inbox chases it and
+	// the applicant is told it.
 	DueAt time.Time `json:"due_at,omitzero"`
+	// OriginalDueAt is the legal appointment: the clock without the extension (pauses
+	// still move it). Timeliness and every report compare with it, because an apology
+	// admits lateness and does not erase it. It equals DueAt when not extended.
+	OriginalDueAt time.Time `json:"original_due_at,omitzero"`
 	// FinishedAt is the end of processing: the instant the result became ready, or the
 	// refusal or withdrawal instant when there is no result.
 	FinishedAt time.Time `json:"finished_at,omitzero"`

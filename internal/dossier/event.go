@@ -26,4 +26,6 @@ type Event struct {
 	// Step is the index (in State.Steps) of the step the dossier was at when the event
 	// happened.
 	Step int `json:"step"`
+	// Documents are the missing documents a request_supplement event asks for.
+	Documents []MissingDocument `json:"documents,omitempty"`
 }

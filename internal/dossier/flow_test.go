@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -124,11 +125,25 @@ func TestSecondSupplementIsLate(t *testing.T) {
 	d := newDossier(ChannelCounter)
 	act(t, cal, &d, ict(2026, 11, 2, 8, 0), cmd(ActionReceive, RoleOneStop))
 	for i, day := range []int{2, 3} {
-		act(t, cal, &d, ict(2026, 11, day, 9, 0), cmd(ActionRequestSupplement, RoleOneStop))
+		c := cmd(ActionRequestSupplement, RoleOneStop)
+		if i == 1 {
+			// The second request needs a reason: it makes the dossier late.
+			_, _, err := Act(d, c, cal, ict(2026, 11, day, 9, 0))
+			wantCode(t, err, fault.Invalid)
+			if msg := fault.As(err).Fields["reason"]; !strings.Contains(msg, "766") {
+				t.Fatalf("got reason message %q, want the QĐ 766 warning", msg)
+			}
+			c.Reason = "Giấy tờ bổ sung lần trước vẫn thiếu chữ ký"
+			c.Documents = []MissingDocument{{Name: " Tờ khai có chữ ký ", Originals: 1}}
+		}
+		act(t, cal, &d, ict(2026, 11, day, 9, 0), c)
 		st := act(t, cal, &d, ict(2026, 11, day, 10, 0), cmd(ActionSupplementReceived, RoleOneStop))
 		if st.Supplements != i+1 || st.Status != StatusReceived {
 			t.Fatalf("got %d supplements, status %s, want %d, received", st.Supplements, st.Status, i+1)
 		}
+	}
+	if e := d.Events[3]; e.Reason == "" || len(e.Documents) != 1 || e.Documents[0].Name != "Tờ khai có chữ ký" || e.Documents[0].Originals != 1 {
+		t.Fatalf("got second request %+v, want its reason and the document listed", e)
 	}
 	act(t, cal, &d, ict(2026, 11, 4, 8, 0), cmd(ActionForward, RoleOneStop))
 	act(t, cal, &d, ict(2026, 11, 4, 9, 0), cmd(ActionForward, RoleSpecialist))
@@ -327,5 +342,35 @@ func TestCreationChecks(t *testing.T) {
 			_, _, err := Act(d, cmd(ActionReceive, RoleOneStop), cal, ict(2026, 11, 2, 8, 0))
 			wantCode(t, err, fault.Invalid)
 		})
+	}
+}
+
+// TestExtendKeepsLegalAppointment: an apology with a new appointment does not make a
+// dossier finished after the legal appointment on time.
+func TestExtendKeepsLegalAppointment(t *testing.T) {
+	cal := newCal(t)
+	d := newDossier(ChannelCounter)
+	act(t, cal, &d, ict(2026, 11, 2, 8, 0), cmd(ActionReceive, RoleOneStop))
+	st := act(t, cal, &d, ict(2026, 11, 2, 9, 0), cmd(ActionForward, RoleOneStop))
+	legal := st.DueAt // Monday 9 November, 08:00
+	c := cmd(ActionExtend, RoleLeader)
+	c.NewDue = ict(2026, 11, 12, 17, 0)
+	st = act(t, cal, &d, ict(2026, 11, 4, 10, 0), c)
+	if !st.DueAt.Equal(c.NewDue) || !st.OriginalDueAt.Equal(legal) {
+		t.Fatalf("got due %v original %v, want %v and %v", st.DueAt, st.OriginalDueAt, c.NewDue, legal)
+	}
+	if got := st.Timeliness(ict(2026, 11, 10, 9, 0)); got != Overdue {
+		t.Errorf("open after the legal appointment: got %s, want overdue", got)
+	}
+	act(t, cal, &d, ict(2026, 11, 10, 9, 0), cmd(ActionForward, RoleSpecialist))
+	st = act(t, cal, &d, ict(2026, 11, 11, 9, 0), cmd(ActionForward, RoleLeader))
+	if st.Status != StatusResultReady {
+		t.Fatalf("got %s, want result_ready", st.Status)
+	}
+	if got := st.Timeliness(ict(2026, 11, 11, 9, 0)); got != Late {
+		t.Errorf("finished between the legal and the new appointment: got %s, want late", got)
+	}
+	if !st.DueAt.Equal(c.NewDue) || !st.OriginalDueAt.Equal(legal) {
+		t.Errorf("after finishing: got due %v original %v, want %v and %v", st.DueAt, st.OriginalDueAt, c.NewDue, legal)
 	}
 }

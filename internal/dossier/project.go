@@ -119,9 +119,23 @@ func Project(d Dossier, cal *calendar.Calendar) (State, error) {
 			return State{}, fmt.Errorf("dossier %s: clock: %w", d.Code, err)
 		}
 		st.DueAt = cs.Due
+		st.OriginalDueAt = cs.Due
 		st.Paused = cs.Paused
 		st.PausedFor = cs.PausedFor
 		st.Explain = cs.Explain
+		if st.Extended {
+			legal := clock[:0:0]
+			for _, c := range clock {
+				if c.Kind != calendar.ClockExtend {
+					legal = append(legal, c)
+				}
+			}
+			orig, err := cal.Clock(d.Deadline, legal)
+			if err != nil {
+				return State{}, fmt.Errorf("dossier %s: clock: %w", d.Code, err)
+			}
+			st.OriginalDueAt = orig.Due
+		}
 	}
 	return st, nil
 }

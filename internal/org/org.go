@@ -8,6 +8,7 @@ package org
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -54,6 +55,36 @@ type Unit struct {
 	// Hours describes the reception hours for people (giờ tiếp nhận), e.g.
 	// "Thứ Hai – Thứ Sáu: 7:00–11:30, 13:30–17:00".
 	Hours string `json:"hours"`
+	// DeskName is the one-stop desk's name printed on the forms ("Trung tâm Phục vụ hành
+	// chính công xã …"); empty means the default for the form's date (DefaultDeskName).
+	DeskName string `json:"desk_name"`
+}
+
+// deskReform is when the commune desks became Trung tâm Phục vụ hành chính công
+// (Decree 118/2025/NĐ-CP, in force 1 July 2025, 00:00 UTC+7).
+var deskReform = time.Date(2025, 7, 1, 0, 0, 0, 0, time.FixedZone("ICT", 7*3600))
+
+// Desk returns the name of the unit's one-stop desk on the date of a form: the configured
+// DeskName, else DefaultDeskName.
+func (u Unit) Desk(at time.Time) string {
+	if n := strings.TrimSpace(u.DeskName); n != "" {
+		return n
+	}
+	return DefaultDeskName(u.Name, at)
+}
+
+// DefaultDeskName is the desk's name when none is configured: from 1 July 2025 the
+// "Trung tâm Phục vụ hành chính công" followed by the unit's name without "UBND" ("…
+// thị trấn Tân Hòa"); before, the "Bộ phận Một cửa".
+func DefaultDeskName(unitName string, at time.Time) string {
+	if at.Before(deskReform) {
+		return "Bộ phận Một cửa"
+	}
+	name := strings.TrimSpace(unitName)
+	for _, p := range []string{"UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân "} {
+		name = strings.TrimPrefix(name, p)
+	}
+	return strings.TrimSpace("Trung tâm Phục vụ hành chính công " + name)
 }
 
 var (
@@ -91,6 +122,9 @@ func (u Unit) Valid() map[string]string {
 	}
 	if utf8.RuneCountInString(u.Hours) > 300 {
 		errs["hours"] = "Giờ làm việc tối đa 300 ký tự."
+	}
+	if utf8.RuneCountInString(u.DeskName) > 200 {
+		errs["desk_name"] = "Tên bộ phận tiếp nhận tối đa 200 ký tự."
 	}
 	if u.ParentCode != "" && u.ParentCode == u.Code {
 		errs["parent_code"] = "Đơn vị không thể là cấp trên của chính nó."

@@ -17,8 +17,14 @@ const (
 // Handover is one hand-over of the dossier (giao, nhận hồ sơ) between two bodies, one row
 // of the process control sheet.
 type Handover struct {
+	// Body is the unit that receives the dossier (tên cơ quan), e.g. "UBND thị trấn Tân
+	// Hòa", or the other unit of a liên thông step; may be empty.
+	Body string
 	// From gives the dossier; To receives it, e.g. "Bộ phận Một cửa" → "Công chức Tư pháp - Hộ tịch".
 	From, To string
+	// Giver and Receiver are the people who hand over and receive (full names), printed
+	// above their signatures; either may be empty.
+	Giver, Receiver string
 	// At is when the dossier changed hands, required.
 	At time.Time
 	// Due is when the receiving step must finish, Done when it did; either may be zero.
@@ -83,7 +89,7 @@ func WriteControl(w io.Writer, r Control) error {
 		s.field("Ngày hẹn trả kết quả:", clockText(d.DueAt), s.width)
 	}
 	s.gap(1)
-	t := newTable(s, sizeSmall, column{30, "L"}, column{34, "L"}, column{22, "C"}, column{14, "L"})
+	t := newTable(s, sizeSmall, column{30, "L"}, column{38, "L"}, column{20, "C"}, column{12, "L"})
 	t.headerRow("TÊN CƠ QUAN", "THỜI GIAN GIAO, NHẬN HỒ SƠ",
 		"KẾT QUẢ GIẢI QUYẾT HỒ SƠ\n(Trước hạn/Đúng hạn/Quá hạn)", "GHI CHÚ")
 	if len(r.Handovers) == 0 {
@@ -97,9 +103,13 @@ func WriteControl(w io.Writer, r Control) error {
 		if !h.Done.IsZero() {
 			result += "\nXong: " + shortClock(h.Done)
 		}
+		body := ""
+		if h.Body != "" {
+			body = h.Body + "\n"
+		}
 		t.rowCells([]cell{
-			{text: strconv.Itoa(i+1) + ". Giao: " + h.From + "\nNhận: " + h.To},
-			{text: "Giao: " + clockText(h.At) + "\nNgười giao:\n\n\nNgười nhận:\n\n"},
+			{text: strconv.Itoa(i+1) + ". " + body + "Giao: " + h.From + "\nNhận: " + h.To},
+			{text: "Giao, nhận: " + clockText(h.At) + "\nNgười giao: " + h.Giver + "\n\n\nNgười nhận: " + h.Receiver + "\n\n"},
 			{text: strings.TrimPrefix(result, "\n")},
 			{text: h.Note},
 		}, 24)

@@ -12,10 +12,18 @@ func ict() *time.Location {
 	return time.FixedZone("ICT", 7*3600)
 }
 
-// clockText formats an instant as on the forms: "10 giờ 00 phút, ngày 24/04/2026".
+// clockText formats an instant as on the forms: "10 giờ 00 phút, ngày 24 tháng 04 năm
+// 2026".
 func clockText(t time.Time) string {
 	t = t.In(ict())
-	return fmt.Sprintf("%02d giờ %02d phút, ngày %s", t.Hour(), t.Minute(), dateText(t))
+	return fmt.Sprintf("%02d giờ %02d phút, %s", t.Hour(), t.Minute(), dateWords(t))
+}
+
+// dateWords formats the civil date of t in UTC+7 as the forms write it: "ngày 24 tháng
+// 04 năm 2026".
+func dateWords(t time.Time) string {
+	t = t.In(ict())
+	return fmt.Sprintf("ngày %02d tháng %02d năm %d", t.Day(), int(t.Month()), t.Year())
 }
 
 // dateText formats the civil date of t in UTC+7 as "24/04/2026".
@@ -36,9 +44,12 @@ func dateLine(place string, t time.Time) string {
 	return fmt.Sprintf("%s, ngày %02d tháng %02d năm %d", place, t.Day(), int(t.Month()), t.Year())
 }
 
-// daysText formats a statutory time limit: "3 ngày làm việc", "0,5 ngày làm việc", or
-// "15 ngày" for calendar days.
+// daysText formats a statutory time limit: "3 ngày làm việc", "0,5 ngày làm việc",
+// "15 ngày" for calendar days, or for 0 working days the same-day rule.
 func daysText(n float64, calendarDays bool) string {
+	if n == 0 && !calendarDays {
+		return "trong ngày (nhận sau 15 giờ: trong ngày làm việc tiếp theo)"
+	}
 	s := strings.Replace(strconv.FormatFloat(n, 'f', -1, 64), ".", ",", 1)
 	if calendarDays {
 		return s + " ngày"
@@ -80,4 +91,12 @@ func countText(n int) string {
 		return ""
 	}
 	return strconv.Itoa(n)
+}
+
+// upperFirst capitalises the first letter of s.
+func upperFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
 }

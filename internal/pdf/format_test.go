@@ -10,8 +10,8 @@ func TestFormats(t *testing.T) {
 	tests := []struct {
 		name, got, want string
 	}{
-		{"clock in UTC+7", clockText(utc), "10 giờ 00 phút, ngày 04/05/2026"},
-		{"clock across midnight", clockText(time.Date(2026, 4, 30, 18, 5, 0, 0, time.UTC)), "01 giờ 05 phút, ngày 01/05/2026"},
+		{"clock in UTC+7", clockText(utc), "10 giờ 00 phút, ngày 04 tháng 05 năm 2026"},
+		{"clock across midnight", clockText(time.Date(2026, 4, 30, 18, 5, 0, 0, time.UTC)), "01 giờ 05 phút, ngày 01 tháng 05 năm 2026"},
 		{"date line", dateLine("Tân Hòa", utc), "Tân Hòa, ngày 04 tháng 05 năm 2026"},
 		{"date line blank", dateLine("", time.Time{}), "……………, ngày …… tháng …… năm ……"},
 		{"working days", daysText(3, false), "3 ngày làm việc"},

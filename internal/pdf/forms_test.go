@@ -106,8 +106,8 @@ func TestReceiptContent(t *testing.T) {
 		want string
 	}{
 		{0, "Liên 1: Lưu tại Bộ phận Một cửa"},
-		{0, "5. Thời gian trả kết quả giải quyết hồ sơ: 10 giờ 00 phút, ngày 04/05/2026"},
-		{0, "4. Thời gian nhận hồ sơ: 10 giờ 00 phút, ngày 29/04/2026"},
+		{0, "5. Thời gian trả kết quả giải quyết hồ sơ: 10 giờ 00 phút, ngày 04 tháng 05 năm 2026"},
+		{0, "4. Thời gian nhận hồ sơ: 10 giờ 00 phút, ngày 29 tháng 04 năm 2026"},
 		{0, "0,5 ngày làm việc"},
 		{0, "50.000 đồng"},
 		{0, "Quét mã để tra cứu tình trạng hồ sơ"},
@@ -118,7 +118,7 @@ func TestReceiptContent(t *testing.T) {
 		{1, "https://tanhoa.gov.vn/phan-anh"},
 		{1, "motcua@tanhoa.gov.vn"},
 		{2, "Liên 2: Giao người nộp hồ sơ"},
-		{2, "10 giờ 00 phút, ngày 04/05/2026"},
+		{2, "10 giờ 00 phút, ngày 04 tháng 05 năm 2026"},
 		{3, "Đường dây nóng: 0263 3876 123"},
 	}
 	for _, c := range checks {

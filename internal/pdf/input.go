@@ -48,7 +48,8 @@ type Dossier struct {
 	Documents []Doc
 	// Sets is the number of dossier sets (số lượng hồ sơ, bộ).
 	Sets int
-	// DeadlineDays is the statutory time limit; DeadlineCalendarDays is true when it
+	// DeadlineDays is the statutory time limit (0 for a same-day procedure);
+	// DeadlineCalendarDays is true when it
 	// counts calendar days rather than working days.
 	DeadlineDays         float64
 	DeadlineCalendarDays bool

@@ -12,13 +12,13 @@ type Receipt struct {
 	Dossier Dossier
 	// Number is printed after "Số:"; the dossier code when empty.
 	Number string
+	// BookNumber and BookIndex are where the dossier is entered in the dossier book
+	// (Vào Sổ theo dõi hồ sơ, Quyển số …, Số thứ tự …); dots to fill in when empty.
+	BookNumber, BookIndex string
 }
 
-// The two copies (liên) of the receipt, in print order.
-const (
-	copyKept  = "Liên 1: Lưu tại Bộ phận Một cửa"
-	copyGiven = "Liên 2: Giao người nộp hồ sơ"
-)
+// The copy given to the applicant (liên 2); copy 1 is kept at the desk.
+const copyGiven = "Liên 2: Giao người nộp hồ sơ"
 
 // WriteReceipt writes the receipt as an A5 PDF of four pages: copy 1 (kept at the desk)
 // front and back, then copy 2 (given to the applicant) front and back. The front carries
@@ -49,7 +49,11 @@ func WriteReceipt(w io.Writer, r Receipt) error {
 	if number == "" {
 		number = d.Code
 	}
-	for _, copyLabel := range []string{copyKept, copyGiven} {
+	desk := r.Unit.DeskName
+	if desk == "" {
+		desk = "Bộ phận Một cửa"
+	}
+	for _, copyLabel := range []string{"Liên 1: Lưu tại " + desk, copyGiven} {
 		s.f.AddPage()
 		s.header(r.Unit, basis, number, d.ReceivedAt, form.Title)
 		if err := receiptFront(s, r, copyLabel); err != nil {
@@ -112,6 +116,7 @@ func receiptFront(s *sheet, r Receipt, copyLabel string) error {
 	if d.Fee > 0 {
 		s.field("7. Phí, lệ phí:", moneyText(d.Fee), s.width)
 	}
+	s.field("Vào Sổ theo dõi hồ sơ, Quyển số:", orDots(r.BookNumber)+", Số thứ tự: "+orDots(r.BookIndex), s.width)
 	s.signature(
 		signer{title: "Người nộp hồ sơ", name: d.Applicant.Name},
 		signer{title: "Người tiếp nhận hồ sơ", name: d.Officer},

@@ -57,6 +57,9 @@ func unitTitle(u Unit) string {
 		return u.DeskName
 	case u.DeskName == "":
 		return u.Name
+	case strings.Contains(u.DeskName, strings.TrimPrefix(u.Name, "UBND ")):
+		// "Trung tâm Phục vụ hành chính công thị trấn Tân Hòa" already names the unit.
+		return u.DeskName
 	}
 	return u.Name + " – " + u.DeskName
 }

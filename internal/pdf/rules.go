@@ -82,7 +82,7 @@ func RulesAt(t time.Time) RuleSet {
 			{FormSupplement, "02", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"},
 			{FormRefusal, "03", "Phiếu từ chối tiếp nhận giải quyết hồ sơ"},
 			// The 2025 set merges the apology with the request to extend the time limit.
-			{FormApology, "04", "Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết"},
+			{FormApology, "04", "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết hồ sơ"},
 			{FormStop, "05", "Thông báo dừng giải quyết hồ sơ"},
 			{FormControl, "06", "Phiếu kiểm soát quá trình giải quyết hồ sơ"},
 			{FormBook, "07", "Sổ theo dõi hồ sơ"},

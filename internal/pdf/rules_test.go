@@ -29,7 +29,7 @@ func TestRulesAt(t *testing.T) {
 		{"2025 starts at midnight UTC+7", time.Date(2025, 6, 30, 17, 0, 0, 0, time.UTC), FormReceipt, "01",
 			"Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "Mẫu số 01 – Ban hành kèm theo Thông tư số 03/2025/TT-VPCP", "2025"},
 		{"2025 apology merges the extension request", at(t, "2026-04-24 10:00"), FormApology, "04",
-			"Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết", "Mẫu số 04 – Ban hành kèm theo Thông tư số 03/2025/TT-VPCP", "2025"},
+			"Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết hồ sơ", "Mẫu số 04 – Ban hành kèm theo Thông tư số 03/2025/TT-VPCP", "2025"},
 		{"2025 stop", at(t, "2026-04-24 10:00"), FormStop, "05", "Thông báo dừng giải quyết hồ sơ",
 			"Mẫu số 05 – Ban hành kèm theo Thông tư số 03/2025/TT-VPCP", "2025"},
 		{"2025 control", at(t, "2026-04-24 10:00"), FormControl, "06", "Phiếu kiểm soát quá trình giải quyết hồ sơ",

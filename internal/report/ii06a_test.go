@@ -51,6 +51,8 @@ func built(t *testing.T, cal *calendar.Calendar, code, field string, ch dossier.
 			c.Reason = "Không thuộc thẩm quyền."
 		case dossier.ActionExtend:
 			c.Reason = "Cần xác minh thêm."
+		case dossier.ActionRequestSupplement:
+			c.Reason = "Giấy tờ bổ sung chưa đủ." // required from the second request on
 		}
 		var err error
 		if d, st, err = dossier.Act(d, c, cal, s.at); err != nil {

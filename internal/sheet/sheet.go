@@ -32,7 +32,7 @@ var procedureColumns = []struct{ header, path string }{
 	{"Thời hạn (ngày)", "deadline_days"},
 	{"Thời hạn trực tuyến (ngày)", "online_deadline_days"},
 	{"Ghi chú thời hạn", "deadline_note"},
-	{"Cách tính (working/calendar)", "deadline_mode"},
+	{"Cách tính (working/calendar/same_day)", "deadline_mode"},
 	{"Khi yêu cầu bổ sung (pause/reset)", "supplement_rule"},
 	{"Phí, lệ phí (đồng)", "fee_vnd"},
 	{"Điều kiện", "conditions"},

@@ -80,17 +80,44 @@ func (s *Store) DeleteCalendarDay(ctx context.Context, id int64) error {
 	return err
 }
 
-// SeedCalendarDays stores the published schedules once; days already present (perhaps
-// edited by an administrator) are left alone.
+// SeedCalendarDays stores the published schedules, each document's decisions once (the
+// setting "calendar_seeded:<reference>" records it, so a release that adds a document
+// seeds just that one; the older setting "calendar_seeded" stands for the first document
+// of the seed); days already present (perhaps edited by an administrator) are left alone.
 func (s *Store) SeedCalendarDays(ctx context.Context, seed []calendar.Override) error {
-	done, err := s.Setting(ctx, "calendar_seeded", "")
-	if err != nil || done != "" {
+	legacy, err := s.Setting(ctx, "calendar_seeded", "")
+	if err != nil {
 		return err
+	}
+	var refs []string
+	done := map[string]bool{}
+	for _, o := range seed {
+		if _, seen := done[o.Reference]; !seen {
+			done[o.Reference] = legacy != "" && len(refs) == 0
+			refs = append(refs, o.Reference)
+		}
+	}
+	for _, ref := range refs {
+		v, err := s.Setting(ctx, "calendar_seeded:"+ref, "")
+		if err != nil {
+			return err
+		}
+		done[ref] = done[ref] || v != ""
 	}
 	now := s.Now()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		added := map[string]bool{}
 		for _, o := range seed {
+			if done[o.Reference] {
+				continue
+			}
+			added[o.Reference] = true
 			if _, err := s.exec(ctx, tx, "CalendarDaySeed", o.Date.String(), o.Unit, o.Off, o.Name, o.Reference, "", now); err != nil {
+				return err
+			}
+		}
+		for ref := range added {
+			if _, err := s.exec(ctx, tx, "SettingPut", "calendar_seeded:"+ref, now.Format(time.RFC3339)); err != nil {
 				return err
 			}
 		}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 
 	"motcua/internal/calendar"
 	"motcua/internal/fault"
@@ -39,4 +40,26 @@ func (s *Store) CalendarDay(ctx context.Context, id int64) (CalendarDay, error) 
 		return CalendarDay{}, fault.Newf(fault.NotFound, "Không tìm thấy ngày nghỉ, ngày làm bù số %d.", id)
 	}
 	return days[0], nil
+}
+
+// SaveCalendarDecision records (or replaces) every day of a published schedule in one
+// transaction: all of them or none. The decision was checked by calendar.ParseDecision;
+// the unit, when given, must exist.
+func (s *Store) SaveCalendarDecision(ctx context.Context, dec calendar.Decision, by string) error {
+	if dec.Unit != "" {
+		if _, err := s.Unit(ctx, dec.Unit); err != nil {
+			return err
+		}
+	}
+	now := s.Now()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, o := range dec.Days {
+			if _, err := s.exec(ctx, tx, "CalendarDayUpsert", o.Date.String(), dec.Unit, o.Off, o.Name, o.Reference, by, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	s.ForgetCalendars()
+	return err
 }

@@ -207,3 +207,48 @@ func TestCalendarReflectsScheduleAndDays(t *testing.T) {
 		}
 	})
 }
+
+func TestSeedCalendarDaysAddsNewDocument(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		seed := calendar.Seed()
+		// A database seeded by a release that knew only the first document.
+		var first []calendar.Override
+		for _, o := range seed {
+			if o.Reference == seed[0].Reference {
+				first = append(first, o)
+			}
+		}
+		if err := s.SeedCalendarDays(ctx, first); err != nil {
+			t.Fatal(err)
+		}
+		// The administrator deleted one of its days; a later release must not bring it back.
+		days, err := s.AllCalendarDays(ctx, first[0].Date, first[0].Date)
+		if err != nil || len(days) != 1 {
+			t.Fatalf("got %v (%v), want the seeded day", days, err)
+		}
+		if err := s.DeleteCalendarDay(ctx, days[0].ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SeedCalendarDays(ctx, seed); err != nil {
+			t.Fatal(err)
+		}
+		all, err := s.AllCalendarDays(ctx, calendar.NewDate(2025, 1, 1), calendar.NewDate(2026, 12, 31))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(all) != len(seed)-1 {
+			t.Errorf("got %d days, want %d (the new document added, the deleted day not restored)", len(all), len(seed)-1)
+		}
+		cal, err := s.Calendar(ctx, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if off, _ := cal.DayOff(calendar.NewDate(2026, 1, 2)); !off {
+			t.Error("got 2/1/2026 a working day, want a day off")
+		}
+		if off, _ := cal.DayOff(calendar.NewDate(2026, 1, 10)); off {
+			t.Error("got 10/1/2026 a day off, want a make-up working day")
+		}
+	})
+}

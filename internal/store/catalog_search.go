@@ -39,8 +39,9 @@ type ProcedureSummary struct {
 	DeadlineDays float64             `json:"deadline_days"`
 	Online       catalog.OnlineLevel `json:"online"`
 	FeeVND       int64               `json:"fee_vnd"`
-	// DeadlineMode says whether DeadlineDays are working or calendar days.
-	DeadlineMode catalog.DeadlineMode `json:"-"`
+	// DeadlineMode says whether DeadlineDays are working or calendar days, or the
+	// procedure is same-day (trong ngày, DeadlineDays 0).
+	DeadlineMode catalog.DeadlineMode `json:"deadline_mode"`
 	// ProcessVersion is the current version of the internal process.
 	ProcessVersion int `json:"-"`
 	folded         string

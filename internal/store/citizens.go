@@ -44,6 +44,10 @@ func (c Citizen) Verified() bool { return !c.VerifiedAt.IsZero() }
 // Actor is the name under which the citizen's actions appear in dossier events.
 func (c Citizen) Actor() string { return CitizenActor(c.ID) }
 
+// IsCitizenActor reports whether an event Actor is a citizen's account ("citizen:42")
+// rather than an officer's username.
+func IsCitizenActor(actor string) bool { return strings.HasPrefix(actor, citizenActorPrefix) }
+
 // CitizenActor is the event Actor of the citizen with the id ("citizen:42").
 func CitizenActor(id int64) string { return citizenActorPrefix + strconv.FormatInt(id, 10) }
 

@@ -18,7 +18,24 @@ import (
 const (
 	deadlineWorking  = "working"
 	deadlineCalendar = "calendar"
+	deadlineSameDay  = "same_day"
 )
+
+// deadlineMode is how a deadline's kind is stored in dossiers.deadline_mode.
+func deadlineMode(d calendar.Deadline) string {
+	switch {
+	case d.IsSameDay():
+		return deadlineSameDay
+	case d.CalendarDays:
+		return deadlineCalendar
+	}
+	return deadlineWorking
+}
+
+// deadlineOf rebuilds a dossier's deadline from its stored columns.
+func deadlineOf(days float64, mode string) calendar.Deadline {
+	return calendar.Deadline{Days: days, CalendarDays: mode == deadlineCalendar, SameDay: mode == deadlineSameDay}
+}
 
 // DossierDocument is one thành phần hồ sơ handed in with a dossier: its name and the
 // number of originals (bản chính), certified copies (bản sao chứng thực) and copies (bản
@@ -224,10 +241,7 @@ func (s *Store) insertDossier(ctx context.Context, tx *sql.Tx, rec DossierRecord
 	if err != nil {
 		return 0, fmt.Errorf("store: dossier documents: %w", err)
 	}
-	mode := deadlineWorking
-	if d.Deadline.CalendarDays {
-		mode = deadlineCalendar
-	}
+	mode := deadlineMode(d.Deadline)
 	a := rec.Applicant
 	var id int64
 	err = s.row(ctx, tx, "", "DossierInsert", []any{
@@ -238,7 +252,7 @@ func (s *Store) insertDossier(ctx context.Context, tx *sql.Tx, rec DossierRecord
 		string(st.Status), st.Step, string(st.StepRole), st.Unit, st.Assignee,
 		nullTime(st.SubmittedAt), nullTime(st.ReceivedAt), nullTime(st.DueAt), nullTime(st.FinishedAt),
 		nullTime(st.ReturnedAt), st.Supplements,
-		st.Version, rec.CreatedBy, rec.CreatedAt, rec.CreatedAt,
+		st.Version, rec.CreatedBy, rec.CreatedAt, rec.CreatedAt, nullTime(st.OriginalDueAt),
 	}, &id)
 	return id, err
 }

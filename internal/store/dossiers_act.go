@@ -9,7 +9,6 @@ import (
 	"math/rand/v2"
 	"time"
 
-	"motcua/internal/calendar"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
 )
@@ -88,7 +87,7 @@ func (s *Store) loadDossier(ctx context.Context, db querier, code string) (Store
 	}
 	d := dossier.Dossier{
 		Code: r.Code, ProcedureCode: r.ProcedureCode, UnitCode: r.UnitCode, Channel: r.Channel,
-		Deadline:       calendar.Deadline{Days: days, CalendarDays: mode == deadlineCalendar},
+		Deadline:       deadlineOf(days, mode),
 		SupplementRule: rule,
 	}
 	if err := json.Unmarshal([]byte(process), &d.Process); err != nil {
@@ -169,7 +168,7 @@ func (s *Store) actOnce(ctx context.Context, code string, cmd dossier.Command, n
 		res, err := s.exec(ctx, tx, "DossierProjectionUpdate",
 			string(st.Status), st.Step, string(st.StepRole), st.Unit, st.Assignee,
 			nullTime(st.SubmittedAt), nullTime(st.ReceivedAt), nullTime(st.DueAt), nullTime(st.FinishedAt),
-			nullTime(st.ReturnedAt), st.Supplements, st.Version, e.At.UTC(),
+			nullTime(st.ReturnedAt), st.Supplements, st.Version, e.At.UTC(), nullTime(st.OriginalDueAt),
 			cur.Record.ID, cur.Dossier.Version())
 		if err != nil {
 			return err

@@ -170,10 +170,7 @@ func dossierRow(d ImportedDossier) ([]any, error) {
 	if strings.TrimSpace(form) == "" {
 		form = "{}"
 	}
-	mode := deadlineWorking
-	if d.Dossier.Deadline.CalendarDays {
-		mode = deadlineCalendar
-	}
+	mode := deadlineMode(d.Dossier.Deadline)
 	sets := max(rec.Sets, 1)
 	a := rec.Applicant
 	return []any{
@@ -184,7 +181,7 @@ func dossierRow(d ImportedDossier) ([]any, error) {
 		string(st.Status), st.Step, string(st.StepRole), st.Unit, st.Assignee,
 		nullTime(st.SubmittedAt), nullTime(st.ReceivedAt), nullTime(st.DueAt), nullTime(st.FinishedAt),
 		nullTime(st.ReturnedAt), st.Supplements,
-		st.Version, rec.CreatedBy, rec.CreatedAt.UTC(), st.LastAt.UTC(),
+		st.Version, rec.CreatedBy, rec.CreatedAt.UTC(), st.LastAt.UTC(), nullTime(st.OriginalDueAt),
 	}, nil
 }
 

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"motcua/internal/calendar"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
 )
@@ -42,8 +41,12 @@ type InboxItem struct {
 	Assignee      string          `json:"assignee,omitempty"`
 	SubmittedAt   time.Time       `json:"submitted_at,omitzero"`
 	ReceivedAt    time.Time       `json:"received_at,omitzero"`
-	DueAt         time.Time       `json:"due_at,omitzero"`
-	FinishedAt    time.Time       `json:"finished_at,omitzero"`
+	// DueAt is the appointment in force (moved by an extension); OriginalDueAt the legal
+	// one that timeliness compares with.
+	DueAt         time.Time `json:"due_at,omitzero"`
+	OriginalDueAt time.Time `json:"original_due_at,omitzero"`
+	FinishedAt    time.Time `json:"finished_at,omitzero"`
+	Supplements   int       `json:"supplements"`
 }
 
 // State returns the part of the dossier's state that the inbox needs for
@@ -52,7 +55,9 @@ func (it InboxItem) State() dossier.State {
 	return dossier.State{
 		Status: it.Status, Step: it.Step, StepRole: it.StepRole, Unit: it.HolderUnit,
 		SubmittedAt: it.SubmittedAt, ReceivedAt: it.ReceivedAt, DueAt: it.DueAt, FinishedAt: it.FinishedAt,
-		Paused: it.Status == dossier.StatusSupplementRequested && !it.ReceivedAt.IsZero(),
+		OriginalDueAt: it.OriginalDueAt, Supplements: it.Supplements,
+		Extended: !it.OriginalDueAt.IsZero() && !it.OriginalDueAt.Equal(it.DueAt),
+		Paused:   it.Status == dossier.StatusSupplementRequested && !it.ReceivedAt.IsZero(),
 	}
 }
 
@@ -84,13 +89,14 @@ func (s *Store) Inbox(ctx context.Context, q InboxQuery) ([]InboxItem, int, erro
 	for rows.Next() {
 		var it InboxItem
 		var channel, status, role string
-		var sub, rec, due, fin sql.NullTime
+		var sub, rec, due, fin, orig sql.NullTime
 		if err := rows.Scan(&it.Code, &it.UnitCode, &it.ProcedureCode, &it.ProcedureName, &channel, &it.ApplicantName,
-			&status, &it.Step, &role, &it.HolderUnit, &it.Assignee, &sub, &rec, &due, &fin); err != nil {
+			&status, &it.Step, &role, &it.HolderUnit, &it.Assignee, &sub, &rec, &due, &fin, &orig, &it.Supplements); err != nil {
 			return nil, 0, fmt.Errorf("store: inbox: %w", err)
 		}
 		it.Channel, it.Status, it.StepRole = dossier.Channel(channel), dossier.Status(status), dossier.Role(role)
 		it.SubmittedAt, it.ReceivedAt, it.DueAt, it.FinishedAt = timeOf(sub), timeOf(rec), timeOf(due), timeOf(fin)
+		it.OriginalDueAt = timeOf(orig)
 		out = append(out, it)
 	}
 	return out, total, rows.Err()
@@ -108,17 +114,20 @@ type PublicEvent struct {
 // sơ): the procedure, the status, the dates and the timeline. It holds no personal data,
 // no officer names and no notes.
 type PublicDossier struct {
-	Code          string             `json:"code"`
-	UnitCode      string             `json:"unit_code"`
-	ProcedureName string             `json:"procedure"`
-	Status        dossier.Status     `json:"status"`
-	SubmittedAt   time.Time          `json:"submitted_at,omitzero"`
-	ReceivedAt    time.Time          `json:"received_at,omitzero"`
-	DueAt         time.Time          `json:"due_at,omitzero"`
-	FinishedAt    time.Time          `json:"finished_at,omitzero"`
-	ReturnedAt    time.Time          `json:"returned_at,omitzero"`
-	Timeliness    dossier.Timeliness `json:"timeliness"`
-	Timeline      []PublicEvent      `json:"timeline"`
+	Code          string         `json:"code"`
+	UnitCode      string         `json:"unit_code"`
+	ProcedureName string         `json:"procedure"`
+	Status        dossier.Status `json:"status"`
+	SubmittedAt   time.Time      `json:"submitted_at,omitzero"`
+	ReceivedAt    time.Time      `json:"received_at,omitzero"`
+	// DueAt is the appointment in force: the new one after an extension (hẹn lại), when
+	// Extended is true.
+	DueAt      time.Time          `json:"due_at,omitzero"`
+	Extended   bool               `json:"extended"`
+	FinishedAt time.Time          `json:"finished_at,omitzero"`
+	ReturnedAt time.Time          `json:"returned_at,omitzero"`
+	Timeliness dossier.Timeliness `json:"timeliness"`
+	Timeline   []PublicEvent      `json:"timeline"`
 }
 
 // Lookup returns the public view of the dossier when key is its lookup key (case does
@@ -139,7 +148,7 @@ func (s *Store) Lookup(ctx context.Context, code, key string) (PublicDossier, er
 	st := d.State
 	out := PublicDossier{
 		Code: d.Record.Code, UnitCode: d.Record.UnitCode, ProcedureName: d.Record.ProcedureName,
-		Status: st.Status, SubmittedAt: st.SubmittedAt, ReceivedAt: st.ReceivedAt, DueAt: st.DueAt,
+		Status: st.Status, SubmittedAt: st.SubmittedAt, ReceivedAt: st.ReceivedAt, DueAt: st.DueAt, Extended: st.Extended,
 		FinishedAt: st.FinishedAt, ReturnedAt: st.ReturnedAt, Timeliness: st.Timeliness(s.Now()),
 		Timeline: make([]PublicEvent, 0, len(d.Dossier.Events)),
 	}
@@ -150,15 +159,25 @@ func (s *Store) Lookup(ctx context.Context, code, key string) (PublicDossier, er
 	return out, nil
 }
 
-// BookEntry is one dossier of the dossier book (sổ theo dõi hồ sơ).
+// BookEntry is one dossier of the dossier book (sổ theo dõi hồ sơ). DueAt is the
+// appointment in force, OriginalDueAt the legal one (equal unless extended).
 type BookEntry struct {
 	Code, ProcedureName string
 	Sets                int
 	Applicant           dossier.Applicant
 	Status              dossier.Status
 	ReceivedAt, DueAt   time.Time
+	OriginalDueAt       time.Time
 	ReturnedAt          time.Time
 	FinishedAt          time.Time
+	Supplements         int
+}
+
+// State returns the part of the dossier's state that Timeliness needs.
+func (b BookEntry) State() dossier.State {
+	return dossier.State{Status: b.Status, ReceivedAt: b.ReceivedAt, DueAt: b.DueAt, OriginalDueAt: b.OriginalDueAt,
+		FinishedAt: b.FinishedAt, ReturnedAt: b.ReturnedAt, Supplements: b.Supplements,
+		Extended: !b.OriginalDueAt.IsZero() && !b.OriginalDueAt.Equal(b.DueAt)}
 }
 
 // DossierBook lists the dossiers the unit received in [from, to), in order of receipt.
@@ -172,13 +191,14 @@ func (s *Store) DossierBook(ctx context.Context, unit string, from, to time.Time
 	for rows.Next() {
 		var b BookEntry
 		var status string
-		var rec, due, ret, fin sql.NullTime
+		var rec, due, ret, fin, orig sql.NullTime
 		if err := rows.Scan(&b.Code, &b.ProcedureName, &b.Sets, &b.Applicant.FullName, &b.Applicant.Address,
-			&b.Applicant.Phone, &status, &rec, &due, &ret, &fin); err != nil {
+			&b.Applicant.Phone, &status, &rec, &due, &ret, &fin, &orig, &b.Supplements); err != nil {
 			return nil, fmt.Errorf("store: dossier book: %w", err)
 		}
 		b.Status = dossier.Status(status)
 		b.ReceivedAt, b.DueAt, b.ReturnedAt, b.FinishedAt = timeOf(rec), timeOf(due), timeOf(ret), timeOf(fin)
+		b.OriginalDueAt = timeOf(orig)
 		out = append(out, b)
 	}
 	return out, rows.Err()
@@ -221,7 +241,7 @@ func (s *Store) publicDossier(ctx context.Context, code string) (StoredDossier, 
 		return StoredDossier{}, dossierNotFound()
 	}
 	d.Code, d.ProcedureCode, d.UnitCode, d.Channel = r.Code, r.ProcedureCode, r.UnitCode, dossier.Channel(channel)
-	d.Deadline = calendar.Deadline{Days: days, CalendarDays: mode == deadlineCalendar}
+	d.Deadline = deadlineOf(days, mode)
 	d.SupplementRule = rule
 	if err := json.Unmarshal([]byte(process), &d.Process); err != nil {
 		return StoredDossier{}, fmt.Errorf("store: dossier %s process: %w", code, err)

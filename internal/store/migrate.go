@@ -51,8 +51,54 @@ func migrations(d Dialect) ([]migration, error) {
 
 // Migrate applies every embedded migration that the database has not seen, each in its own
 // transaction, and reports how many it applied. Several servers may start at once on
-// PostgreSQL: an advisory lock makes them take turns.
+// PostgreSQL: an advisory lock makes them take turns. After migration 6 (the legal
+// appointment column) it fills that column for extended dossiers from their events.
 func (s *Store) Migrate(ctx context.Context) (int, error) {
+	applied, err := s.migrate(ctx)
+	if err != nil {
+		return applied, err
+	}
+	if applied > 0 {
+		if err := s.fillOriginalDue(ctx); err != nil {
+			return applied, err
+		}
+	}
+	return applied, nil
+}
+
+// fillOriginalDue computes the legal appointment of the dossiers that have an
+// appointment but no stored legal one (those extended before the column existed).
+func (s *Store) fillOriginalDue(ctx context.Context) error {
+	rows, err := s.query(ctx, s.read, "DossierExtendedWithoutOriginal")
+	if err != nil {
+		return err
+	}
+	var codes []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			rows.Close()
+			return fmt.Errorf("store: migrate: %w", err)
+		}
+		codes = append(codes, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: migrate: %w", err)
+	}
+	for _, c := range codes {
+		d, err := s.Dossier(ctx, c)
+		if err != nil {
+			return fmt.Errorf("store: migrate: dossier %s: %w", c, err)
+		}
+		if _, err := s.exec(ctx, s.write, "DossierOriginalDueSet", nullTime(d.State.OriginalDueAt), c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) migrate(ctx context.Context) (int, error) {
 	list, err := migrations(s.dialect)
 	if err != nil {
 		return 0, err

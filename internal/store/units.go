@@ -12,7 +12,7 @@ import (
 func scanUnit(sc interface{ Scan(...any) error }) (org.Unit, error) {
 	var u org.Unit
 	var level string
-	err := sc.Scan(&u.ID, &u.Code, &u.Name, &u.ParentCode, &level, &u.Address, &u.Hotline, &u.Email, &u.Hours)
+	err := sc.Scan(&u.ID, &u.Code, &u.Name, &u.ParentCode, &level, &u.Address, &u.Hotline, &u.Email, &u.Hours, &u.DeskName)
 	u.Level = org.Level(level)
 	return u, err
 }
@@ -95,7 +95,7 @@ func (s *Store) CreateUnit(ctx context.Context, u org.Unit) (org.Unit, error) {
 		if err != nil {
 			return err
 		}
-		err = s.row(ctx, tx, "", "UnitInsert", []any{u.Code, u.Name, parent, string(u.Level), u.Address, u.Hotline, u.Email, u.Hours, now, now}, &u.ID)
+		err = s.row(ctx, tx, "", "UnitInsert", []any{u.Code, u.Name, parent, string(u.Level), u.Address, u.Hotline, u.Email, u.Hours, now, now, u.DeskName}, &u.ID)
 		if fault.Is(err, fault.Conflict) {
 			return &fault.Error{Code: fault.Conflict, Message: "Mã định danh đã được dùng cho đơn vị khác.",
 				Fields: map[string]string{"code": "Mã định danh đã tồn tại."}}
@@ -133,7 +133,7 @@ func (s *Store) UpdateUnit(ctx context.Context, oldCode string, u org.Unit) (org
 		if err != nil {
 			return err
 		}
-		_, err = s.exec(ctx, tx, "UnitUpdate", u.Code, u.Name, parent, string(u.Level), u.Address, u.Hotline, u.Email, u.Hours, s.Now(), u.ID)
+		_, err = s.exec(ctx, tx, "UnitUpdate", u.Code, u.Name, parent, string(u.Level), u.Address, u.Hotline, u.Email, u.Hours, s.Now(), u.DeskName, u.ID)
 		if fault.Is(err, fault.Conflict) {
 			return &fault.Error{Code: fault.Conflict, Message: "Mã định danh đã được dùng cho đơn vị khác.",
 				Fields: map[string]string{"code": "Mã định danh đã tồn tại."}}

@@ -249,7 +249,7 @@ func calendarPageTests(t *testing.T, ts *testServer) {
 			{"ngay=2026-13-40&gio=10:00&so-ngay=3", "ngay-err", "không hợp lệ"},
 			{"ngay=2026-04-24&gio=25:00&so-ngay=3", "gio-err", "Giờ &#34;25:00&#34; không hợp lệ"},
 			{"ngay=2026-04-24&gio=10:00&so-ngay=abc", "so-ngay-err", "cần một số"},
-			{"ngay=2026-04-24&gio=10:00&so-ngay=-1", "so-ngay-err", "phải lớn hơn 0"},
+			{"ngay=2026-04-24&gio=10:00&so-ngay=-1", "so-ngay-err", "phải từ 0"},
 			{"ngay=3000-01-01&gio=10:00&so-ngay=1", "ngay-err", "ngoài phạm vi"},
 			{"ngay=2026-04-24&gio=10:00&so-ngay=3&don-vi=KHONG-CO", "don-vi-err", "Không tìm thấy đơn vị"},
 		}

@@ -42,7 +42,13 @@ type dossierEnv struct {
 func newDossierEnv(t *testing.T, d store.Dialect) *dossierEnv {
 	t.Helper()
 	now := time.Date(2026, 3, 4, 9, 0, 0, 0, calendar.Zone())
-	st := storetest.Open(t, d, func() time.Time { return now })
+	return newDossierEnvAt(t, d, func() time.Time { return now })
+}
+
+// newDossierEnvAt is newDossierEnv with the given clock.
+func newDossierEnvAt(t *testing.T, d store.Dialect, clock func() time.Time) *dossierEnv {
+	t.Helper()
+	st := storetest.Open(t, d, clock)
 	if err := demo.LoadBase(context.Background(), st, demoPassword); err != nil {
 		t.Fatal(err)
 	}
@@ -452,7 +458,7 @@ func testForms(t *testing.T, e *dossierEnv) {
 		{"receipt", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", []string{tanHoaHotline, "Phạm Thị Hồng Nhung"}},
 		{"supplement", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", []string{"Bản sao giấy chứng nhận kết hôn"}},
 		{"refusal", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", []string{"Giấy tờ không hợp lệ"}},
-		{"apology", "PHIẾU XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", []string{"Cần xác minh thêm"}},
+		{"apology", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", []string{"Cần xác minh thêm"}},
 		{"stop", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", nil},
 		{"control", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", nil},
 	}

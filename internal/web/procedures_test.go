@@ -105,6 +105,7 @@ type procedureList struct {
 			Name string `json:"name"`
 		} `json:"field"`
 		DeadlineDays float64 `json:"deadline_days"`
+		DeadlineMode string  `json:"deadline_mode"`
 		Online       string  `json:"online"`
 		FeeVND       *int64  `json:"fee_vnd"`
 	} `json:"items"`
@@ -119,7 +120,8 @@ func testProceduresAPI(t *testing.T, ts *testServer) {
 	if all.Total < 150 || len(all.Items) != 50 {
 		t.Errorf("list: got total %d and %d items, want ≥150 and 50 (the default limit)", all.Total, len(all.Items))
 	}
-	if it := all.Items[0]; it.Code == "" || it.Name == "" || it.Field.Code == "" || it.Field.Name == "" || it.DeadlineDays <= 0 || it.Online == "" || it.FeeVND == nil {
+	if it := all.Items[0]; it.Code == "" || it.Name == "" || it.Field.Code == "" || it.Field.Name == "" || it.DeadlineDays < 0 || it.Online == "" || it.FeeVND == nil ||
+		(it.DeadlineDays == 0) != (it.DeadlineMode == "same_day") {
 		t.Errorf("list item: got %+v, want every contract key", it)
 	}
 	searches := []struct{ q, want string }{

@@ -10,14 +10,14 @@ INSERT INTO dossiers (code, unit_code, procedure_code, procedure_name, process_v
     form, documents, sets, fee_vnd, lookup_key,
     status, step, step_role, holder_unit, assignee,
     submitted_at, received_at, due_at, finished_at, returned_at, supplements,
-    version, created_by, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    version, created_by, created_at, updated_at, original_due_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING id;
 
 -- name: DossierProjectionUpdate
 UPDATE dossiers SET status = ?, step = ?, step_role = ?, holder_unit = ?, assignee = ?,
     submitted_at = ?, received_at = ?, due_at = ?, finished_at = ?, returned_at = ?, supplements = ?,
-    version = ?, updated_at = ?
+    version = ?, updated_at = ?, original_due_at = ?
 WHERE id = ? AND version = ?;
 
 -- name: DossierEventInsert
@@ -36,7 +36,8 @@ SELECT seq, payload FROM dossier_events WHERE dossier_id = ? ORDER BY seq;
 
 -- name: DossierInbox
 SELECT code, unit_code, procedure_code, procedure_name, channel, applicant_name,
-    status, step, step_role, holder_unit, assignee, submitted_at, received_at, due_at, finished_at
+    status, step, step_role, holder_unit, assignee, submitted_at, received_at, due_at, finished_at,
+    original_due_at, supplements
 FROM dossiers
 WHERE holder_unit = ?
   AND (? = '' OR (',' || ? || ',') LIKE ('%,' || status || ',%'))
@@ -55,10 +56,16 @@ WHERE holder_unit = ?
 
 -- name: DossierBook
 SELECT code, procedure_name, sets, applicant_name, applicant_address, applicant_phone,
-    status, received_at, due_at, returned_at, finished_at
+    status, received_at, due_at, returned_at, finished_at, original_due_at, supplements
 FROM dossiers
 WHERE unit_code = ? AND received_at >= ? AND received_at < ?
 ORDER BY received_at, id;
+
+-- name: DossierExtendedWithoutOriginal
+SELECT code FROM dossiers WHERE original_due_at IS NULL AND due_at IS NOT NULL ORDER BY id;
+
+-- name: DossierOriginalDueSet
+UPDATE dossiers SET original_due_at = ? WHERE code = ?;
 
 -- name: DossierPublicByCode
 SELECT d.id, d.code, d.unit_code, d.procedure_code, d.procedure_name, d.process,

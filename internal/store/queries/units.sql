@@ -1,10 +1,10 @@
 -- name: UnitList
-SELECT u.id, u.code, u.name, COALESCE(p.code, ''), u.level, u.address, u.hotline, u.email, u.hours
+SELECT u.id, u.code, u.name, COALESCE(p.code, ''), u.level, u.address, u.hotline, u.email, u.hours, u.desk_name
 FROM units u LEFT JOIN units p ON p.id = u.parent_id
 ORDER BY COALESCE(p.code, ''), u.level, u.name;
 
 -- name: UnitByCode
-SELECT u.id, u.code, u.name, COALESCE(p.code, ''), u.level, u.address, u.hotline, u.email, u.hours
+SELECT u.id, u.code, u.name, COALESCE(p.code, ''), u.level, u.address, u.hotline, u.email, u.hours, u.desk_name
 FROM units u LEFT JOIN units p ON p.id = u.parent_id
 WHERE u.code = ?;
 
@@ -12,12 +12,13 @@ WHERE u.code = ?;
 SELECT id FROM units WHERE code = ?;
 
 -- name: UnitInsert
-INSERT INTO units (code, name, parent_id, level, address, hotline, email, hours, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+INSERT INTO units (code, name, parent_id, level, address, hotline, email, hours, created_at, updated_at, desk_name)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING id;
 
 -- name: UnitUpdate
-UPDATE units SET code = ?, name = ?, parent_id = ?, level = ?, address = ?, hotline = ?, email = ?, hours = ?, updated_at = ?
+UPDATE units SET code = ?, name = ?, parent_id = ?, level = ?, address = ?, hotline = ?, email = ?, hours = ?, updated_at = ?,
+    desk_name = ?
 WHERE id = ?;
 
 -- name: UnitCount

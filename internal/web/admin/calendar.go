@@ -36,11 +36,12 @@ func (s *Server) handleCalendarDays(w http.ResponseWriter, r *http.Request) {
 		year = y
 	}
 	f := calendarDayForm{Kind: "off", Date: strconv.Itoa(year) + "-01-01"}
-	s.calendarDaysPage(w, r, http.StatusOK, year, f, nil, "")
+	s.calendarDaysPage(w, r, http.StatusOK, year, f, nil, "", decisionForm{}, nil)
 }
 
 // calendarDaysPage renders the administration page of calendar days.
-func (s *Server) calendarDaysPage(w http.ResponseWriter, r *http.Request, st, year int, f calendarDayForm, errs map[string]string, msg string) {
+func (s *Server) calendarDaysPage(w http.ResponseWriter, r *http.Request, st, year int, f calendarDayForm, errs map[string]string, msg string,
+	dec decisionForm, decErrs map[string]string) {
 	ctx := r.Context()
 	units, err := s.Store.Units(ctx)
 	if err != nil {
@@ -75,6 +76,7 @@ func (s *Server) calendarDaysPage(w http.ResponseWriter, r *http.Request, st, ye
 		"Title": "Ngày nghỉ, ngày làm bù năm " + strconv.Itoa(year), "Year": year,
 		"PrevYear": year - 1, "NextYear": year + 1, "Days": rows, "Holidays": holidays,
 		"Units": units, "Form": f, "Errors": errs, "Message": msg,
+		"Decision": dec, "DecisionErrors": decErrs,
 	})
 }
 
@@ -116,7 +118,7 @@ func (s *Server) handleCalendarDaySave(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(errs) > 0 {
-		s.calendarDaysPage(w, r, http.StatusBadRequest, year, f, errs, "Ngày nghỉ, ngày làm bù chưa được lưu.")
+		s.calendarDaysPage(w, r, http.StatusBadRequest, year, f, errs, "Ngày nghỉ, ngày làm bù chưa được lưu.", decisionForm{}, nil)
 		return
 	}
 	http.Redirect(w, r, "/quan-tri/lich?nam="+strconv.Itoa(year), http.StatusSeeOther)

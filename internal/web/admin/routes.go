@@ -47,6 +47,8 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("GET /quan-tri/lich", page(s.handleCalendarDays))
 	mux.Handle("POST /quan-tri/lich", form(s.handleCalendarDaySave))
 	mux.Handle("POST /quan-tri/lich/{id}/xoa", form(s.handleCalendarDayDelete))
+	mux.Handle("POST /quan-tri/lich/van-ban", form(s.handleCalendarDecision))
+	mux.Handle("POST /quan-tri/lich/nhap", form(s.handleCalendarDecisionImport))
 	mux.Handle("GET /quan-tri/don-vi/{code}/gio-lam-viec", page(s.handleScheduleEdit))
 	mux.Handle("POST /quan-tri/don-vi/{code}/gio-lam-viec", form(s.handleScheduleSave))
 }

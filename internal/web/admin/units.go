@@ -13,7 +13,7 @@ func unitFromForm(r *http.Request) org.Unit {
 	f := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
 	return org.Unit{
 		Code: f("code"), Name: f("name"), ParentCode: f("parent_code"), Level: org.Level(f("level")),
-		Address: f("address"), Hotline: f("hotline"), Email: f("email"), Hours: f("hours"),
+		Address: f("address"), Hotline: f("hotline"), Email: f("email"), Hours: f("hours"), DeskName: f("desk_name"),
 	}
 }
 

@@ -51,10 +51,13 @@ func (s *Server) apiUnits(w http.ResponseWriter, r *http.Request) {
 		Address    string `json:"address"`
 		Email      string `json:"email"`
 		Hours      string `json:"hours"`
+		// DeskName is the desk's name on today's forms (configured, or the default).
+		DeskName string `json:"desk_name"`
 	}
 	items := make([]item, 0, len(units))
+	now := s.Now()
 	for _, u := range units {
-		items = append(items, item{u.Code, u.Name, u.ParentCode, string(u.Level), u.Hotline, u.Address, u.Email, u.Hours})
+		items = append(items, item{u.Code, u.Name, u.ParentCode, string(u.Level), u.Hotline, u.Address, u.Email, u.Hours, u.Desk(now)})
 	}
 	kit.WriteJSON(w, http.StatusOK, map[string]any{"items": items})
 }

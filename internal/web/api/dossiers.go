@@ -44,6 +44,8 @@ type eventJSON struct {
 	ToUnit      string `json:"to_unit,omitempty"`
 	Assignee    string `json:"assignee,omitempty"`
 	Step        int    `json:"step"`
+	// Documents are the missing documents a supplement request listed.
+	Documents []dossier.MissingDocument `json:"documents,omitempty"`
 }
 
 // dossierJSON is the officer's view of a dossier (GET /api/v1/dossiers/{code}).
@@ -53,7 +55,7 @@ func (s *Server) dossierJSON(d store.StoredDossier, actions []dossier.Action) ma
 	for _, e := range d.Dossier.Events {
 		ej := eventJSON{Seq: e.Seq, Action: string(e.Action), ActionLabel: e.Action.Label(), Actor: e.Actor,
 			Role: string(e.Role), Unit: e.Unit, At: kit.Instant(e.At), Note: e.Note, Reason: e.Reason,
-			ToUnit: e.ToUnit, Assignee: e.Assignee, Step: e.Step}
+			ToUnit: e.ToUnit, Assignee: e.Assignee, Step: e.Step, Documents: e.Documents}
 		if !e.NewDue.IsZero() {
 			ej.NewDue = kit.Instant(e.NewDue)
 		}
@@ -74,7 +76,8 @@ func (s *Server) dossierJSON(d store.StoredDossier, actions []dossier.Action) ma
 		"step": st.Step, "step_name": st.StepName, "step_role": st.StepRole, "assignee": st.Assignee,
 		"timeliness": st.Timeliness(s.Now()), "deadline": d.Dossier.Deadline,
 		"submitted_at": kit.Instant(st.SubmittedAt), "received_at": kit.Instant(st.ReceivedAt),
-		"due_at": kit.Instant(st.DueAt), "finished_at": kit.Instant(st.FinishedAt), "returned_at": kit.Instant(st.ReturnedAt),
+		"due_at": kit.Instant(st.DueAt), "original_due_at": kit.Instant(st.LegalDueAt()),
+		"finished_at": kit.Instant(st.FinishedAt), "returned_at": kit.Instant(st.ReturnedAt),
 		"paused": st.Paused, "supplements": st.Supplements, "extended": st.Extended, "version": st.Version,
 		"applicant": d.Record.Applicant, "form": d.Record.Form, "documents": docs, "sets": d.Record.Sets,
 		"fee_vnd": d.Record.FeeVND, "lookup_key": d.Record.LookupKey,
@@ -126,7 +129,7 @@ func publicJSON(p store.PublicDossier, labels []string) map[string]any {
 	return map[string]any{
 		"code": p.Code, "procedure": p.ProcedureName, "status": p.Status, "status_label": p.Status.Label(),
 		"submitted_at": kit.Instant(p.SubmittedAt), "received_at": kit.Instant(p.ReceivedAt), "due_at": kit.Instant(p.DueAt),
-		"finished_at": kit.Instant(p.FinishedAt), "returned_at": kit.Instant(p.ReturnedAt),
+		"finished_at": kit.Instant(p.FinishedAt), "returned_at": kit.Instant(p.ReturnedAt), "extended": p.Extended,
 		"timeliness": p.Timeliness, "timeliness_label": p.Timeliness.Label(), "timeline": timeline,
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"motcua/internal/app"
+	"motcua/internal/catalog"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
 	"motcua/internal/store"
@@ -20,6 +21,10 @@ type actionForm struct {
 	Label                  string
 	Reason, NewDue, Assign bool
 	Transfer               bool
+	// Warning is shown next to the button (a second supplement request).
+	Warning string
+	// Documents are the procedure's documents offered as missing ones (request_supplement).
+	Documents []catalog.Document
 	// Kind styles the button: "primary" for the action that moves the dossier on,
 	// "danger" for the ones that end it against the applicant's hope (refuse, withdraw),
 	// which sit behind a disclosure so that one click cannot take them.
@@ -67,6 +72,17 @@ func (s *Server) renderDossier(w http.ResponseWriter, r *http.Request, st int, d
 			// then handed over with “Trả kết quả”.
 			f.Label = "Hoàn tất – đã có kết quả"
 		}
+		if a == dossier.ActionRequestSupplement {
+			if dossier.SecondSupplement(d.State) {
+				f.Warning = dossier.SecondSupplementWarning
+			}
+			p, err := s.Store.Procedure(r.Context(), d.Record.ProcedureCode)
+			if err != nil && fault.CodeOf(err) != fault.NotFound {
+				s.PageError(w, r, err)
+				return
+			}
+			f.Documents = p.Documents
+		}
 		forms = append(forms, f)
 	}
 	// The main action first, the destructive ones last.
@@ -112,7 +128,7 @@ func (s *Server) handleDossierAction(w http.ResponseWriter, r *http.Request) {
 	code := r.PathValue("code")
 	f := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
 	in := app.ActInput{Action: f("action"), Note: f("note"), Reason: f("reason"), NewDue: f("new_due"),
-		ToUnit: f("to_unit"), Assignee: f("assignee")}
+		ToUnit: f("to_unit"), Assignee: f("assignee"), Documents: missingDocuments(r)}
 	if v := f("step_budget"); v != "" {
 		b, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
 		if err != nil {
@@ -144,4 +160,35 @@ func (s *Server) handleDossierAction(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.renderDossier(w, r, kit.Status(e.Code), d, actions, e, in)
+}
+
+// missingDocuments reads the documents ticked on the supplement request form (sdocN_ok
+// with sdocN_name and the counts) and the other documents typed one a line (sdoc_other).
+func missingDocuments(r *http.Request) []dossier.MissingDocument {
+	f := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
+	count := func(k string) int {
+		n, err := strconv.Atoi(f(k))
+		if err != nil && f(k) != "" {
+			return -1 // refused by the dossier rules with a message
+		}
+		return n
+	}
+	var out []dossier.MissingDocument
+	for i := 0; i <= dossier.MaxMissingDocuments; i++ {
+		p := "sdoc" + strconv.Itoa(i) + "_"
+		if f(p+"name") == "" {
+			break
+		}
+		if f(p+"ok") == "" {
+			continue
+		}
+		out = append(out, dossier.MissingDocument{Name: f(p + "name"), Originals: count(p + "originals"),
+			Certified: count(p + "certified"), Copies: count(p + "copies")})
+	}
+	for _, line := range strings.Split(r.PostFormValue("sdoc_other"), "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, dossier.MissingDocument{Name: line})
+		}
+	}
+	return out
 }

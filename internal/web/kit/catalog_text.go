@@ -69,6 +69,9 @@ func DaysText(days float64) string {
 }
 
 func DeadlineText(days float64, mode catalog.DeadlineMode) string {
+	if mode == catalog.DeadlineSameDay {
+		return "Trong ngày (nhận sau 15 giờ: trả trong ngày làm việc tiếp theo)"
+	}
 	n := DaysText(days)
 	if mode == catalog.DeadlineCalendar {
 		return n + " ngày"

@@ -247,13 +247,16 @@ func (s *Server) handleCalendarDue(w http.ResponseWriter, r *http.Request) {
 		rows = append(rows, dueRow{Date: kit.ViDate(d.Date), Kind: kit.ExplainKind(d.Kind), Time: kit.ViDuration(d.Minutes),
 			Reason: d.Reason, Counted: d.Kind == calendar.ExplainCounted || d.Kind == calendar.ExplainPartial})
 	}
-	unit := "ngày làm việc"
-	if f.CalendarDays {
-		unit = "ngày"
+	dueText := kit.ViNumber(days) + " ngày làm việc"
+	switch {
+	case f.CalendarDays:
+		dueText = kit.ViNumber(days) + " ngày"
+	case days == 0:
+		dueText = "giải quyết trong ngày (nhận sau 15 giờ: trả cuối ngày làm việc tiếp theo)"
 	}
 	data["Result"] = map[string]any{
 		"From": kit.ViInstant(from), "Due": kit.ViInstant(due), "DueISO": due.In(calendar.Zone()).Format(time.RFC3339),
-		"Days": kit.ViNumber(days) + " " + unit, "Unit": unitName, "Rows": rows,
+		"Days": dueText, "Unit": unitName, "Rows": rows,
 	}
 	s.Render(w, r, http.StatusOK, "calendar_due.html", data)
 }

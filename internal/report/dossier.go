@@ -1,10 +1,8 @@
 package report
 
 import (
-	"fmt"
 	"time"
 
-	"motcua/internal/calendar"
 	"motcua/internal/dossier"
 )
 
@@ -34,42 +32,15 @@ type Dossier struct {
 	Extended bool
 }
 
-// FromState summarises the dossier from its state. OriginalDueAt is the state's DueAt
-// unless the dossier was extended, in which case it is computed by OriginalDue.
-func FromState(d dossier.Dossier, st dossier.State, fieldCode string, cal *calendar.Calendar) (Dossier, error) {
-	out := Dossier{
+// FromState summarises the dossier from its state. The original appointment is the
+// state's legal appointment (dossier.State.LegalDueAt), which the projection keeps
+// through apologies.
+func FromState(d dossier.Dossier, st dossier.State, fieldCode string) Dossier {
+	return Dossier{
 		Code: d.Code, UnitCode: d.UnitCode, ProcedureCode: d.ProcedureCode, FieldCode: fieldCode,
 		Channel: d.Channel, Status: st.Status, ReceivedAt: st.ReceivedAt, DueAt: st.DueAt,
-		OriginalDueAt: st.DueAt, FinishedAt: st.FinishedAt, Supplements: st.Supplements, Extended: st.Extended,
+		OriginalDueAt: st.LegalDueAt(), FinishedAt: st.FinishedAt, Supplements: st.Supplements, Extended: st.Extended,
 	}
-	if st.Extended {
-		due, err := OriginalDue(d, cal)
-		if err != nil {
-			return Dossier{}, err
-		}
-		out.OriginalDueAt = due
-	}
-	return out, nil
-}
-
-// OriginalDue returns the original legal appointment of the dossier: the appointment
-// its events give when every extension (hẹn lại) is left out, so that pauses for
-// supplements still move it and the apology's new date does not.
-func OriginalDue(d dossier.Dossier, cal *calendar.Calendar) (time.Time, error) {
-	events := make([]dossier.Event, 0, len(d.Events))
-	for _, e := range d.Events {
-		if e.Action == dossier.ActionExtend {
-			continue
-		}
-		e.Seq = len(events) + 1
-		events = append(events, e)
-	}
-	d.Events = events
-	st, err := dossier.Project(d, cal)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("report: original appointment: %w", err)
-	}
-	return st.DueAt, nil
 }
 
 // State returns the part of the dossier's state that dossier.State.Timeliness needs,

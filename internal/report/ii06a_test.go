@@ -59,10 +59,7 @@ func built(t *testing.T, cal *calendar.Calendar, code, field string, ch dossier.
 			t.Fatalf("%s: %s at %s: %v", code, s.action, s.at, err)
 		}
 	}
-	sum, err := FromState(d, st, field, cal)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sum := FromState(d, st, field)
 	return sum
 }
 

@@ -66,10 +66,7 @@ func randomHistory(t *testing.T, r *rand.Rand, cal *calendar.Calendar, code, uni
 		}
 		d, st = next, nst
 	}
-	sum, err := FromState(d, st, fields[r.IntN(len(fields))], cal)
-	if err != nil {
-		t.Fatalf("%s: %v", code, err)
-	}
+	sum := FromState(d, st, fields[r.IntN(len(fields))])
 	return sum
 }
 

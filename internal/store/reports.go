@@ -87,8 +87,9 @@ func (s *Store) DossierList(ctx context.Context, f DossierFilter) ([]report.Doss
 	return out[:f.Limit], ids[f.Limit-1], nil
 }
 
-// scanSummaries reads summary rows and their IDs, then fills in the original
-// appointment of the extended dossiers from their events.
+// scanSummaries reads summary rows and their IDs. The original (legal) appointment is the
+// projection's original_due_at column, kept with every event; a dossier is extended when
+// its appointment in force differs from it.
 func (s *Store) scanSummaries(ctx context.Context, rows *sql.Rows) ([]report.Dossier, []int64, error) {
 	defer rows.Close()
 	out := []report.Dossier{}
@@ -99,51 +100,26 @@ func (s *Store) scanSummaries(ctx context.Context, rows *sql.Rows) ([]report.Dos
 			id              int64
 			channel, status string
 			rec, due, fin   sql.NullTime
+			orig            sql.NullTime
 			extended        int
 		)
 		if err := rows.Scan(&id, &d.Code, &d.UnitCode, &d.ProcedureCode, &d.FieldCode, &channel, &status,
-			&rec, &due, &fin, &d.Supplements, &extended); err != nil {
+			&rec, &due, &fin, &d.Supplements, &orig, &extended); err != nil {
 			return nil, nil, fmt.Errorf("store: dossier summaries: %w", err)
 		}
 		d.Channel, d.Status = dossier.Channel(channel), dossier.Status(status)
 		d.ReceivedAt, d.DueAt, d.FinishedAt = timeOf(rec), timeOf(due), timeOf(fin)
-		d.OriginalDueAt, d.Extended = d.DueAt, extended == 1
+		d.OriginalDueAt, d.Extended = timeOf(orig), extended == 1
+		if d.OriginalDueAt.IsZero() {
+			d.OriginalDueAt = d.DueAt
+		}
 		out = append(out, d)
 		ids = append(ids, id)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, nil, fmt.Errorf("store: dossier summaries: %w", err)
 	}
-	rows.Close()
-	for i := range out {
-		if !out[i].Extended {
-			continue
-		}
-		due, err := s.originalDue(ctx, out[i].Code)
-		if err != nil {
-			return nil, nil, err
-		}
-		out[i].OriginalDueAt = due
-	}
 	return out, ids, nil
-}
-
-// originalDue recomputes the original appointment of an extended dossier from its
-// events (report.OriginalDue).
-func (s *Store) originalDue(ctx context.Context, code string) (time.Time, error) {
-	d, err := s.Dossier(ctx, code)
-	if err != nil {
-		return time.Time{}, err
-	}
-	cal, err := s.UnitCalendar(ctx, d.Record.UnitCode)
-	if err != nil {
-		return time.Time{}, err
-	}
-	due, err := report.OriginalDue(d.Dossier, cal)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("store: %w", err)
-	}
-	return due.UTC(), nil
 }
 
 // flag is a boolean as a query parameter both databases compare with 0 and 1.

@@ -10,8 +10,8 @@ WITH RECURSIVE tree(id) AS (
     SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id WHERE ? = 1
 )
 SELECT d.id, d.code, d.unit_code, d.procedure_code, COALESCE(p.field_code, ''), d.channel, d.status,
-    d.received_at, d.due_at, d.finished_at, d.supplements,
-    CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = d.id AND e.action = 'extend') THEN 1 ELSE 0 END
+    d.received_at, d.due_at, d.finished_at, d.supplements, d.original_due_at,
+    CASE WHEN d.original_due_at IS NOT NULL AND d.due_at <> d.original_due_at THEN 1 ELSE 0 END
 FROM dossiers d
 LEFT JOIN procedures p ON p.code = d.procedure_code
 WHERE d.unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
@@ -26,8 +26,8 @@ WITH RECURSIVE tree(id) AS (
     SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id WHERE ? = 1
 )
 SELECT d.id, d.code, d.unit_code, d.procedure_code, COALESCE(p.field_code, ''), d.channel, d.status,
-    d.received_at, d.due_at, d.finished_at, d.supplements,
-    CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = d.id AND e.action = 'extend') THEN 1 ELSE 0 END
+    d.received_at, d.due_at, d.finished_at, d.supplements, d.original_due_at,
+    CASE WHEN d.original_due_at IS NOT NULL AND d.due_at <> d.original_due_at THEN 1 ELSE 0 END
 FROM dossiers d
 LEFT JOIN procedures p ON p.code = d.procedure_code
 WHERE d.unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)

@@ -212,3 +212,33 @@ func TestDraftSubmittedOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestBadBytesRefused sends a NUL byte to the public endpoints and an absurd page number
+// to the audit log: both databases answer 400 (or the last page), never 500.
+func TestBadBytesRefused(t *testing.T) {
+	for _, d := range storetest.Dialects() {
+		t.Run(string(d), func(t *testing.T) {
+			e := newDossierEnv(t, d)
+			for _, path := range []string{"/api/v1/procedures?field=%00", "/api/v1/procedures?q=a%00b", "/api/v1/lookup/%00?key=x"} {
+				st, body := e.call(t, "", "GET", path, nil)
+				if st != http.StatusBadRequest || decode[apiErrorBody](t, body).Error.Code != "invalid" {
+					t.Errorf("GET %s: got %d %s, want 400 invalid", path, st, body)
+				}
+			}
+			st, body := e.call(t, "", "POST", "/api/v1/auth/token", `{"username":"tanhoa.motcua\u0000","password":"x"}`)
+			if st != http.StatusBadRequest && st != http.StatusUnauthorized {
+				t.Errorf("token with NUL: got %d %s, want 400 or 401", st, body)
+			}
+			st, body = e.call(t, "tanhoa.motcua", "POST", "/api/v1/dossiers", map[string]any{
+				"procedure_code": testProcedure, "channel": "counter",
+				"applicant": map[string]string{"full_name": "Nguyễn\x00 Văn A", "id_number": "079198765432", "address": "Tân Hòa"}})
+			if st != http.StatusBadRequest {
+				t.Errorf("dossier with NUL: got %d %s, want 400", st, body)
+			}
+			admin := e.browser(t, "admin")
+			if page := e.page(t, admin, "/quan-tri/nhat-ky?trang=9223372036854775807"); !strings.Contains(page, "Nhật ký") {
+				t.Errorf("audit log at a huge page: want the page, got %.200s", page)
+			}
+		})
+	}
+}

@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"motcua/internal/fault"
 )
@@ -117,6 +119,15 @@ func (s *Kit) Wrap(next http.Handler) http.Handler {
 			}
 			return
 		}
+		if badBytes(r) {
+			err := fault.New(fault.Invalid, "Địa chỉ hoặc tham số chứa ký tự không hợp lệ.")
+			if IsAPI(r) {
+				s.APIError(sw, r, err)
+			} else {
+				s.PageError(sw, r, err)
+			}
+			return
+		}
 		if r.Body != nil && !largeBodyRoute(r) {
 			r.Body = http.MaxBytesReader(sw, r.Body, s.Cfg.MaxBody)
 		}
@@ -124,6 +135,43 @@ func (s *Kit) Wrap(next http.Handler) http.Handler {
 	})
 }
 
+// badBytes reports whether the path or a query parameter holds a NUL or other control
+// character, or is not UTF-8: no page or API takes such text, so it is refused at the
+// door, the same way on both databases.
+func badBytes(r *http.Request) bool {
+	bad := func(s string) bool {
+		if !utf8.ValidString(s) {
+			return true
+		}
+		for _, c := range s {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+				return true
+			}
+		}
+		return false
+	}
+	if bad(r.URL.Path) {
+		return true
+	}
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return false // a malformed query is the handlers' to refuse
+	}
+	for k, vs := range q {
+		if bad(k) {
+			return true
+		}
+		for _, v := range vs {
+			if bad(v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// IsAPI reports whether the request is for the JSON API (or Open311), whose errors are
+// JSON.
 func IsAPI(r *http.Request) bool {
 	return strings.HasPrefix(r.URL.Path, "/api/") || strings.HasPrefix(r.URL.Path, "/open311/")
 }

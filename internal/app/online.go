@@ -115,8 +115,10 @@ func (a *App) DraftDocuments(ctx context.Context, p catalog.Procedure, d store.D
 	return out, nil
 }
 
-// SaveDraft keeps what the citizen typed for the procedure (lưu nháp).
-func (a *App) SaveDraft(ctx context.Context, c store.Citizen, code, unit string, content DraftContent) (store.Draft, error) {
+// SaveDraft keeps what the citizen typed for the procedure (lưu nháp). draftID is the
+// draft the citizen's form shows (0 for a form without one): a draft that is gone — it
+// was submitted meanwhile — is a fault.Conflict rather than a new draft.
+func (a *App) SaveDraft(ctx context.Context, c store.Citizen, code, unit string, draftID int64, content DraftContent) (store.Draft, error) {
 	p, err := a.OnlineProcedure(ctx, code)
 	if err != nil {
 		return store.Draft{}, err
@@ -126,7 +128,7 @@ func (a *App) SaveDraft(ctx context.Context, c store.Citizen, code, unit string,
 	if err != nil {
 		return store.Draft{}, err
 	}
-	return a.store.SaveDraft(ctx, store.Draft{CitizenID: c.ID, ProcedureCode: p.Code, UnitCode: strings.TrimSpace(unit), Form: raw})
+	return a.store.SaveDraft(ctx, store.Draft{ID: draftID, CitizenID: c.ID, ProcedureCode: p.Code, UnitCode: strings.TrimSpace(unit), Form: raw})
 }
 
 // keepFields keeps only the e-form fields the procedure has, trimmed, and the trimmed
@@ -145,9 +147,10 @@ func keepFields(p catalog.Procedure, content DraftContent) DraftContent {
 // e-form, the applicant, the unit and the required documents must be complete (an
 // Invalid error with a message per field otherwise). The draft's files move to the new
 // dossier and the draft is deleted in the same transaction, so a draft submitted several
-// times at once makes one dossier; the others are answered with fault.Conflict.
-func (a *App) SubmitOnline(ctx context.Context, c store.Citizen, code, unit string, content DraftContent) (store.StoredDossier, error) {
-	d, err := a.SaveDraft(ctx, c, code, unit, content)
+// times at once makes one dossier; the others are answered with fault.Conflict. draftID
+// is the draft the citizen's form shows (0 for none).
+func (a *App) SubmitOnline(ctx context.Context, c store.Citizen, code, unit string, draftID int64, content DraftContent) (store.StoredDossier, error) {
+	d, err := a.SaveDraft(ctx, c, code, unit, draftID, content)
 	if err != nil {
 		return store.StoredDossier{}, err
 	}
@@ -165,6 +168,10 @@ func (a *App) SubmitOnline(ctx context.Context, c store.Citizen, code, unit stri
 		return store.StoredDossier{}, err
 	}
 	if fields := validOnline(p, content, d.UnitCode, units, docs); len(fields) > 0 {
+		if _, err := a.store.DraftByID(ctx, d.ID); fault.Is(err, fault.NotFound) {
+			// Submitted by another request between our save and our read of its files.
+			return store.StoredDossier{}, fault.New(fault.Conflict, "Hồ sơ nháp này đã được nộp. Vui lòng xem trong mục “Hồ sơ của tôi”.")
+		}
 		return store.StoredDossier{}, fault.WithFields("Hồ sơ chưa đầy đủ. Vui lòng kiểm tra các mục được đánh dấu.", fields)
 	}
 	form, err := json.Marshal(content.Form)

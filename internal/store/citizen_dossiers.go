@@ -25,7 +25,10 @@ type Draft struct {
 	UpdatedAt     time.Time
 }
 
-// SaveDraft creates or replaces the citizen's draft for the procedure and returns it.
+// SaveDraft creates or replaces the citizen's draft for the procedure and returns it. A
+// draft with an ID updates that draft only: when it is gone (it was just submitted by
+// another request), the answer is fault.Conflict and no new draft is made, so that one
+// draft cannot become two dossiers.
 func (s *Store) SaveDraft(ctx context.Context, d Draft) (Draft, error) {
 	if strings.TrimSpace(d.ProcedureCode) == "" || d.CitizenID == 0 {
 		return Draft{}, fault.New(fault.Invalid, "Cần chọn thủ tục hành chính.")
@@ -41,6 +44,15 @@ func (s *Store) SaveDraft(ctx context.Context, d Draft) (Draft, error) {
 		return Draft{}, fault.New(fault.TooLarge, "Tờ khai quá dài.")
 	}
 	d.UpdatedAt = s.Now()
+	if d.ID != 0 {
+		err := s.row(ctx, s.write, "", "DraftUpdate",
+			[]any{d.UnitCode, string(d.Form), d.UpdatedAt, d.ID, d.CitizenID, d.ProcedureCode}, &d.ID, &d.CreatedAt)
+		if isNotFound(err) {
+			return Draft{}, errDraftGone
+		}
+		d.CreatedAt = d.CreatedAt.UTC()
+		return d, err
+	}
 	err := s.row(ctx, s.write, "", "DraftUpsert",
 		[]any{d.CitizenID, d.ProcedureCode, d.UnitCode, string(d.Form), d.UpdatedAt, d.UpdatedAt},
 		&d.ID, &d.CreatedAt)

@@ -6,6 +6,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -179,7 +180,13 @@ func TestDraftSubmittedOnce(t *testing.T) {
 					t.Fatalf("upload %s: got %d %.300s", doc, st, body)
 				}
 			}
-			form := onlineForm(t, ts, proc, url.Values{"csrf": {csrf}, "unit": {"H40.12.05"}, "full_name": {"Lê Văn Minh"},
+			// The page after the uploads carries its draft, as a browser would send it.
+			_, page = b.get(path)
+			m := regexp.MustCompile(`name="draft" value="(\d+)"`).FindStringSubmatch(page)
+			if m == nil || m[1] == "0" {
+				t.Fatalf("online form after uploads: no draft in the page")
+			}
+			form := onlineForm(t, ts, proc, url.Values{"csrf": {csrf}, "draft": {m[1]}, "unit": {"H40.12.05"}, "full_name": {"Lê Văn Minh"},
 				"email": {"minh@example.vn"}, "phone": {"0912345679"}, "action": {"submit"}})
 			var wg sync.WaitGroup
 			locs := make([]string, 4)
@@ -200,6 +207,11 @@ func TestDraftSubmittedOnce(t *testing.T) {
 			}
 			if made != 1 {
 				t.Fatalf("four submissions of one draft: got %d redirects to a new dossier (%v), want 1", made, locs)
+			}
+			for _, loc := range locs {
+				if loc != "/cong-dan/ho-so" && !strings.Contains(loc, "da-nop") {
+					t.Errorf("a repeated submission: got %q, want the new dossier or the list of the citizen's dossiers", loc)
+				}
 			}
 			owner, err := ts.Store.DossierOwner(ctx, code)
 			if err != nil {

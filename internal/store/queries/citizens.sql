@@ -58,6 +58,11 @@ ON CONFLICT (citizen_id, procedure_code) DO UPDATE
 SET unit_code = excluded.unit_code, form = excluded.form, updated_at = excluded.updated_at
 RETURNING id, created_at
 
+-- name: DraftUpdate
+UPDATE drafts SET unit_code = ?, form = ?, updated_at = ?
+WHERE id = ? AND citizen_id = ? AND procedure_code = ?
+RETURNING id, created_at
+
 -- name: DraftByProcedure
 SELECT id, citizen_id, procedure_code, unit_code, form, created_at, updated_at
 FROM drafts WHERE citizen_id = ? AND procedure_code = ?

@@ -59,6 +59,7 @@ func (s *Server) renderOnlineForm(w http.ResponseWriter, r *http.Request, st int
 	data["FileLimit"] = files.FormatSize(s.App.FileLimit())
 	data["Saved"] = !d.UpdatedAt.IsZero()
 	data["SavedAt"] = d.UpdatedAt
+	data["DraftID"] = d.ID
 	s.Render(w, r, st, "online_form.html", data)
 }
 
@@ -107,7 +108,14 @@ func (s *Server) handleOnlineSave(w http.ResponseWriter, r *http.Request, c stor
 	ctx := r.Context()
 	content := readOnlineForm(r, p)
 	unit := r.PostFormValue("unit")
-	if _, err := s.App.SaveDraft(ctx, c, p.Code, unit, content); err != nil {
+	draftID, _ := strconv.ParseInt(r.PostFormValue("draft"), 10, 64)
+	d, err := s.App.SaveDraft(ctx, c, p.Code, unit, draftID, content)
+	if fault.Is(err, fault.Conflict) {
+		// This draft was submitted by another request a moment ago.
+		http.Redirect(w, r, "/cong-dan/ho-so", http.StatusSeeOther)
+		return
+	}
+	if err != nil {
 		s.PageError(w, r, err)
 		return
 	}
@@ -124,7 +132,7 @@ func (s *Server) handleOnlineSave(w http.ResponseWriter, r *http.Request, c stor
 		http.Redirect(w, r, "/nop-truc-tuyen/"+url.PathEscape(p.Code)+"?da-luu=1", http.StatusSeeOther)
 		return
 	}
-	created, err := s.App.SubmitOnline(ctx, c, p.Code, unit, content)
+	created, err := s.App.SubmitOnline(ctx, c, p.Code, unit, d.ID, content)
 	if err == nil {
 		http.Redirect(w, r, "/cong-dan/ho-so/"+url.PathEscape(created.Record.Code)+"?da-nop=1", http.StatusSeeOther)
 		return

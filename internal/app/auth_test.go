@@ -11,6 +11,7 @@ import (
 )
 
 func TestPasswordHashingWaitsForASlot(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects() {
 		t.Run(string(d), func(t *testing.T) {
 			a := New(Config{}, storetest.Open(t, d, nil), slog.New(slog.NewTextHandler(io.Discard, nil)))

@@ -9,6 +9,7 @@ import (
 )
 
 func TestPlanFor(t *testing.T) {
+	t.Parallel()
 	p := catalog.Procedure{
 		Code: "2.000950", Name: "Thủ tục thử", DeadlineDays: 15, OnlineDeadlineDays: 12,
 		DeadlineMode: catalog.DeadlineCalendar, SupplementRule: "reset", FeeVND: 50000,

@@ -22,6 +22,7 @@ func shortHistory() historyPlan {
 // pending, writes exactly the missing dossiers, leaves no gap in any unit's codes, and
 // that a further load writes nothing.
 func TestHistoryResumes(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		now := time.Date(2026, 11, 27, 10, 30, 0, 0, calendar.Zone())

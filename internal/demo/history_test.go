@@ -60,6 +60,7 @@ func historyBase(t *testing.T, st *store.Store) {
 }
 
 func TestHistory(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 10, 30, 0, 0, calendar.Zone())
 	today := calendar.DateOf(now)
@@ -202,6 +203,7 @@ func checkProjection(t *testing.T, it store.InboxItem, st dossier.State) {
 }
 
 func TestHistoryIsDeterministic(t *testing.T) {
+	t.Parallel()
 	c, err := Catalog()
 	if err != nil {
 		t.Fatal(err)

@@ -72,6 +72,7 @@ var vietnamese = store.OutboxMessage{
 }
 
 func TestSMTPSenderDelivers(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name        string
 		withAuth    bool
@@ -133,6 +134,7 @@ func TestSMTPSenderDelivers(t *testing.T) {
 // the addresses in it, and that only a refusal of the recipient or the message is
 // permanent.
 func TestSMTPSenderReportsRejection(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		reject, code  string
 		wantPermanent bool
@@ -164,6 +166,7 @@ func TestSMTPSenderReportsRejection(t *testing.T) {
 }
 
 func TestRedact(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, in, want string
 	}{
@@ -183,6 +186,7 @@ func TestRedact(t *testing.T) {
 }
 
 func TestSMTPSenderRejectsOtherKinds(t *testing.T) {
+	t.Parallel()
 	s := &jobs.SMTPSender{Addr: "127.0.0.1:1", From: "motcua@tanhoa.gov.vn"}
 	m := vietnamese
 	m.Kind = "sms"
@@ -195,6 +199,7 @@ func TestSMTPSenderRejectsOtherKinds(t *testing.T) {
 // refused recipient that gives the message up, and a deferral that leaves it for a retry;
 // neither the log nor the outbox keeps the address from the server's reply.
 func TestWorkerSendsThroughSMTP(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store, c *clock) {
 		ctx := context.Background()
 		ok := startSMTP(t, false, "")
@@ -263,6 +268,7 @@ func TestWorkerSendsThroughSMTP(t *testing.T) {
 // A server that accepts the connection and never answers must not hold the sender past
 // its timeout: Send returns an error and the outbox retries later.
 func TestSMTPSenderSilentServer(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -59,6 +59,7 @@ func each(t *testing.T, fn func(t *testing.T, s *store.Store, c *clock)) {
 }
 
 func TestWorkerRetriesAfterBackoff(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store, c *clock) {
 		ctx := context.Background()
 		id, err := s.Enqueue(ctx, store.OutboxMessage{Recipient: "an@example.vn", Subject: "Thử", Body: "Nội dung"})
@@ -98,6 +99,7 @@ func TestWorkerRetriesAfterBackoff(t *testing.T) {
 }
 
 func TestWorkersShareTheOutbox(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store, c *clock) {
 		ctx := context.Background()
 		const total = 30
@@ -141,6 +143,7 @@ func TestWorkersShareTheOutbox(t *testing.T) {
 }
 
 func TestWorkerStopsWithContext(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store, c *clock) {
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan error, 1)
@@ -158,6 +161,7 @@ func TestWorkerStopsWithContext(t *testing.T) {
 }
 
 func TestLogSenderHidesPersonalData(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	l := jobs.LogSender{Log: slog.New(slog.NewTextHandler(&buf, nil))}
 	err := l.Send(context.Background(), store.OutboxMessage{ID: 7, Kind: store.MessageKindEmail,
@@ -177,6 +181,7 @@ func TestLogSenderHidesPersonalData(t *testing.T) {
 }
 
 func TestMaskRecipient(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"an@example.vn": "a***@e***.vn", "0912345678": "09******78", "123": "***", "x@localhost": "x***@l***",
 	} {
@@ -187,6 +192,7 @@ func TestMaskRecipient(t *testing.T) {
 }
 
 func TestParseSMTP(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, in       string
 		wantAddr, user string
@@ -213,6 +219,7 @@ func TestParseSMTP(t *testing.T) {
 // TestWorkerPurges checks that a running worker purges at start: login failures recorded
 // two days earlier are deleted from the real store.
 func TestWorkerPurges(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store, c *clock) {
 		ctx := context.Background()
 		if _, _, err := s.RecordAttempt(ctx, time.Minute, "user:an", "ip:203.0.113.7"); err != nil {
@@ -250,6 +257,7 @@ func TestWorkerPurges(t *testing.T) {
 // TestWorkerGivesUpPermanentFailures checks that a Permanent error gives the message up
 // at the first attempt and that the recorded error carries no address.
 func TestWorkerGivesUpPermanentFailures(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store, c *clock) {
 		ctx := context.Background()
 		id, err := s.Enqueue(ctx, store.OutboxMessage{Recipient: "an@example.vn", Subject: "Thử", Body: "Nội dung"})

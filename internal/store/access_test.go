@@ -14,6 +14,7 @@ import (
 )
 
 func TestParallelAttemptsCountEachOther(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		const n = 40
@@ -55,6 +56,7 @@ func TestParallelAttemptsCountEachOther(t *testing.T) {
 }
 
 func TestPasswordChangeRevokesAccess(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		if err := demo.LoadBase(ctx, s, "mật-khẩu-thử-nghiệm"); err != nil {
@@ -101,6 +103,7 @@ func TestPasswordChangeRevokesAccess(t *testing.T) {
 }
 
 func TestOnlyTheLatestResetLinkWorks(t *testing.T) {
+	t.Parallel()
 	eachWithClock(t, func(t *testing.T, s *store.Store, clock *testClock) {
 		ctx := context.Background()
 		registerCitizen(t, s, "0912345678")
@@ -127,6 +130,7 @@ func TestOnlyTheLatestResetLinkWorks(t *testing.T) {
 }
 
 func TestCitizenStorageQuota(t *testing.T) {
+	t.Parallel()
 	eachWithClock(t, func(t *testing.T, s *store.Store, clock *testClock) {
 		ctx := context.Background()
 		s.SetCitizenQuota(1000)

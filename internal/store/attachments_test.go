@@ -31,6 +31,7 @@ func onlineDossier(c store.Citizen) store.NewDossier {
 }
 
 func TestOnlineDossierAttachmentsAndNotices(t *testing.T) {
+	t.Parallel()
 	eachWithClock(t, func(t *testing.T, s *store.Store, clock *testClock) {
 		ctx := context.Background()
 		c := registerCitizen(t, s, "hoa@example.vn")

@@ -18,6 +18,7 @@ import (
 // writes and then panics: its caller gets an internal error and its write is rolled back,
 // the others commit, and the committer still serves afterwards.
 func TestGroupCommitSurvivesPanic(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		put := func(key string) func(tx *sql.Tx) error {
@@ -71,6 +72,7 @@ func TestGroupCommitSurvivesPanic(t *testing.T) {
 // no longer matches its events) and checks that reading it gives up with a conflict
 // instead of trying for ever.
 func TestDossierReadsBounded(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		dossierUnits(t, s)
 		ctx := context.Background()

@@ -26,6 +26,7 @@ func calendarUnits(t *testing.T, s *store.Store) {
 }
 
 func TestSeedCalendarDaysIdempotent(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		seed := calendar.Seed()
@@ -61,6 +62,7 @@ func TestSeedCalendarDaysIdempotent(t *testing.T) {
 }
 
 func TestCalendarDayUnitOverride(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		calendarUnits(t, s)
@@ -122,6 +124,7 @@ func TestCalendarDayUnitOverride(t *testing.T) {
 }
 
 func TestUnitScheduleRoundTrip(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		calendarUnits(t, s)
@@ -161,6 +164,7 @@ func TestUnitScheduleRoundTrip(t *testing.T) {
 }
 
 func TestCalendarReflectsScheduleAndDays(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		calendarUnits(t, s)
@@ -209,6 +213,7 @@ func TestCalendarReflectsScheduleAndDays(t *testing.T) {
 }
 
 func TestSeedCalendarDaysAddsNewDocument(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		seed := calendar.Seed()

@@ -56,6 +56,7 @@ func encode(tb testing.TB, c catalog.Catalog) string {
 }
 
 func TestCatalogSearch(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		c := loadDemoCatalog(t, s, 0)
@@ -177,6 +178,7 @@ func TestCatalogSearch(t *testing.T) {
 }
 
 func TestCatalogRoundTrip(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		loadDemoCatalog(t, s, 0)
@@ -205,6 +207,7 @@ func TestCatalogRoundTrip(t *testing.T) {
 }
 
 func TestCatalogImportRefused(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		demo := loadDemoCatalog(t, s, 24)
@@ -257,6 +260,7 @@ func TestCatalogImportRefused(t *testing.T) {
 }
 
 func TestCatalogProcessVersions(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		demo := loadDemoCatalog(t, s, 24)

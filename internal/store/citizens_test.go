@@ -11,6 +11,7 @@ import (
 )
 
 func TestNormaliseLogin(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, in, want string
 		ok             bool
@@ -34,6 +35,7 @@ func TestNormaliseLogin(t *testing.T) {
 }
 
 func TestCitizenAccount(t *testing.T) {
+	t.Parallel()
 	eachWithClock(t, func(t *testing.T, s *store.Store, clock *testClock) {
 		ctx := context.Background()
 		var token string

@@ -44,6 +44,7 @@ func imported(t *testing.T, s *store.Store, unit string, at time.Time, seq int) 
 }
 
 func TestImportDossiers(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		dossierUnits(t, s)
 		ctx := context.Background()

@@ -52,6 +52,7 @@ func newDossier(unit string, at time.Time) store.NewDossier {
 }
 
 func TestCreateDossierSequence(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		dossierUnits(t, s)
 		ctx := context.Background()
@@ -90,6 +91,7 @@ func TestCreateDossierSequence(t *testing.T) {
 }
 
 func TestCreateDossierConcurrent(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		dossierUnits(t, s)
 		ctx := context.Background()
@@ -127,6 +129,7 @@ func TestCreateDossierConcurrent(t *testing.T) {
 }
 
 func TestCreateDossierInvalid(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		dossierUnits(t, s)
 		ctx := context.Background()
@@ -171,6 +174,7 @@ func TestCreateDossierInvalid(t *testing.T) {
 }
 
 func TestActOnDossierFlow(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		dossierUnits(t, s)
 		ctx := context.Background()
@@ -233,6 +237,7 @@ func TestActOnDossierFlow(t *testing.T) {
 }
 
 func TestActOnDossierConcurrent(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		dossierUnits(t, s)
 		ctx := context.Background()
@@ -294,6 +299,7 @@ func TestActOnDossierConcurrent(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		dossierUnits(t, s)
 		ctx := context.Background()
@@ -333,6 +339,7 @@ func TestLookup(t *testing.T) {
 }
 
 func TestInboxAndBook(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		dossierUnits(t, s)
 		ctx := context.Background()

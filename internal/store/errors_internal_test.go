@@ -9,6 +9,7 @@ import (
 )
 
 func TestDriverFaultCodes(t *testing.T) {
+	t.Parallel()
 	pg := []struct {
 		code string
 		want fault.Code

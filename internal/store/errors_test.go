@@ -18,6 +18,7 @@ import (
 // TestDriverErrorsMapped provokes constraint violations on the real databases and checks
 // their fault code and that the driver's own error stays in the chain for the log.
 func TestDriverErrorsMapped(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		if _, err := s.CreateUnit(ctx, org.Unit{Code: "T01", Name: "UBND xã Thử nghiệm", Level: org.Commune}); err != nil {

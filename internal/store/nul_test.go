@@ -18,6 +18,7 @@ import (
 // store is refused as invalid on both databases (PostgreSQL cannot store either), on the
 // public paths: procedure search, lookup, login, registration and intake.
 func TestTextWithNULRefused(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		dossierUnits(t, s)
 		ctx := context.Background()
@@ -81,6 +82,7 @@ func TestTextWithNULRefused(t *testing.T) {
 // TestAuditLogHugeOffset checks that a page number far past the end gives an empty page,
 // not an error, on both databases.
 func TestAuditLogHugeOffset(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		if err := s.Audit(ctx, store.AuditEntry{Actor: "admin", Action: "thu"}); err != nil {

@@ -11,6 +11,7 @@ import (
 )
 
 func TestOutboxBackoff(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		attempts int
 		want     time.Duration
@@ -28,6 +29,7 @@ func TestOutboxBackoff(t *testing.T) {
 }
 
 func TestOutboxRetryAndGiveUp(t *testing.T) {
+	t.Parallel()
 	eachWithClock(t, func(t *testing.T, s *store.Store, clock *testClock) {
 		ctx := context.Background()
 		id, err := s.Enqueue(ctx, store.OutboxMessage{Recipient: "a@example.vn", Subject: "Thử", Body: "Nội dung"})
@@ -81,6 +83,7 @@ func TestOutboxRetryAndGiveUp(t *testing.T) {
 }
 
 func TestOutboxLeaseAndSent(t *testing.T) {
+	t.Parallel()
 	eachWithClock(t, func(t *testing.T, s *store.Store, clock *testClock) {
 		ctx := context.Background()
 		id, err := s.Enqueue(ctx, store.OutboxMessage{Recipient: "b@example.vn", Subject: "Thử", Body: "Nội dung"})
@@ -120,6 +123,7 @@ func TestOutboxLeaseAndSent(t *testing.T) {
 }
 
 func TestOutboxConcurrentClaims(t *testing.T) {
+	t.Parallel()
 	eachWithClock(t, func(t *testing.T, s *store.Store, clock *testClock) {
 		ctx := context.Background()
 		const total = 40

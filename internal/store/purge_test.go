@@ -10,6 +10,7 @@ import (
 )
 
 func TestPurge(t *testing.T) {
+	t.Parallel()
 	eachWithClock(t, func(t *testing.T, s *store.Store, clock *testClock) {
 		ctx := context.Background()
 		start := clock.Now()

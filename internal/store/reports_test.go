@@ -61,6 +61,7 @@ func allDossiers(t *testing.T, s *store.Store, f store.DossierFilter) []report.D
 }
 
 func TestReportDossiers(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects() {
 		t.Run(string(d), func(t *testing.T) {
 			s := demoStore(t, d)
@@ -139,6 +140,7 @@ func TestReportDossiers(t *testing.T) {
 }
 
 func TestDossierListFilters(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects() {
 		t.Run(string(d), func(t *testing.T) {
 			s := demoStore(t, d)

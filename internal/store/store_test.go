@@ -12,6 +12,7 @@ import (
 )
 
 func TestMigrateTwice(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		n, err := s.Migrate(context.Background())
 		if err != nil {
@@ -24,6 +25,7 @@ func TestMigrateTwice(t *testing.T) {
 }
 
 func TestUnits(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		prov, err := s.CreateUnit(ctx, org.Unit{Code: "H26", Name: "UBND tỉnh Thử nghiệm", Level: org.Province})
@@ -84,6 +86,7 @@ func TestUnits(t *testing.T) {
 }
 
 func TestUsersSessionsTokens(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		if _, err := s.CreateUnit(ctx, org.Unit{Code: "H26", Name: "Tỉnh", Level: org.Province}); err != nil {
@@ -146,6 +149,7 @@ func TestUsersSessionsTokens(t *testing.T) {
 }
 
 func TestAuditAndSettings(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		for _, a := range []string{"login", "unit.update", "login"} {

@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"motcua/internal/demo"
 	"motcua/internal/store"
 	"motcua/internal/store/storetest"
 	"motcua/internal/web"
@@ -21,10 +20,7 @@ import (
 // configuredServer is newServer with the configuration changed by edit.
 func configuredServer(t *testing.T, d store.Dialect, edit func(*web.Config)) *testServer {
 	t.Helper()
-	st := storetest.Open(t, d, nil)
-	if err := demo.Load(context.Background(), st, demoPassword); err != nil {
-		t.Fatalf("demo: %v", err)
-	}
+	st := demoStore(t, d, nil, false)
 	cfg := web.Config{Version: "test", DataDir: t.TempDir(), BaseURL: "http://motcua.test"}
 	if edit != nil {
 		edit(&cfg)
@@ -92,6 +88,7 @@ func verifiedCitizen(t testing.TB, st *store.Store, email string) store.Citizen 
 }
 
 func TestParallelWrongLoginsAreThrottled(t *testing.T) {
+	t.Parallel()
 	eachServer(t, func(t *testing.T, ts *testServer) {
 		b := ts.browser(t)
 		csrf := b.csrf("/dang-nhap")
@@ -121,6 +118,7 @@ func TestParallelWrongLoginsAreThrottled(t *testing.T) {
 }
 
 func TestParallelWrongCitizenLoginsAreThrottled(t *testing.T) {
+	t.Parallel()
 	eachServer(t, func(t *testing.T, ts *testServer) {
 		verifiedCitizen(t, ts.Store, "tam@example.vn")
 		b := ts.browser(t)
@@ -151,6 +149,7 @@ func TestParallelWrongCitizenLoginsAreThrottled(t *testing.T) {
 }
 
 func TestMailedLinksNeverComeFromTheHostHeader(t *testing.T) {
+	t.Parallel()
 	forgot := func(t *testing.T, ts *testServer, email string) (int, string) {
 		b := ts.browser(t)
 		csrf := b.csrf("/cong-dan/quen-mat-khau")
@@ -189,6 +188,7 @@ func TestMailedLinksNeverComeFromTheHostHeader(t *testing.T) {
 }
 
 func TestLoginRedirectStaysOnSite(t *testing.T) {
+	t.Parallel()
 	eachServer(t, func(t *testing.T, ts *testServer) {
 		verifiedCitizen(t, ts.Store, "tam@example.vn")
 		cases := []struct{ next, want string }{
@@ -232,6 +232,7 @@ func TestLoginRedirectStaysOnSite(t *testing.T) {
 }
 
 func TestPasswordResetTokensAreSingleAndLimited(t *testing.T) {
+	t.Parallel()
 	eachServer(t, func(t *testing.T, ts *testServer) {
 		ctx := context.Background()
 		verifiedCitizen(t, ts.Store, "tam@example.vn")
@@ -287,6 +288,7 @@ func message(body string) string {
 }
 
 func TestCookiesSecureBehindTLS(t *testing.T) {
+	t.Parallel()
 	loopback, _ := web.ParseTrustedProxies("127.0.0.0/8,::1")
 	cases := []struct {
 		name   string
@@ -321,6 +323,7 @@ func TestCookiesSecureBehindTLS(t *testing.T) {
 }
 
 func TestAPIWritesWithCookieNeedCSRF(t *testing.T) {
+	t.Parallel()
 	eachServer(t, func(t *testing.T, ts *testServer) {
 		b := ts.browser(t)
 		b.login("tanhoa.motcua")
@@ -367,6 +370,7 @@ func TestAPIWritesWithCookieNeedCSRF(t *testing.T) {
 }
 
 func TestPrivatePagesAreNotCached(t *testing.T) {
+	t.Parallel()
 	eachConfigured(t, nil, func(t *testing.T, ts *testServer) {
 		officer := ts.browser(t)
 		officer.login("tanhoa.motcua")
@@ -392,6 +396,7 @@ func TestPrivatePagesAreNotCached(t *testing.T) {
 }
 
 func TestRegistrationDoesNotRevealAccounts(t *testing.T) {
+	t.Parallel()
 	eachConfigured(t, nil, func(t *testing.T, ts *testServer) {
 		register := func() (int, string) {
 			b := ts.browser(t)
@@ -416,6 +421,7 @@ func TestRegistrationDoesNotRevealAccounts(t *testing.T) {
 }
 
 func TestFailedLoginAuditKeepsNoTypedSecrets(t *testing.T) {
+	t.Parallel()
 	eachServer(t, func(t *testing.T, ts *testServer) {
 		ctx := context.Background()
 		const typed = "mat-khau-go-nham-o-o-ten"
@@ -437,6 +443,7 @@ func TestFailedLoginAuditKeepsNoTypedSecrets(t *testing.T) {
 }
 
 func TestCitizenStorageQuota(t *testing.T) {
+	t.Parallel()
 	eachConfigured(t, func(c *web.Config) { c.FileLimit = 64 << 10; c.CitizenQuota = 100 << 10 }, func(t *testing.T, ts *testServer) {
 		b := citizenSignedIn(t, ts, "tam@example.vn")
 		path := "/nop-truc-tuyen/1.001193"

@@ -18,6 +18,7 @@ import (
 // TestCalendar runs the legal-clock checks on one server per dialect (loading the demo
 // dominates the cost); the administration checks run last since they change the data.
 func TestCalendar(t *testing.T) {
+	t.Parallel()
 	eachServer(t, func(t *testing.T, ts *testServer) {
 		t.Run("api", func(t *testing.T) { calendarAPITests(t, ts) })
 		t.Run("pages", func(t *testing.T) { calendarPageTests(t, ts) })
@@ -407,6 +408,7 @@ func calendarAdminTests(t *testing.T, ts *testServer) {
 func dateOf(y int, m time.Month, d int) calendar.Date { return calendar.NewDate(y, m, d) }
 
 func TestDaysVietnamese(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		days float64
 		want string

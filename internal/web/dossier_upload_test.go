@@ -37,6 +37,7 @@ func (b *browser) postFile(path, csrf, field, name string, content []byte) (int,
 }
 
 func TestOfficerAttachesScans(t *testing.T) {
+	t.Parallel()
 	eachServer(t, func(t *testing.T, ts *testServer) {
 		var created struct{ Code string }
 		body := `{"procedure_code":"1.001193","channel":"counter","applicant":{"full_name":"Lê Thị Hồng"}}`
@@ -73,6 +74,7 @@ func TestOfficerAttachesScans(t *testing.T) {
 }
 
 func TestBookPrintedFromInbox(t *testing.T) {
+	t.Parallel()
 	eachServer(t, func(t *testing.T, ts *testServer) {
 		b := ts.browser(t)
 		b.login("tanhoa.motcua")

@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -48,10 +47,7 @@ func newDossierEnv(t *testing.T, d store.Dialect) *dossierEnv {
 // newDossierEnvAt is newDossierEnv with the given clock.
 func newDossierEnvAt(t *testing.T, d store.Dialect, clock func() time.Time) *dossierEnv {
 	t.Helper()
-	st := storetest.Open(t, d, clock)
-	if err := demo.LoadBase(context.Background(), st, demoPassword); err != nil {
-		t.Fatal(err)
-	}
+	st := demoStore(t, d, clock, true)
 	h, err := web.New(web.Config{Version: "test", BaseURL: "https://motcua.example.vn", DataDir: t.TempDir()}, st,
 		slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
@@ -167,6 +163,7 @@ func (e *dossierEnv) act(t *testing.T, user, code string, body map[string]any) (
 }
 
 func TestDossiers(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects() {
 		t.Run(string(d), func(t *testing.T) {
 			e := newDossierEnv(t, d)

@@ -10,6 +10,7 @@ import (
 )
 
 func TestFoundation(t *testing.T) {
+	t.Parallel()
 	eachServer(t, func(t *testing.T, ts *testServer) {
 		t.Run("home lists Tân Hòa", func(t *testing.T) {
 			st, body := ts.browser(t).get("/")

@@ -9,9 +9,11 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"motcua/internal/demo"
 	"motcua/internal/store"
@@ -38,12 +40,37 @@ func eachServer(t *testing.T, fn func(t *testing.T, ts *testServer)) {
 	}
 }
 
+// TestMain removes the template databases after the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	storetest.Cleanup()
+	os.Exit(code)
+}
+
+// demoStore returns a store of the dialect holding the demo (its base only, without the
+// dossier history waiting to load, when base is set), copied from a template built once:
+// loading the demo costs seconds under the race detector. clock is the store's clock
+// (nil for the real one); templates differ by the clock's first instant.
+func demoStore(t testing.TB, d store.Dialect, clock func() time.Time, base bool) *store.Store {
+	t.Helper()
+	key := "demo"
+	if base {
+		key = "demo-base"
+	}
+	if clock != nil {
+		key += "@" + clock().UTC().Format(time.RFC3339)
+	}
+	return storetest.Clone(t, d, key, clock, func(s *store.Store) error {
+		if base {
+			return demo.LoadBase(context.Background(), s, demoPassword)
+		}
+		return demo.Load(context.Background(), s, demoPassword)
+	})
+}
+
 func newServer(t testing.TB, d store.Dialect) *testServer {
 	t.Helper()
-	st := storetest.Open(t, d, nil)
-	if err := demo.Load(context.Background(), st, demoPassword); err != nil {
-		t.Fatalf("demo: %v", err)
-	}
+	st := demoStore(t, d, nil, false)
 	h, err := web.New(web.Config{Version: "test", DataDir: t.TempDir(), BaseURL: "http://motcua.test"}, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)

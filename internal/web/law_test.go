@@ -22,6 +22,7 @@ import (
 // legal appointment but before the new one is late in the API, the public lookup and the
 // dossier book, while the applicant and the inbox see the new appointment.
 func TestApologyKeepsLateness(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects() {
 		t.Run(string(d), func(t *testing.T) {
 			now := time.Date(2026, 3, 4, 9, 0, 0, 0, calendar.Zone())
@@ -98,6 +99,7 @@ func TestApologyKeepsLateness(t *testing.T) {
 // TestCalendarDecision: an administrator enters a whole published schedule at once, from
 // the form or from a file; a bad line saves nothing; other officers may not.
 func TestCalendarDecision(t *testing.T) {
+	t.Parallel()
 	eachServer(t, func(t *testing.T, ts *testServer) {
 		ctx := t.Context()
 		b := ts.browser(t)
@@ -185,6 +187,7 @@ func uploadDecision(t *testing.T, b *browser, token, name string, data []byte) i
 // TestSecondSupplementRequest: the page warns before a second supplement request and
 // offers the procedure's documents; the API refuses a second request without a reason.
 func TestSecondSupplementRequest(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects() {
 		t.Run(string(d), func(t *testing.T) {
 			e := newDossierEnv(t, d)
@@ -267,6 +270,7 @@ func (e *dossierEnv) formText(t *testing.T, code, form string) string {
 // of the unit signing the stop notice, full names on the control sheet, dates written
 // out, and the accepting officer on the receipt of an online dossier.
 func TestFormsByLaw(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects() {
 		t.Run(string(d), func(t *testing.T) {
 			now := time.Date(2026, 3, 4, 9, 0, 0, 0, calendar.Zone())

@@ -14,7 +14,6 @@ import (
 	"testing"
 
 	"motcua/internal/catalog"
-	"motcua/internal/demo"
 	"motcua/internal/store"
 	"motcua/internal/store/storetest"
 	"motcua/internal/web"
@@ -26,10 +25,7 @@ const testPDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<<
 // small limits: 64 KiB per file, 256 KiB per dossier.
 func onlineServer(t *testing.T, d store.Dialect) *testServer {
 	t.Helper()
-	st := storetest.Open(t, d, nil)
-	if err := demo.Load(context.Background(), st, demoPassword); err != nil {
-		t.Fatalf("demo: %v", err)
-	}
+	st := demoStore(t, d, nil, false)
 	h, err := web.New(web.Config{Version: "test", DataDir: t.TempDir(), BaseURL: "http://motcua.test", FileLimit: 64 << 10, DossierFileLimit: 256 << 10},
 		st, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
@@ -118,6 +114,7 @@ func citizenSignedIn(t *testing.T, ts *testServer, email string) *browser {
 }
 
 func TestOnlineSubmissionFlow(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects() {
 		t.Run(string(d), func(t *testing.T) {
 			ts := onlineServer(t, d)

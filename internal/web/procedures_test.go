@@ -31,6 +31,7 @@ import (
 // TestProcedures runs the catalogue pages and API on one server per dialect, loaded with
 // the demo units, accounts and catalogue but not the dossier history they do not need.
 func TestProcedures(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects() {
 		t.Run(string(d), func(t *testing.T) {
 			st := storetest.Open(t, d, nil)

@@ -9,13 +9,13 @@ import (
 	"strings"
 	"testing"
 
-	"motcua/internal/demo"
 	"motcua/internal/store"
 	"motcua/internal/store/storetest"
 	"motcua/internal/web"
 )
 
 func TestParseTrustedProxies(t *testing.T) {
+	t.Parallel()
 	got, err := web.ParseTrustedProxies(" 10.0.0.0/8, 192.168.1.7 ,,::1")
 	if err != nil || len(got) != 3 || got[1].String() != "192.168.1.7/32" {
 		t.Errorf("got %v, %v", got, err)
@@ -28,12 +28,10 @@ func TestParseTrustedProxies(t *testing.T) {
 // The audit log and throttling see the client that a trusted proxy reports, never an
 // address a client wrote itself, and nothing but the peer without trusted proxies.
 func TestTrustedProxies(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects() {
 		t.Run(string(d), func(t *testing.T) {
-			st := storetest.Open(t, d, nil)
-			if err := demo.LoadBase(context.Background(), st, demoPassword); err != nil {
-				t.Fatal(err)
-			}
+			st := demoStore(t, d, nil, true)
 			loopback, _ := web.ParseTrustedProxies("127.0.0.0/8,::1")
 			tests := []struct {
 				name    string

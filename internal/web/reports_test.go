@@ -31,14 +31,15 @@ import (
 func newReportEnv(t *testing.T, d store.Dialect) *dossierEnv {
 	t.Helper()
 	now := time.Date(2026, 3, 4, 9, 0, 0, 0, calendar.Zone())
-	st := storetest.Open(t, d, func() time.Time { return now })
-	ctx := context.Background()
-	if err := demo.LoadBase(ctx, st, demoPassword); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := demo.LoadHistory(ctx, st, now); err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.Clone(t, d, "demo-history@"+now.UTC().Format(time.RFC3339), func() time.Time { return now },
+		func(s *store.Store) error {
+			ctx := context.Background()
+			if err := demo.LoadBase(ctx, s, demoPassword); err != nil {
+				return err
+			}
+			_, _, err := demo.LoadHistory(ctx, s, now)
+			return err
+		})
 	h, err := web.New(web.Config{Version: "test", DataDir: t.TempDir()}, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
@@ -191,6 +192,7 @@ func (e *dossierEnv) list(t *testing.T, user, query string) []listItem {
 }
 
 func TestII06aAPI(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects() {
 		t.Run(string(d), func(t *testing.T) {
 			e := newReportEnv(t, d)
@@ -289,6 +291,7 @@ func TestII06aAPI(t *testing.T) {
 }
 
 func TestII06aRefusals(t *testing.T) {
+	t.Parallel()
 	e := newDossierEnv(t, store.SQLite)
 	tests := []struct {
 		name, user, query string
@@ -326,6 +329,7 @@ func TestII06aRefusals(t *testing.T) {
 }
 
 func TestDossierListAPI(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects() {
 		t.Run(string(d), func(t *testing.T) {
 			e := newReportEnv(t, d)
@@ -377,6 +381,7 @@ func TestDossierListAPI(t *testing.T) {
 }
 
 func TestDossierListRefusals(t *testing.T) {
+	t.Parallel()
 	e := newDossierEnv(t, store.SQLite)
 	tests := []struct {
 		name, user, query string

@@ -18,6 +18,7 @@ import (
 // TestRulesBelowHTTP checks the access and concurrency rules that the pages and the API
 // share, through the API: they live in one place, so no surface can drift from another.
 func TestRulesBelowHTTP(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects() {
 		t.Run(string(d), func(t *testing.T) {
 			e := newDossierEnv(t, d)
@@ -166,6 +167,7 @@ func testActionTargets(t *testing.T, e *dossierEnv) {
 
 // TestDraftSubmittedOnce submits one draft four times at once: one dossier is made.
 func TestDraftSubmittedOnce(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects() {
 		t.Run(string(d), func(t *testing.T) {
 			ts := onlineServer(t, d)
@@ -228,6 +230,7 @@ func TestDraftSubmittedOnce(t *testing.T) {
 // TestBadBytesRefused sends a NUL byte to the public endpoints and an absurd page number
 // to the audit log: both databases answer 400 (or the last page), never 500.
 func TestBadBytesRefused(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects() {
 		t.Run(string(d), func(t *testing.T) {
 			e := newDossierEnv(t, d)

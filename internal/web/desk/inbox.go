@@ -113,6 +113,12 @@ func (s *Server) renderInbox(w http.ResponseWriter, r *http.Request, st int, u o
 	if e == nil {
 		// A search moves the work view to every dossier in scope.
 		data["View"] = string(page.View)
+		switch page.View {
+		case app.ViewAll:
+			data["Title"] = "Tất cả hồ sơ"
+		case app.ViewFinished:
+			data["Title"] = "Hồ sơ đã giải quyết xong"
+		}
 		if page.Page > 1 {
 			data["Prev"] = "/ho-so" + link(func(v url.Values) { v.Set("trang", strconv.Itoa(page.Page-1)) })
 			if page.Page == 2 {

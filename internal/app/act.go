@@ -108,13 +108,50 @@ func (a *App) checkTarget(ctx context.Context, d store.StoredDossier, cmd dossie
 		if err != nil && !fault.Is(err, fault.NotFound) {
 			return err
 		}
-		if err != nil || !who.Active || who.UnitCode != d.State.Unit ||
-			!who.HasAny(org.Specialist, org.Leader, org.OneStop) {
+		if err != nil || !assignable(who, d.State.Unit) {
 			return fault.WithFields("Thông tin thao tác chưa hợp lệ.",
 				map[string]string{"assignee": "Người được phân công phải là cán bộ xử lý hồ sơ của đơn vị đang giữ hồ sơ."})
 		}
 	}
 	return nil
+}
+
+// assignable reports whether a dossier held by the unit may be assigned to the officer:
+// an active officer of that unit with a role that processes dossiers.
+func assignable(who org.User, unit string) bool {
+	return who.Active && who.UnitCode == unit && who.HasAny(org.Specialist, org.Leader, org.OneStop)
+}
+
+// Assignees lists, by username, the officers to whom the dossier may be assigned: the
+// same rule as the check of an assignment in Act.
+func (a *App) Assignees(ctx context.Context, d store.StoredDossier) ([]org.User, error) {
+	users, err := a.store.Users(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := []org.User{}
+	for _, who := range users {
+		if assignable(who, d.State.Unit) {
+			out = append(out, who)
+		}
+	}
+	return out, nil
+}
+
+// TransferUnits lists the units to which the dossier may be transferred (liên thông):
+// every unit but the one that received it and the one holding it.
+func (a *App) TransferUnits(ctx context.Context, d store.StoredDossier) ([]org.Unit, error) {
+	units, err := a.store.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := []org.Unit{}
+	for _, un := range units {
+		if un.Code != d.State.Unit && un.Code != d.Record.UnitCode {
+			out = append(out, un)
+		}
+	}
+	return out, nil
 }
 
 // ParseNewDue reads a new appointment: an RFC 3339 instant, a date (YYYY-MM-DD) meaning

@@ -2,26 +2,73 @@ package app
 
 import (
 	"context"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"motcua/internal/dossier"
+	"motcua/internal/fault"
 	"motcua/internal/org"
 	"motcua/internal/store"
 )
 
-// InboxRow is one line of an officer's inbox: the masked applicant, never the full name,
-// and how urgent the dossier is.
-type InboxRow struct {
-	store.InboxItem
-	Applicant string
-	Urgency   string
+// InboxView is what the inbox shows.
+type InboxView string
+
+// The inbox views.
+const (
+	// ViewWork lists the dossiers waiting for one of the officer's roles (cần xử lý).
+	ViewWork InboxView = ""
+	// ViewAll lists every dossier the officer may see, newest first (tất cả).
+	ViewAll InboxView = "tat-ca"
+	// ViewFinished lists the finished dossiers the officer may see, last finished
+	// first (đã giải quyết xong).
+	ViewFinished InboxView = "da-xong"
+)
+
+// InboxPageSize is the number of dossiers a page of each inbox table shows.
+const InboxPageSize = 50
+
+// maxInboxExport bounds the rows of one Excel export of the inbox.
+const maxInboxExport = 10_000
+
+// InboxFilter is the inbox query as typed (GET /ho-so): every field is text, checked by
+// Inbox.
+type InboxFilter struct {
+	View string
+	// Q is part of a dossier code, part of the applicant's name, or an ID number.
+	Q                string
+	Status           string
+	Procedure, Field string
+	Overdue          string
+	From, To         string // civil dates of receipt (YYYY-MM-DD, UTC+7), both included
+	Page             string // 1-based
 }
 
-// InboxSection is one table of the inbox: the dossiers waiting for one of the officer's
-// roles.
+// InboxRow is one line of an officer's inbox: the applicant's full name (officers see
+// the dossiers of their scope in full), how urgent the dossier is and its timeliness.
+type InboxRow struct {
+	store.InboxItem
+	Applicant  string
+	Urgency    string
+	Timeliness dossier.Timeliness
+}
+
+// InboxSection is one table of the inbox.
 type InboxSection struct {
 	Title string
 	Rows  []InboxRow
 	Total int
+}
+
+// InboxPage is one page of the inbox: its tables, the page number and whether a later
+// page has more rows in any table.
+type InboxPage struct {
+	View     InboxView
+	Sections []InboxSection
+	Page     int
+	More     bool
 }
 
 type inboxSection struct {
@@ -29,62 +76,236 @@ type inboxSection struct {
 	q     store.InboxQuery
 }
 
-// inboxQueries lists, for each of the officer's roles, what the role works on: the desk
+// workQueries lists, for each of the officer's roles, what the role works on: the desk
 // the dossiers waiting to be received, checked or returned, and those back at a later
 // step of the desk's role; specialists and leaders the dossiers at a step of their role;
-// administrators and inspectors every open dossier of their unit.
-func inboxQueries(u org.User) []inboxSection {
+// administrators and inspectors every open dossier their unit holds.
+func workQueries(u org.User) []inboxSection {
 	var out []inboxSection
+	seen := map[string]bool{}
+	add := func(title string, q store.InboxQuery) {
+		if !seen[title] {
+			seen[title] = true
+			out = append(out, inboxSection{title, q})
+		}
+	}
 	for _, r := range u.Roles {
 		switch r {
 		case org.OneStop:
-			out = append(out, inboxSection{"Hồ sơ chờ Bộ phận Một cửa xử lý", store.InboxQuery{Unit: u.UnitCode,
-				Statuses: []dossier.Status{dossier.StatusSubmitted, dossier.StatusReceived, dossier.StatusResultReady}}})
+			add("Hồ sơ chờ Bộ phận Một cửa xử lý", store.InboxQuery{Unit: u.UnitCode,
+				Statuses: []dossier.Status{dossier.StatusSubmitted, dossier.StatusReceived, dossier.StatusResultReady}})
 			// A later step of the desk's role, such as "Trả kết quả" after the leader signs.
-			out = append(out, inboxSection{"Hồ sơ chuyển về Bộ phận Một cửa", store.InboxQuery{Unit: u.UnitCode,
-				Statuses: []dossier.Status{dossier.StatusProcessing}, StepRole: dossier.RoleOneStop}})
+			add("Hồ sơ chuyển về Bộ phận Một cửa", store.InboxQuery{Unit: u.UnitCode,
+				Statuses: []dossier.Status{dossier.StatusProcessing}, StepRole: dossier.RoleOneStop})
 		case org.Specialist, org.Leader:
-			out = append(out, inboxSection{"Hồ sơ chờ " + r.Label() + " xử lý", store.InboxQuery{Unit: u.UnitCode,
-				Statuses: []dossier.Status{dossier.StatusProcessing}, StepRole: dossier.Role(r)}})
+			add("Hồ sơ chờ "+r.Label()+" xử lý", store.InboxQuery{Unit: u.UnitCode,
+				Statuses: []dossier.Status{dossier.StatusProcessing}, StepRole: dossier.Role(r)})
 		case org.Admin, org.Inspector:
-			out = append(out, inboxSection{"Hồ sơ đang giải quyết của đơn vị", store.InboxQuery{Unit: u.UnitCode,
+			add("Hồ sơ đang giải quyết của đơn vị", store.InboxQuery{Unit: u.UnitCode,
 				Statuses: []dossier.Status{dossier.StatusSubmitted, dossier.StatusReceived, dossier.StatusProcessing,
-					dossier.StatusSupplementRequested, dossier.StatusResultReady}}})
+					dossier.StatusSupplementRequested, dossier.StatusResultReady}})
 		}
 	}
 	return out
 }
 
-// Inbox returns the officer's dossiers by section, each ordered by due date, 100 a page
-// from offset.
-func (a *App) Inbox(ctx context.Context, u org.User, offset int) ([]InboxSection, error) {
+// scopeQuery is the query of every dossier the officer may see: administrators
+// everywhere, other officers those received or held by their unit and the units below
+// it (the rule of canSeeUnit).
+func scopeQuery(u org.User) store.InboxQuery {
+	if u.Has(org.Admin) {
+		return store.InboxQuery{}
+	}
+	return store.InboxQuery{Scope: u.UnitCode}
+}
+
+// finishedStatuses are the statuses of the finished view.
+func finishedStatuses() []dossier.Status {
+	var out []dossier.Status
+	for _, s := range dossier.Statuses() {
+		if s.Finished() {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// inboxQueries returns the tables of the view with the filter applied. A search (Q) in
+// the work view looks through every dossier the officer may see.
+func inboxQueries(u org.User, view InboxView, f store.InboxQuery) (InboxView, []inboxSection) {
+	if view == ViewWork && f.Q != "" {
+		view = ViewAll
+	}
+	var secs []inboxSection
+	switch view {
+	case ViewWork:
+		secs = workQueries(u)
+	case ViewAll:
+		q := scopeQuery(u)
+		q.Order = store.Newest
+		title := "Tất cả hồ sơ bạn được xem"
+		if f.Q != "" {
+			title = "Kết quả tìm kiếm"
+		}
+		secs = []inboxSection{{title, q}}
+	case ViewFinished:
+		q := scopeQuery(u)
+		q.Order, q.Statuses = store.LastFinished, finishedStatuses()
+		secs = []inboxSection{{"Hồ sơ đã giải quyết xong", q}}
+	}
+	for i := range secs {
+		q := &secs[i].q
+		if f.Statuses != nil {
+			if len(q.Statuses) == 0 {
+				q.Statuses = f.Statuses
+			} else if !slices.Contains(q.Statuses, f.Statuses[0]) {
+				q.Statuses = []dossier.Status{"-"} // no dossier has it
+			} else {
+				q.Statuses = f.Statuses
+			}
+		}
+		q.ProcedureCode, q.FieldCode = f.ProcedureCode, f.FieldCode
+		q.ReceivedFrom, q.ReceivedTo, q.Overdue, q.Q = f.ReceivedFrom, f.ReceivedTo, f.Overdue, f.Q
+	}
+	return view, secs
+}
+
+// parse checks the filter: a message per field for a malformed one.
+func (f InboxFilter) parse() (InboxView, store.InboxQuery, int, map[string]string) {
+	errs := map[string]string{}
+	var q store.InboxQuery
+	view := InboxView(strings.TrimSpace(f.View))
+	if !slices.Contains([]InboxView{ViewWork, ViewAll, ViewFinished}, view) {
+		errs["view"] = "Chế độ xem không hợp lệ."
+	}
+	q.Q = strings.TrimSpace(f.Q)
+	if utf8.RuneCountInString(q.Q) > 100 {
+		errs["q"] = "Từ khóa không được dài quá 100 ký tự."
+	}
+	if s := strings.TrimSpace(f.Status); s != "" {
+		st, err := dossier.ParseStatus(s)
+		if err != nil {
+			errs["status"] = "Trạng thái không hợp lệ."
+		}
+		q.Statuses = []dossier.Status{st}
+	}
+	q.ProcedureCode = strings.TrimSpace(f.Procedure)
+	if utf8.RuneCountInString(q.ProcedureCode) > 50 {
+		errs["procedure"] = "Mã thủ tục không hợp lệ."
+	}
+	q.FieldCode = strings.TrimSpace(f.Field)
+	if utf8.RuneCountInString(q.FieldCode) > 50 {
+		errs["field"] = "Mã lĩnh vực không hợp lệ."
+	}
+	switch strings.TrimSpace(f.Overdue) {
+	case "", "0":
+	case "1", "on":
+		q.Overdue = true
+	default:
+		errs["overdue"] = "Giá trị “chỉ hồ sơ quá hạn” không hợp lệ."
+	}
+	if s := strings.TrimSpace(f.From); s != "" {
+		if d, ok := civilDate("from", s, errs); ok {
+			q.ReceivedFrom = d.Start()
+		}
+	}
+	if s := strings.TrimSpace(f.To); s != "" {
+		if d, ok := civilDate("to", s, errs); ok {
+			q.ReceivedTo = d.AddDays(1).Start()
+		}
+	}
+	if !q.ReceivedFrom.IsZero() && !q.ReceivedTo.IsZero() && !q.ReceivedFrom.Before(q.ReceivedTo) {
+		errs["to"] = "Ngày kết thúc phải từ ngày bắt đầu trở đi."
+	}
+	page := 1
+	if s := strings.TrimSpace(f.Page); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > 10_000 {
+			errs["page"] = "Số trang phải là số nguyên từ 1 đến 10000."
+		}
+		page = n
+	}
+	return view, q, page, errs
+}
+
+// Inbox returns one page of the officer's inbox (hộp hồ sơ) in the view, with the
+// filter applied: only dossiers the officer may see (their unit's work queues, or
+// everything received or held by their unit and the units below it; administrators
+// everywhere). A malformed filter is fault.Invalid with a message per field; an account
+// without any officer role fault.Forbidden for the views beyond its work queues.
+func (a *App) Inbox(ctx context.Context, u org.User, f InboxFilter) (InboxPage, error) {
+	view, filter, page, errs := f.parse()
+	if len(errs) > 0 {
+		return InboxPage{}, fault.WithFields("Điều kiện lọc hồ sơ chưa hợp lệ.", errs)
+	}
+	view, secs := inboxQueries(u, view, filter)
+	if view != ViewWork {
+		if err := requireRole(u, org.OneStop, org.Specialist, org.Leader, org.Inspector, org.Admin); err != nil {
+			return InboxPage{}, err
+		}
+	}
 	cal, err := a.store.UnitCalendar(ctx, u.UnitCode)
 	if err != nil {
-		return nil, err
+		return InboxPage{}, err
 	}
-	offset = min(max(offset, 0), 1_000_000)
 	now := a.now()
-	var sections []InboxSection
-	seen := map[string]bool{}
-	for _, sq := range inboxQueries(u) {
-		if seen[sq.title] {
-			continue
-		}
-		seen[sq.title] = true
-		sq.q.Limit, sq.q.Offset = 100, offset
+	out := InboxPage{View: view, Page: page}
+	for _, sq := range secs {
+		sq.q.Limit, sq.q.Offset = InboxPageSize, (page-1)*InboxPageSize
 		items, total, err := a.store.Inbox(ctx, sq.q)
 		if err != nil {
-			return nil, err
+			return InboxPage{}, err
 		}
 		sec := InboxSection{Title: sq.title, Total: total}
 		for _, it := range items {
-			sec.Rows = append(sec.Rows, InboxRow{InboxItem: it,
-				Applicant: dossier.Applicant{FullName: it.ApplicantName}.Masked().FullName,
-				Urgency:   dossier.Urgency(it.State(), now, cal)})
+			st := it.State()
+			sec.Rows = append(sec.Rows, InboxRow{InboxItem: it, Applicant: it.ApplicantName,
+				Urgency: dossier.Urgency(st, now, cal), Timeliness: st.Timeliness(now)})
 		}
-		sections = append(sections, sec)
+		out.More = out.More || page*InboxPageSize < total
+		out.Sections = append(out.Sections, sec)
 	}
-	return sections, nil
+	return out, nil
+}
+
+// InboxExport returns every row of the inbox's tables in the view with the filter
+// applied (the page is ignored), each dossier once, at most 10,000: the list the
+// officer exports to Excel. The rules are those of Inbox.
+func (a *App) InboxExport(ctx context.Context, u org.User, f InboxFilter) ([]InboxRow, error) {
+	f.Page = ""
+	view, filter, _, errs := f.parse()
+	if len(errs) > 0 {
+		return nil, fault.WithFields("Điều kiện lọc hồ sơ chưa hợp lệ.", errs)
+	}
+	_, secs := inboxQueries(u, view, filter)
+	if err := requireRole(u, org.OneStop, org.Specialist, org.Leader, org.Inspector, org.Admin); err != nil {
+		return nil, err
+	}
+	now := a.now()
+	out := []InboxRow{}
+	seen := map[string]bool{}
+	for _, sq := range secs {
+		for offset := 0; len(out) < maxInboxExport; {
+			sq.q.Limit, sq.q.Offset = 500, offset
+			items, total, err := a.store.Inbox(ctx, sq.q)
+			if err != nil {
+				return nil, err
+			}
+			for _, it := range items {
+				if seen[it.Code] || len(out) == maxInboxExport {
+					continue
+				}
+				seen[it.Code] = true
+				st := it.State()
+				out = append(out, InboxRow{InboxItem: it, Applicant: it.ApplicantName, Timeliness: st.Timeliness(now)})
+			}
+			offset += len(items)
+			if len(items) == 0 || offset >= total {
+				break
+			}
+		}
+	}
+	return out, nil
 }
 
 // CanReceive reports whether the officer receives dossiers at the counter.

@@ -1,10 +1,11 @@
 // Package sheet reads and writes the procedure catalogue (danh mục thủ tục hành chính)
 // as an Excel workbook, so that a province can prepare its list in a spreadsheet, and
-// writes the statistical reports (Biểu II.06a) laid out like the official forms. One
-// sheet per kind of row: "Lĩnh vực", "Thủ tục" (one row per procedure, scalar values),
-// "Giấy tờ", "Phí" (fee rules: per case, per copy, per page, exemptions), "Quy trình",
-// "Trường biểu mẫu" and "Đơn vị" (which unit offers which procedure); child rows name their
-// procedure by code. Columns added later come last, so older workbooks still read.
+// writes the statistical reports (Biểu II.06a) laid out like the official forms and the
+// officers' lists of dossiers (WriteDossiers). One sheet per kind of row: "Lĩnh vực",
+// "Thủ tục" (one row per procedure, scalar values), "Giấy tờ", "Phí" (fee rules: per
+// case, per copy, per page, exemptions), "Quy trình", "Trường biểu mẫu" and "Đơn vị"
+// (which unit offers which procedure); child rows name their procedure by code. Columns
+// added later come last, so older workbooks still read.
 //
 // It wraps github.com/xuri/excelize/v2 and imports only the catalog and report domain
 // packages; it must not import store, web or any other technology package.

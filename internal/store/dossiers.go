@@ -12,6 +12,7 @@ import (
 	"motcua/internal/calendar"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
+	"motcua/internal/fold"
 )
 
 // Deadline modes stored in dossiers.deadline_mode.
@@ -252,7 +253,7 @@ func (s *Store) insertDossier(ctx context.Context, tx *sql.Tx, rec DossierRecord
 		string(st.Status), st.Step, string(st.StepRole), st.Unit, st.Assignee,
 		nullTime(st.SubmittedAt), nullTime(st.ReceivedAt), nullTime(st.DueAt), nullTime(st.FinishedAt),
 		nullTime(st.ReturnedAt), st.Supplements,
-		st.Version, rec.CreatedBy, rec.CreatedAt, rec.CreatedAt, nullTime(st.OriginalDueAt),
+		st.Version, rec.CreatedBy, rec.CreatedAt, rec.CreatedAt, nullTime(st.OriginalDueAt), fold.Fold(a.FullName),
 	}, &id)
 	return id, err
 }

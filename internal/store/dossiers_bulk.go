@@ -9,10 +9,11 @@ import (
 	"strings"
 
 	"motcua/internal/dossier"
+	"motcua/internal/fold"
 )
 
 // Import batching: dossiers per transaction, and rows per INSERT statement (SQLite
-// accepts at most 32,766 bound values in one statement; dossiers have 35 columns).
+// accepts at most 32,766 bound values in one statement; dossiers have 37 columns).
 const (
 	importTxDossiers = 1000
 	importRowsPerSQL = 400
@@ -181,7 +182,7 @@ func dossierRow(d ImportedDossier) ([]any, error) {
 		string(st.Status), st.Step, string(st.StepRole), st.Unit, st.Assignee,
 		nullTime(st.SubmittedAt), nullTime(st.ReceivedAt), nullTime(st.DueAt), nullTime(st.FinishedAt),
 		nullTime(st.ReturnedAt), st.Supplements,
-		st.Version, rec.CreatedBy, rec.CreatedAt.UTC(), st.LastAt.UTC(), nullTime(st.OriginalDueAt),
+		st.Version, rec.CreatedBy, rec.CreatedAt.UTC(), st.LastAt.UTC(), nullTime(st.OriginalDueAt), fold.Fold(a.FullName),
 	}, nil
 }
 

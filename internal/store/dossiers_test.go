@@ -379,6 +379,18 @@ func TestInboxAndBook(t *testing.T) {
 			{"leader", store.InboxQuery{Unit: "H26.01", Statuses: []dossier.Status{dossier.StatusProcessing}, StepRole: dossier.RoleLeader}, 0},
 			{"desk", store.InboxQuery{Unit: "H26.01", Statuses: []dossier.Status{dossier.StatusReceived}}, 1},
 			{"all of the other unit", store.InboxQuery{Unit: "H26.02"}, 1},
+			{"scope of the province", store.InboxQuery{Scope: "H26"}, 3},
+			{"scope of a commune", store.InboxQuery{Scope: "H26.02"}, 1},
+			{"name without accents", store.InboxQuery{Scope: "H26.01", Q: "nguyen VAN an"}, 2},
+			{"name with accents", store.InboxQuery{Scope: "H26", Q: "Văn An"}, 3},
+			{"ID number", store.InboxQuery{Scope: "H26.02", Q: "079123456789"}, 1},
+			{"part of an ID number", store.InboxQuery{Scope: "H26", Q: "0791234"}, 0},
+			{"part of a code", store.InboxQuery{Q: "h26.02-"}, 1},
+			{"LIKE wildcards are text", store.InboxQuery{Q: "%"}, 0},
+			{"procedure", store.InboxQuery{Scope: "H26", ProcedureCode: "1.001193"}, 3},
+			{"other procedure", store.InboxQuery{Scope: "H26", ProcedureCode: "1.000000"}, 0},
+			{"received in the period", store.InboxQuery{Scope: "H26", ReceivedFrom: time.Date(2026, 3, 4, 8, 30, 0, 0, ict),
+				ReceivedTo: time.Date(2026, 3, 4, 10, 0, 0, 0, ict)}, 1},
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
@@ -400,6 +412,31 @@ func TestInboxAndBook(t *testing.T) {
 		}
 		if len(book) != 2 || book[0].Code != codes[0] || book[0].Applicant.FullName != "Nguyễn Văn An" || book[0].DueAt.IsZero() {
 			t.Errorf("got book %+v, want the 2 dossiers of H26.01 in order of receipt", book)
+		}
+	})
+}
+
+func TestFoldedNamesFilled(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		dossierUnits(t, s)
+		ctx := context.Background()
+		if _, err := s.CreateDossier(ctx, newDossier("H26.01", time.Date(2026, 3, 4, 9, 0, 0, 0, calendar.Zone())), store.Write{}); err != nil {
+			t.Fatal(err)
+		}
+		// A dossier created before migration 7 has no search name.
+		if _, err := s.WriteDB().ExecContext(ctx, "UPDATE dossiers SET applicant_folded = ''"); err != nil {
+			t.Fatal(err)
+		}
+		q := store.InboxQuery{Scope: "H26", Q: "nguyen van"}
+		if _, total, err := s.Inbox(ctx, q); err != nil || total != 0 {
+			t.Fatalf("before the fill: got %d, %v; want 0", total, err)
+		}
+		if err := s.FillFoldedNames(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if _, total, err := s.Inbox(ctx, q); err != nil || total != 1 {
+			t.Errorf("after the fill: got %d, %v; want 1", total, err)
 		}
 	})
 }

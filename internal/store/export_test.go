@@ -15,3 +15,6 @@ func (s *Store) WriteDB() *sql.DB { return s.write }
 func (s *Store) InBatchTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return s.inBatchTx(ctx, fn)
 }
+
+// FillFoldedNames is the fill of the applicants' search names after migration 7.
+func (s *Store) FillFoldedNames(ctx context.Context) error { return s.fillFoldedNames(ctx) }

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"motcua/internal/fold"
 )
 
 //go:embed migrations
@@ -52,7 +54,8 @@ func migrations(d Dialect) ([]migration, error) {
 // Migrate applies every embedded migration that the database has not seen, each in its own
 // transaction, and reports how many it applied. Several servers may start at once on
 // PostgreSQL: an advisory lock makes them take turns. After migration 6 (the legal
-// appointment column) it fills that column for extended dossiers from their events.
+// appointment column) it fills that column for extended dossiers from their events, and
+// after migration 7 the search form of the applicants' names.
 func (s *Store) Migrate(ctx context.Context) (int, error) {
 	applied, err := s.migrate(ctx)
 	if err != nil {
@@ -62,8 +65,48 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 		if err := s.fillOriginalDue(ctx); err != nil {
 			return applied, err
 		}
+		if err := s.fillFoldedNames(ctx); err != nil {
+			return applied, err
+		}
 	}
 	return applied, nil
+}
+
+// fillFoldedNames stores the search form (fold.Fold) of the applicant's name of the
+// dossiers created before the column existed, in one transaction.
+func (s *Store) fillFoldedNames(ctx context.Context) error {
+	rows, err := s.query(ctx, s.read, "DossierUnfoldedNames")
+	if err != nil {
+		return err
+	}
+	type name struct {
+		id   int64
+		text string
+	}
+	var names []name
+	for rows.Next() {
+		var n name
+		if err := rows.Scan(&n.id, &n.text); err != nil {
+			rows.Close()
+			return fmt.Errorf("store: migrate: %w", err)
+		}
+		names = append(names, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: migrate: %w", err)
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, n := range names {
+			if _, err := s.exec(ctx, tx, "DossierFoldedNameSet", fold.Fold(n.text), n.id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // fillOriginalDue computes the legal appointment of the dossiers that have an

@@ -214,7 +214,7 @@ func TestLoginRedirectStaysOnSite(t *testing.T) {
 				st, loc, _ := b.post("/dang-nhap", url.Values{"csrf": {csrf}, "username": {"tanhoa.chuyenvien"}, "password": {demoPassword}, "next": {next}})
 				want := c.want
 				if want == "" {
-					want = "/"
+					want = "/ho-so" // officers land on their inbox
 				}
 				if st != http.StatusSeeOther || loc != want {
 					t.Errorf("officer: got %d to %q, want 303 to %q", st, loc, want)

@@ -10,8 +10,8 @@ INSERT INTO dossiers (code, unit_code, procedure_code, procedure_name, process_v
     form, documents, sets, fee_vnd, lookup_key,
     status, step, step_role, holder_unit, assignee,
     submitted_at, received_at, due_at, finished_at, returned_at, supplements,
-    version, created_by, created_at, updated_at, original_due_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    version, created_by, created_at, updated_at, original_due_at, applicant_folded)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING id;
 
 -- name: DossierProjectionUpdate
@@ -34,26 +34,6 @@ FROM dossiers WHERE code = ?;
 -- name: DossierEvents
 SELECT seq, payload FROM dossier_events WHERE dossier_id = ? ORDER BY seq;
 
--- name: DossierInbox
-SELECT code, unit_code, procedure_code, procedure_name, channel, applicant_name,
-    status, step, step_role, holder_unit, assignee, submitted_at, received_at, due_at, finished_at,
-    original_due_at, supplements
-FROM dossiers
-WHERE holder_unit = ?
-  AND (? = '' OR (',' || ? || ',') LIKE ('%,' || status || ',%'))
-  AND (? = '' OR step_role = ?)
-  AND (? = '' OR assignee = ?)
-ORDER BY (due_at IS NULL), due_at, id
-LIMIT ? OFFSET ?;
-
--- name: DossierInboxCount
-SELECT COUNT(*)
-FROM dossiers
-WHERE holder_unit = ?
-  AND (? = '' OR (',' || ? || ',') LIKE ('%,' || status || ',%'))
-  AND (? = '' OR step_role = ?)
-  AND (? = '' OR assignee = ?);
-
 -- name: DossierBook
 SELECT code, procedure_name, sets, applicant_name, applicant_address, applicant_phone,
     status, received_at, due_at, returned_at, finished_at, original_due_at, supplements
@@ -66,6 +46,12 @@ SELECT code FROM dossiers WHERE original_due_at IS NULL AND due_at IS NOT NULL O
 
 -- name: DossierOriginalDueSet
 UPDATE dossiers SET original_due_at = ? WHERE code = ?;
+
+-- name: DossierUnfoldedNames
+SELECT id, applicant_name FROM dossiers WHERE applicant_folded = '' AND applicant_name <> '' ORDER BY id;
+
+-- name: DossierFoldedNameSet
+UPDATE dossiers SET applicant_folded = ? WHERE id = ?;
 
 -- name: DossierPublicByCode
 SELECT d.id, d.code, d.unit_code, d.procedure_code, d.procedure_name, d.process,

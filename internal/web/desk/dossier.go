@@ -90,20 +90,25 @@ func (s *Server) renderDossier(w http.ResponseWriter, r *http.Request, st int, d
 	slices.SortStableFunc(forms, func(a, b actionForm) int { return rank[a.Kind] - rank[b.Kind] })
 	data := map[string]any{
 		"Title": "Hồ sơ " + d.Record.Code, "D": d.Record, "State": d.State, "Events": d.Dossier.Events,
+		"Labels":     dossier.HistoryLabels(d.Dossier),
 		"Timeliness": d.State.Timeliness(s.Now()), "Deadline": d.Dossier.Deadline,
 		"Actions": forms, "Forms": kit.FormLinks(d), "New": r.URL.Query().Get("moi") == "1",
 		"Posted": posted, "Files": files,
 		"CanUpload": app.CanAttach(d, u), "Uploaded": r.URL.Query().Get("tep"),
 	}
 	for _, f := range forms {
-		if f.Transfer {
+		var err error
+		switch {
+		case f.Transfer:
 			// Offer the other units by name for a liên thông transfer.
-			units, err := s.Store.Units(r.Context())
-			if err != nil {
-				s.PageError(w, r, err)
-				return
-			}
-			data["Units"] = units
+			data["Units"], err = s.App.TransferUnits(r.Context(), d)
+		case f.Assign:
+			// Offer the officers the assignment accepts.
+			data["Assignees"], err = s.App.Assignees(r.Context(), d)
+		}
+		if err != nil {
+			s.PageError(w, r, err)
+			return
 		}
 	}
 	if actErr != nil {

@@ -1,24 +1,136 @@
 package desk
 
 import (
+	"bytes"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"motcua/internal/app"
+	"motcua/internal/dossier"
+	"motcua/internal/fault"
+	"motcua/internal/org"
+	"motcua/internal/sheet"
+	"motcua/internal/store"
 	"motcua/internal/web/kit"
 )
 
-// handleInbox shows the officer's dossiers ordered by due date (GET /ho-so).
+// inboxFilter reads the inbox's query string.
+func inboxFilter(r *http.Request) app.InboxFilter {
+	q := r.URL.Query()
+	return app.InboxFilter{View: q.Get("xem"), Q: q.Get("q"), Status: q.Get("status"), Procedure: q.Get("procedure"),
+		Field: q.Get("field"), Overdue: q.Get("overdue"), From: q.Get("from"), To: q.Get("to"), Page: q.Get("trang")}
+}
+
+// handleInbox shows the officer's inbox (GET /ho-so): the work queues, every dossier
+// in scope or the finished ones, searched and filtered, a page at a time.
 func (s *Server) handleInbox(w http.ResponseWriter, r *http.Request) {
 	u, _ := kit.CurrentUser(r)
-	offset, _ := strconv.Atoi(r.URL.Query().Get("offset"))
-	sections, err := s.App.Inbox(r.Context(), u, offset)
+	f := inboxFilter(r)
+	page, err := s.App.Inbox(r.Context(), u, f)
+	if err != nil {
+		s.renderInboxError(w, r, u, f, err)
+		return
+	}
+	s.renderInbox(w, r, http.StatusOK, u, f, page, nil)
+}
+
+// handleInboxExport downloads the filtered inbox as an Excel workbook
+// (GET /ho-so/xuat.xlsx with the inbox's query).
+func (s *Server) handleInboxExport(w http.ResponseWriter, r *http.Request) {
+	u, _ := kit.CurrentUser(r)
+	f := inboxFilter(r)
+	rows, err := s.App.InboxExport(r.Context(), u, f)
+	if err != nil {
+		s.renderInboxError(w, r, u, f, err)
+		return
+	}
+	out := make([]sheet.DossierRow, len(rows))
+	for i, it := range rows {
+		out[i] = sheet.DossierRow{Code: it.Code, Procedure: it.ProcedureName, Applicant: it.Applicant,
+			ReceivedAt: kit.DateTime(it.ReceivedAt),
+			DueAt:      kit.DateTime(it.DueAt),
+			Status:     it.Status.Label(), Timeliness: it.Timeliness.Label()}
+	}
+	var buf bytes.Buffer
+	if err := sheet.WriteDossiers(&buf, out); err != nil {
+		s.PageError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", `attachment; filename="danh-sach-ho-so.xlsx"`)
+	buf.WriteTo(w)
+}
+
+// renderInboxError shows the inbox again with the messages of a malformed filter, or
+// the error page for anything else.
+func (s *Server) renderInboxError(w http.ResponseWriter, r *http.Request, u org.User, f app.InboxFilter, err error) {
+	e := s.Public(r, err)
+	if e.Code != fault.Invalid {
+		s.PageError(w, r, err)
+		return
+	}
+	s.renderInbox(w, r, http.StatusBadRequest, u, f, app.InboxPage{}, e)
+}
+
+// renderInbox shows the inbox page with its filter form, tables and page links.
+func (s *Server) renderInbox(w http.ResponseWriter, r *http.Request, st int, u org.User, f app.InboxFilter, page app.InboxPage, e *fault.Error) {
+	fields, err := s.Store.Fields(r.Context())
 	if err != nil {
 		s.PageError(w, r, err)
 		return
 	}
-	s.Render(w, r, http.StatusOK, "inbox.html", map[string]any{
-		"Title": "Hồ sơ cần xử lý", "Sections": sections, "Offset": max(offset, 0),
-		"CanReceive": app.CanReceive(u),
-	})
+	pq := store.ProcedureQuery{Unit: u.UnitCode, Limit: store.MaxLimit}
+	if u.Has(org.Admin) {
+		pq.Unit = ""
+	}
+	procs, _, err := s.Store.SearchProcedures(r.Context(), pq)
+	if err != nil {
+		s.PageError(w, r, err)
+		return
+	}
+	// Links keep the filter and change the page or the view.
+	link := func(edit func(v url.Values)) string {
+		v := r.URL.Query()
+		edit(v)
+		for k := range v {
+			if v.Get(k) == "" {
+				v.Del(k)
+			}
+		}
+		if len(v) == 0 {
+			return ""
+		}
+		return "?" + v.Encode()
+	}
+	data := map[string]any{
+		"Title": "Hồ sơ cần xử lý", "Page": page, "Filter": f,
+		"CanReceive": app.CanReceive(u), "Statuses": dossier.Statuses(), "Fields": fields, "Procedures": procs,
+		"Export": "/ho-so/xuat.xlsx" + link(func(v url.Values) { v.Del("trang") }),
+		"Views": []struct{ Value, Label string }{{"", "Cần xử lý"}, {string(app.ViewAll), "Tất cả hồ sơ"},
+			{string(app.ViewFinished), "Đã giải quyết xong"}},
+	}
+	if e == nil {
+		// A search moves the work view to every dossier in scope.
+		data["View"] = string(page.View)
+		switch page.View {
+		case app.ViewAll:
+			data["Title"] = "Tất cả hồ sơ"
+		case app.ViewFinished:
+			data["Title"] = "Hồ sơ đã giải quyết xong"
+		}
+		if page.Page > 1 {
+			data["Prev"] = "/ho-so" + link(func(v url.Values) { v.Set("trang", strconv.Itoa(page.Page-1)) })
+			if page.Page == 2 {
+				data["Prev"] = "/ho-so" + link(func(v url.Values) { v.Del("trang") })
+			}
+		}
+		if page.More {
+			data["Next"] = "/ho-so" + link(func(v url.Values) { v.Set("trang", strconv.Itoa(page.Page+1)) })
+		}
+	} else {
+		data["View"] = f.View
+		data["Message"], data["Errors"] = e.Message, e.Fields
+	}
+	s.Render(w, r, st, "inbox.html", data)
 }

@@ -11,7 +11,7 @@ import (
 
 func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {
 	if _, ok := kit.CurrentUser(r); ok {
-		http.Redirect(w, r, kit.LocalPath(r.URL.Query().Get("next"), "/"), http.StatusSeeOther)
+		http.Redirect(w, r, kit.LocalPath(r.URL.Query().Get("next"), "/ho-so"), http.StatusSeeOther)
 		return
 	}
 	s.Render(w, r, http.StatusOK, "login.html", map[string]any{
@@ -35,7 +35,8 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	kit.SetCookie(w, r, &http.Cookie{Name: kit.SessionCookie, Value: token, MaxAge: int(s.App.SessionTTL().Seconds())})
-	http.Redirect(w, r, kit.LocalPath(next, "/"), http.StatusSeeOther)
+	// Officers land on their inbox unless a page of the site sent them here.
+	http.Redirect(w, r, kit.LocalPath(next, "/ho-so"), http.StatusSeeOther)
 }
 
 // handleLogout ends the officer's session (POST /dang-xuat).

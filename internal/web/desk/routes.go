@@ -26,6 +26,7 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("GET /tiep-nhan", s.OfficerPage(s.handleReceptionForm, desk...))
 	mux.Handle("POST /tiep-nhan", s.OfficerPage(s.CheckCSRF(s.handleReceptionSave).ServeHTTP, desk...))
 	mux.Handle("GET /ho-so", s.OfficerPage(s.handleInbox))
+	mux.Handle("GET /ho-so/xuat.xlsx", s.OfficerPage(s.handleInboxExport))
 	mux.Handle("GET /ho-so/{code}", s.OfficerPage(s.handleDossierPage))
 	mux.Handle("POST /ho-so/{code}/thao-tac", s.OfficerPage(s.CheckCSRF(s.handleDossierAction).ServeHTTP))
 	mux.Handle("POST /ho-so/{code}/attachments", s.UploadLimit(kit.MaxSupplementFiles, s.OfficerPage(s.CheckCSRF(s.handleDossierUpload).ServeHTTP)))

@@ -22,12 +22,7 @@ var Zone = time.FixedZone("ICT", 7*3600)
 
 // Funcs are the template helpers; all formatting is Vietnamese.
 var Funcs = template.FuncMap{
-	"datetime": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.In(Zone).Format("15:04 02/01/2006")
-	},
+	"datetime": DateTime,
 	"date": func(t time.Time) string {
 		if t.IsZero() {
 			return ""
@@ -43,6 +38,14 @@ var Funcs = template.FuncMap{
 	// days writes a number of days the Vietnamese way, with a decimal comma: "0,5".
 	"days": ViNumber,
 	"add":  func(a, b int) int { return a + b },
+}
+
+// DateTime writes an instant in Vietnam's time as "15:04 02/01/2006", "" for none.
+func DateTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(Zone).Format("15:04 02/01/2006")
 }
 
 // FormatVND writes an amount as "50.000 đ".

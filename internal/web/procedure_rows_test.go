@@ -163,6 +163,34 @@ func TestProcedureRows(t *testing.T) {
 			if now, _ := ts.Store.Procedure(ctx, "1.001193"); !reflect.DeepEqual(now.Documents, after.Documents) || !reflect.DeepEqual(now.FormFields, after.FormFields) {
 				t.Error("a refused form changed the procedure")
 			}
+
+			// A new procedure: its first process is typed as step rows too.
+			_, page = admin.get("/quan-tri/thu-tuc/moi")
+			if strings.Contains(page, `name="steps"`) || !strings.Contains(page, `name="step_name"`) {
+				t.Error("new procedure form: want step rows, not a JSON box")
+			}
+			form = formValues(page)
+			for k, v := range map[string]string{"code": "XA-THU-001", "code_kind": "local", "code_note": "Thủ tục thử nghiệm", "name": "Thủ tục thử nghiệm",
+				"deadline_days": "3", "result": "Văn bản trả lời", "legal_basis": "Quyết định thử nghiệm", "agency": "UBND cấp xã",
+				"doc.0.name": "Đơn đề nghị", "doc.0.originals": "1"} {
+				form.Set(k, v)
+			}
+			form["step_name"] = []string{"Tiếp nhận", "Thẩm định", "Phê duyệt", ""}
+			form["step_role"] = []string{"motcua", "chuyenvien", "lanhdao", "motcua"}
+			form["step_days"] = []string{"0,5", "hai", "0,5", ""}
+			st, _, body = admin.post("/quan-tri/thu-tuc", form)
+			if st != http.StatusBadRequest || !strings.Contains(body, "Số ngày phải là một số") || !strings.Contains(body, `name="step_days" value="hai"`) {
+				t.Errorf("new procedure with bad days: got %d, want 400 with the message and the input kept", st)
+			}
+			form["step_days"] = []string{"0,5", "2", "0,5", ""}
+			if st, loc, body := admin.post("/quan-tri/thu-tuc", form); st != http.StatusSeeOther {
+				t.Fatalf("new procedure: got %d %q; errors %q", st, loc, regexp.MustCompile(`field-error">[^<]*`).FindAllString(body, -1))
+			}
+			created, err := ts.Store.Procedure(ctx, "XA-THU-001")
+			if err != nil || len(created.Process.Steps) != 3 || created.Process.Steps[1] != (catalog.Step{Name: "Thẩm định", Role: catalog.RoleSpecialist, Days: 2}) ||
+				len(created.Documents) != 1 {
+				t.Errorf("new procedure: got %+v (%v), want three steps and one document", created, err)
+			}
 		})
 	}
 }

@@ -1,9 +1,6 @@
 package admin
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
 	"net/http"
 	"sort"
 	"strconv"
@@ -33,32 +30,24 @@ func (s *Server) handleAdminProcedures(w http.ResponseWriter, r *http.Request) {
 }
 
 // procedureForm is the create/edit form: scalar values as inputs, the documents, fee
-// rules and e-form fields as repeated rows (procedure_rows.go), and the first process
-// version, on creation only, as JSON.
+// rules and e-form fields as repeated rows (procedure_rows.go), and the steps of the first
+// process version, on creation only, as rows like those of the process page.
 type procedureForm struct {
 	P         catalog.Procedure
 	Docs      []docRow
 	FeeRows   []feeRow
 	FieldRows []fieldRow
-	Steps     string
+	StepRows  []stepRow
 	LevelSet  map[string]bool
 }
 
 func newProcedureForm(p catalog.Procedure) procedureForm {
 	f := procedureForm{P: p, LevelSet: map[string]bool{}, Docs: docRows(p.Documents), FeeRows: feeRows(p.Fees), FieldRows: fieldRows(p.FormFields)}
-	f.Steps = indentJSON(p.Process.Steps)
+	f.StepRows = stepRows(p.Process.Steps)
 	for _, l := range p.Levels {
 		f.LevelSet[l] = true
 	}
 	return f
-}
-
-func indentJSON(v any) string {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil || string(b) == "null" {
-		return "[]"
-	}
-	return string(b)
 }
 
 // procedureFromForm reads the posted form; problems reading numbers, rows or the JSON
@@ -92,32 +81,26 @@ func procedureFromForm(r *http.Request) (procedureForm, map[string]string) {
 		}
 		p.FeeVND = n
 	}
-	f := procedureForm{P: p, Steps: v("steps"), LevelSet: map[string]bool{}}
+	f := procedureForm{P: p, LevelSet: map[string]bool{}}
 	for _, l := range p.Levels {
 		f.LevelSet[l] = true
 	}
 	f.Docs, f.P.Documents = documentsFromForm(r.PostForm, errs)
 	f.FeeRows, f.P.Fees = feesFromForm(r.PostForm, errs)
 	f.FieldRows, f.P.FormFields = formFieldsFromForm(r.PostForm)
-	if f.Steps != "" {
-		if err := json.Unmarshal([]byte(f.Steps), &f.P.Process.Steps); err != nil {
-			errs["steps"] = "Danh sách không đúng định dạng JSON: " + jsonHint(err)
+	rows, steps, stepErrs := stepsFromForm(r.PostForm)
+	f.P.Process.Steps = steps
+	for _, row := range rows {
+		if row.Name != "" || row.Days != "" {
+			f.StepRows = append(f.StepRows, row)
 		}
+	}
+	f.StepRows = append(f.StepRows, stepRows(nil)...)
+	for k, m := range stepErrs {
+		errs["process."+k] = m
 	}
 	f.P.Process.Version = 1
 	return f, errs
-}
-
-func jsonHint(err error) string {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		return fmt.Sprintf("sai cú pháp ở ký tự thứ %d.", syn.Offset)
-	case errors.As(err, &typ):
-		return fmt.Sprintf("giá trị của %q sai kiểu.", typ.Field)
-	}
-	return "không đọc được."
 }
 
 // formErrors groups validation problems by the form field that holds them: "documents[2].name"
@@ -163,6 +146,7 @@ func (s *Server) procedureFormPage(w http.ResponseWriter, r *http.Request, st in
 		"Title": title, "F": f, "OldCode": oldCode, "Errors": errs, "Message": msg, "Fields": fields,
 		"Levels":   []string{catalog.LevelCommune, catalog.LevelDistrict, catalog.LevelProvince, catalog.LevelCentral},
 		"FeeKinds": feeKinds, "FieldKinds": fieldKinds,
+		"StepRoles": []catalog.Role{catalog.RoleDesk, catalog.RoleSpecialist, catalog.RoleLeader},
 	})
 }
 
@@ -195,14 +179,18 @@ func (s *Server) handleProcedureSave(w http.ResponseWriter, r *http.Request) {
 		}
 		f.P.Code = oldCode
 		f.P.Process = cur.Process
-		delete(errs, "steps")
+		for k := range errs {
+			if strings.HasPrefix(k, "process.") {
+				delete(errs, k)
+			}
+		}
 	} else if _, err := s.Store.Procedure(ctx, f.P.Code); err == nil {
 		errs["code"] = "Mã thủ tục đã có trong danh mục."
 	}
 	// The catalogue's messages join those about unreadable values, which come first: the
 	// whole form is checked at once.
 	for k, m := range f.P.Validate().Map() {
-		if _, unread := errs[k]; unread || errs["steps"] != "" && strings.HasPrefix(k, "process.") {
+		if _, unread := errs[k]; unread {
 			continue
 		}
 		errs[k] = m

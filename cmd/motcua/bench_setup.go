@@ -110,7 +110,7 @@ func benchDurability(st *store.Store) string {
 
 // benchServer serves the real handler on a free port of 127.0.0.1, like serve.
 func benchServer(st *store.Store, dataDir string) (string, func(), error) {
-	h, err := web.New(web.Config{Version: version, DataDir: dataDir}, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	h, err := web.New(web.Config{Version: buildVersion(), DataDir: dataDir}, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		return "", nil, err
 	}

@@ -22,9 +22,6 @@ func main() {
 	}
 }
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
-
 const usage = `motcua – hệ thống một cửa điện tử
 
 Cách dùng:
@@ -57,7 +54,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "calendar":
 		return calendarCommand(ctx, rest, stdout, stderr, calendarLoader(getenv))
 	case "version":
-		fmt.Fprintln(stdout, "motcua", version)
+		fmt.Fprintln(stdout, "motcua", buildVersion())
 		return nil
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)

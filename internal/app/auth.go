@@ -157,14 +157,21 @@ func (a *App) IssueToken(ctx context.Context, username, password string, o Origi
 // SessionTTL is how long a login session lasts, for the cookie that carries it.
 func (a *App) SessionTTL() time.Duration { return a.cfg.SessionTTL }
 
-// ChangeOfficerPassword sets an officer's password (đổi mật khẩu) on behalf of actor.
-// Every session and API token of the account ends with it.
+// ChangeOfficerPassword sets an officer's password (đổi mật khẩu) on behalf of actor
+// (CLIActor for the command line; administrators use ResetOfficerPassword). Every
+// session and API token of the account ends with it.
 func (a *App) ChangeOfficerPassword(ctx context.Context, actor, username, password string, o Origin) error {
+	return a.setOfficerPassword(ctx, store.AuditEntry{Actor: actor}, username, password, o)
+}
+
+// setOfficerPassword sets the password and writes the audit line e with its action.
+func (a *App) setOfficerPassword(ctx context.Context, e store.AuditEntry, username, password string, o Origin) error {
 	err := a.withHashSlot(ctx, func() error { return a.store.SetPassword(ctx, username, password) })
 	if err != nil {
 		return err
 	}
-	a.audit(ctx, store.AuditEntry{Actor: actor, Action: "user.password", Target: username}, o)
+	e.Action, e.Target = "user.password", username
+	a.audit(ctx, e, o)
 	return nil
 }
 
@@ -204,8 +211,13 @@ func (a *App) LogoutCitizen(ctx context.Context, token string) error {
 }
 
 // CreateOfficer creates an officer's account (tạo tài khoản cán bộ) on behalf of actor
-// (an administrator's username, or CLIActor for the command line), with its audit line.
+// (CLIActor for the command line; administrators use AddOfficer), with its audit line.
 func (a *App) CreateOfficer(ctx context.Context, actor string, u org.User, password string, o Origin) (org.User, error) {
+	return a.createOfficer(ctx, store.AuditEntry{Actor: actor}, u, password, o)
+}
+
+// createOfficer creates the account and writes the audit line e with its action.
+func (a *App) createOfficer(ctx context.Context, e store.AuditEntry, u org.User, password string, o Origin) (org.User, error) {
 	var created org.User
 	err := a.withHashSlot(ctx, func() error {
 		var err error
@@ -215,7 +227,8 @@ func (a *App) CreateOfficer(ctx context.Context, actor string, u org.User, passw
 	if err != nil {
 		return created, err
 	}
-	a.audit(ctx, store.AuditEntry{Actor: actor, Action: "user.create", Target: created.Username,
-		Detail: created.UnitCode + " " + org.JoinRoles(created.Roles)}, o)
+	e.Action, e.Target = "user.create", created.Username
+	e.Detail = created.UnitCode + " " + org.JoinRoles(created.Roles)
+	a.audit(ctx, e, o)
 	return created, nil
 }

@@ -94,6 +94,33 @@ func (s *Store) CreateUser(ctx context.Context, u org.User, plain string) (org.U
 	return u, err
 }
 
+// UpdateUser changes an officer's full name, unit and roles (the username stays). The
+// account's sessions and tokens go on: every request reads the account afresh, so the
+// new roles and unit apply at once.
+func (s *Store) UpdateUser(ctx context.Context, u org.User) (org.User, error) {
+	if errs := u.Valid(); len(errs) > 0 {
+		return u, fault.WithFields("Thông tin tài khoản chưa hợp lệ.", errs)
+	}
+	if _, err := s.User(ctx, u.Username); err != nil {
+		return u, err
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var unitID int64
+		if err := s.row(ctx, tx, "", "UnitIDByCode", []any{u.UnitCode}, &unitID); err != nil {
+			if fault.Is(err, fault.NotFound) {
+				return fault.WithFields("Đơn vị không tồn tại.", map[string]string{"unit_code": "Không có đơn vị với mã này."})
+			}
+			return err
+		}
+		_, err := s.exec(ctx, tx, "UserUpdate", u.FullName, unitID, org.JoinRoles(u.Roles), s.Now(), u.Username)
+		return err
+	})
+	if err != nil {
+		return u, err
+	}
+	return s.User(ctx, u.Username)
+}
+
 // SetPassword replaces an officer's password, ends all of their sessions and revokes
 // all of their API tokens: whoever held the old password loses access at once.
 func (s *Store) SetPassword(ctx context.Context, username, plain string) error {

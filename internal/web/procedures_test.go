@@ -3,7 +3,6 @@ package web_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"image"
 	_ "image/png"
 	"io"
@@ -347,9 +346,10 @@ func testCatalogAdmin(t *testing.T, ts *testServer) {
 	if !strings.Contains(page, `<option value="national" selected>`) {
 		t.Errorf("edit form: want the national code kind selected")
 	}
-	for key, v := range map[string]any{"documents": p.Documents, "fees": p.Fees, "form_fields": p.FormFields, "steps": p.Process.Steps} {
-		data, _ := json.Marshal(v)
-		edit.Set(key, string(data))
+	for key, v := range formValues(page) {
+		if strings.HasPrefix(key, "doc.") || strings.HasPrefix(key, "fee.") || strings.HasPrefix(key, "field.") {
+			edit[key] = v
+		}
 	}
 	edit.Set("deadline_days", strconv.FormatFloat(p.DeadlineDays, 'f', -1, 64))
 	edit.Set("deadline_mode", string(p.DeadlineMode))

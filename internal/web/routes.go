@@ -14,7 +14,8 @@ import (
 
 // routes mounts every audience's routes on one mux, each listed once in the routes.go
 // of its package, and wraps them in the shared middleware: request IDs, the access log
-// and security headers (Wrap), cross-origin protection, and the session (Identify).
+// and security headers (Wrap), gzip for text (Gzip), cross-origin protection, and the
+// session (Identify).
 func routes(k *kit.Kit) http.Handler {
 	mux := http.NewServeMux()
 	public.Routes(mux, k)
@@ -33,5 +34,5 @@ func routes(k *kit.Kit) http.Handler {
 		}
 		k.PageError(w, r, err)
 	}))
-	return k.Wrap(cop.Handler(k.Identify(mux)))
+	return k.Wrap(kit.Gzip(cop.Handler(k.Identify(mux))))
 }

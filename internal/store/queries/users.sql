@@ -75,3 +75,6 @@ DELETE FROM login_failures WHERE key = ?;
 
 -- name: AttemptPurge
 DELETE FROM login_failures WHERE at <= ?;
+
+-- name: UserUpdate
+UPDATE users SET full_name = ?, unit_id = ?, roles = ?, updated_at = ? WHERE username = ?;

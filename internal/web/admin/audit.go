@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"motcua/internal/app"
 	"motcua/internal/store"
 	"motcua/internal/web/kit"
 )
@@ -56,15 +57,6 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 	}
 	s.Render(w, r, st, "admin_audit.html", map[string]any{
 		"Title": "Nhật ký thao tác", "Entries": entries, "Q": q, "Message": msg,
-		"Page": page, "More": len(entries) == f.Limit,
+		"Page": page, "More": len(entries) == f.Limit, "Actions": app.AuditActions(),
 	})
-}
-
-func (s *Server) handleUserList(w http.ResponseWriter, r *http.Request) {
-	users, err := s.Store.Users(r.Context())
-	if err != nil {
-		s.PageError(w, r, err)
-		return
-	}
-	s.Render(w, r, http.StatusOK, "admin_users.html", map[string]any{"Title": "Tài khoản cán bộ", "Users": users})
 }

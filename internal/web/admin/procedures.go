@@ -1,9 +1,6 @@
 package admin
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
 	"net/http"
 	"sort"
 	"strconv"
@@ -32,35 +29,29 @@ func (s *Server) handleAdminProcedures(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// procedureForm is the create/edit form: scalar values as inputs, lists as JSON.
+// procedureForm is the create/edit form: scalar values as inputs, the documents, fee
+// rules and e-form fields as repeated rows (procedure_rows.go), and the steps of the first
+// process version, on creation only, as rows like those of the process page.
 type procedureForm struct {
-	P                                  catalog.Procedure
-	Documents, Fees, FormFields, Steps string
-	LevelSet                           map[string]bool
+	P         catalog.Procedure
+	Docs      []docRow
+	FeeRows   []feeRow
+	FieldRows []fieldRow
+	StepRows  []stepRow
+	LevelSet  map[string]bool
 }
 
 func newProcedureForm(p catalog.Procedure) procedureForm {
-	f := procedureForm{P: p, LevelSet: map[string]bool{}}
-	f.Documents = indentJSON(p.Documents)
-	f.Fees = indentJSON(p.Fees)
-	f.FormFields = indentJSON(p.FormFields)
-	f.Steps = indentJSON(p.Process.Steps)
+	f := procedureForm{P: p, LevelSet: map[string]bool{}, Docs: docRows(p.Documents), FeeRows: feeRows(p.Fees), FieldRows: fieldRows(p.FormFields)}
+	f.StepRows = stepRows(p.Process.Steps)
 	for _, l := range p.Levels {
 		f.LevelSet[l] = true
 	}
 	return f
 }
 
-func indentJSON(v any) string {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil || string(b) == "null" {
-		return "[]"
-	}
-	return string(b)
-}
-
-// procedureFromForm reads the posted form; problems reading numbers or JSON lists are
-// returned keyed by form field.
+// procedureFromForm reads the posted form; problems reading numbers, rows or the JSON
+// steps are returned keyed by the catalogue's path of the value.
 func procedureFromForm(r *http.Request) (procedureForm, map[string]string) {
 	v := func(k string) string { return strings.TrimSpace(strings.ReplaceAll(r.PostFormValue(k), "\r\n", "\n")) }
 	errs := map[string]string{}
@@ -90,36 +81,26 @@ func procedureFromForm(r *http.Request) (procedureForm, map[string]string) {
 		}
 		p.FeeVND = n
 	}
-	f := procedureForm{P: p, Documents: v("documents"), Fees: v("fees"), FormFields: v("form_fields"), Steps: v("steps"), LevelSet: map[string]bool{}}
+	f := procedureForm{P: p, LevelSet: map[string]bool{}}
 	for _, l := range p.Levels {
 		f.LevelSet[l] = true
 	}
-	list := func(key, text string, into any) {
-		if text == "" {
-			return
-		}
-		if err := json.Unmarshal([]byte(text), into); err != nil {
-			errs[key] = "Danh sách không đúng định dạng JSON: " + jsonHint(err)
+	f.Docs, f.P.Documents = documentsFromForm(r.PostForm, errs)
+	f.FeeRows, f.P.Fees = feesFromForm(r.PostForm, errs)
+	f.FieldRows, f.P.FormFields = formFieldsFromForm(r.PostForm)
+	rows, steps, stepErrs := stepsFromForm(r.PostForm)
+	f.P.Process.Steps = steps
+	for _, row := range rows {
+		if row.Name != "" || row.Days != "" {
+			f.StepRows = append(f.StepRows, row)
 		}
 	}
-	list("documents", f.Documents, &f.P.Documents)
-	list("fees", f.Fees, &f.P.Fees)
-	list("form_fields", f.FormFields, &f.P.FormFields)
-	list("steps", f.Steps, &f.P.Process.Steps)
+	f.StepRows = append(f.StepRows, stepRows(nil)...)
+	for k, m := range stepErrs {
+		errs["process."+k] = m
+	}
 	f.P.Process.Version = 1
 	return f, errs
-}
-
-func jsonHint(err error) string {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		return fmt.Sprintf("sai cú pháp ở ký tự thứ %d.", syn.Offset)
-	case errors.As(err, &typ):
-		return fmt.Sprintf("giá trị của %q sai kiểu.", typ.Field)
-	}
-	return "không đọc được."
 }
 
 // formErrors groups validation problems by the form field that holds them: "documents[2].name"
@@ -159,9 +140,13 @@ func (s *Server) procedureFormPage(w http.ResponseWriter, r *http.Request, st in
 	if oldCode != "" {
 		title = "Sửa thủ tục " + oldCode
 	}
+	errs = formErrors(f.placeRowErrors(errs))
+	f.withBlankRows()
 	s.Render(w, r, st, "admin_procedure_form.html", map[string]any{
 		"Title": title, "F": f, "OldCode": oldCode, "Errors": errs, "Message": msg, "Fields": fields,
-		"Levels": []string{catalog.LevelCommune, catalog.LevelDistrict, catalog.LevelProvince, catalog.LevelCentral},
+		"Levels":   []string{catalog.LevelCommune, catalog.LevelDistrict, catalog.LevelProvince, catalog.LevelCentral},
+		"FeeKinds": feeKinds, "FieldKinds": fieldKinds,
+		"StepRoles": []catalog.Role{catalog.RoleDesk, catalog.RoleSpecialist, catalog.RoleLeader},
 	})
 }
 
@@ -194,17 +179,24 @@ func (s *Server) handleProcedureSave(w http.ResponseWriter, r *http.Request) {
 		}
 		f.P.Code = oldCode
 		f.P.Process = cur.Process
-		delete(errs, "steps")
+		for k := range errs {
+			if strings.HasPrefix(k, "process.") {
+				delete(errs, k)
+			}
+		}
 	} else if _, err := s.Store.Procedure(ctx, f.P.Code); err == nil {
 		errs["code"] = "Mã thủ tục đã có trong danh mục."
 	}
-	if len(errs) == 0 {
-		for k, m := range f.P.Validate().Map() {
-			errs[k] = m
+	// The catalogue's messages join those about unreadable values, which come first: the
+	// whole form is checked at once.
+	for k, m := range f.P.Validate().Map() {
+		if _, unread := errs[k]; unread {
+			continue
 		}
+		errs[k] = m
 	}
 	if len(errs) > 0 {
-		s.procedureFormPage(w, r, http.StatusBadRequest, f, oldCode, formErrors(errs), "Thông tin thủ tục chưa hợp lệ. Vui lòng sửa các mục được đánh dấu.")
+		s.procedureFormPage(w, r, http.StatusBadRequest, f, oldCode, errs, "Thông tin thủ tục chưa hợp lệ. Vui lòng sửa các mục được đánh dấu.")
 		return
 	}
 	u, _ := kit.CurrentUser(r)
@@ -212,7 +204,7 @@ func (s *Server) handleProcedureSave(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		e := s.Public(r, err)
 		if e.Code == fault.Invalid || e.Code == fault.Conflict {
-			s.procedureFormPage(w, r, kit.Status(e.Code), f, oldCode, formErrors(e.Fields), e.Message)
+			s.procedureFormPage(w, r, kit.Status(e.Code), f, oldCode, e.Fields, e.Message)
 			return
 		}
 		s.PageError(w, r, err)

@@ -2,6 +2,7 @@ package admin
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,35 @@ func stepRows(steps []catalog.Step) []stepRow {
 		rows = append(rows, stepRow{})
 	}
 	return rows
+}
+
+// stepsFromForm reads the step rows (step_name, step_role, step_days, repeated); a row
+// with neither name nor days is left out. Unreadable days are reported under the path
+// of the kept step ("steps[1].days").
+func stepsFromForm(form url.Values) ([]stepRow, []catalog.Step, map[string]string) {
+	names, roles, days := form["step_name"], form["step_role"], form["step_days"]
+	var rows []stepRow
+	var steps []catalog.Step
+	errs := map[string]string{}
+	for i := range names {
+		row := stepRow{Name: strings.TrimSpace(names[i])}
+		if i < len(roles) {
+			row.Role = roles[i]
+		}
+		if i < len(days) {
+			row.Days = strings.TrimSpace(days[i])
+		}
+		rows = append(rows, row)
+		if row.Name == "" && row.Days == "" {
+			continue
+		}
+		d, err := strconv.ParseFloat(strings.ReplaceAll(row.Days, ",", "."), 64)
+		if err != nil {
+			errs["steps["+strconv.Itoa(len(steps))+"].days"] = "Số ngày phải là một số, ví dụ 1 hoặc 0,5."
+		}
+		steps = append(steps, catalog.Step{Name: row.Name, Role: catalog.Role(row.Role), Days: d})
+	}
+	return rows, steps, errs
 }
 
 // processPage shows the versions of a procedure's internal process and the form for
@@ -60,28 +90,8 @@ func (s *Server) handleProcessEdit(w http.ResponseWriter, r *http.Request) {
 // handleProcessPublish publishes the posted steps as the next process version.
 func (s *Server) handleProcessPublish(w http.ResponseWriter, r *http.Request) {
 	code := r.PathValue("code")
-	names, roles, days := r.PostForm["step_name"], r.PostForm["step_role"], r.PostForm["step_days"]
-	var rows []stepRow
-	var proc catalog.Process
-	errs := map[string]string{}
-	for i := range names {
-		row := stepRow{Name: strings.TrimSpace(names[i])}
-		if i < len(roles) {
-			row.Role = roles[i]
-		}
-		if i < len(days) {
-			row.Days = strings.TrimSpace(days[i])
-		}
-		rows = append(rows, row)
-		if row.Name == "" && row.Days == "" {
-			continue
-		}
-		d, err := strconv.ParseFloat(strings.ReplaceAll(row.Days, ",", "."), 64)
-		if err != nil {
-			errs["steps["+strconv.Itoa(len(proc.Steps))+"].days"] = "Số ngày phải là một số, ví dụ 1 hoặc 0,5."
-		}
-		proc.Steps = append(proc.Steps, catalog.Step{Name: row.Name, Role: catalog.Role(row.Role), Days: d})
-	}
+	rows, steps, errs := stepsFromForm(r.PostForm)
+	proc := catalog.Process{Steps: steps}
 	if len(errs) > 0 {
 		s.processPage(w, r, http.StatusBadRequest, rows, errs, "Quy trình nội bộ chưa hợp lệ.")
 		return

@@ -28,6 +28,13 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("GET /quan-tri/don-vi/{code}", page(s.handleUnitEdit))
 	mux.Handle("POST /quan-tri/don-vi/{code}", form(s.handleUnitSave))
 	mux.Handle("GET /quan-tri/tai-khoan", page(s.handleUserList))
+	mux.Handle("GET /quan-tri/tai-khoan/moi", page(s.handleUserNew))
+	mux.Handle("POST /quan-tri/tai-khoan", form(s.handleUserCreate))
+	mux.Handle("GET /quan-tri/tai-khoan/{username}", page(s.handleUserEdit))
+	mux.Handle("POST /quan-tri/tai-khoan/{username}", form(s.handleUserUpdate))
+	mux.Handle("POST /quan-tri/tai-khoan/{username}/mat-khau", form(s.handleUserPassword))
+	mux.Handle("POST /quan-tri/tai-khoan/{username}/khoa", form(s.handleUserActive(false)))
+	mux.Handle("POST /quan-tri/tai-khoan/{username}/mo-khoa", form(s.handleUserActive(true)))
 	mux.Handle("GET /quan-tri/nhat-ky", page(s.handleAudit))
 
 	// Procedure catalogue (thủ tục hành chính).

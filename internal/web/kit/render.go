@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"motcua/internal/app"
 	"motcua/internal/org"
 	"motcua/internal/store"
 )
@@ -31,6 +32,11 @@ var Funcs = template.FuncMap{
 	},
 	"roleLabel":  func(r org.Role) string { return r.Label() },
 	"levelLabel": func(l org.Level) string { return l.Label() },
+	// stepRoleLabel and procLevelLabel name a process step's role and a procedure's level.
+	"stepRoleLabel":  RoleText,
+	"procLevelLabel": LevelText,
+	// auditLabel names an action of the audit log in Vietnamese.
+	"auditLabel": app.AuditActionLabel,
 	"field": func(fields map[string]string, name string) string {
 		return fields[name]
 	},

@@ -22,6 +22,9 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	static, _ := fs.Sub(kit.Assets, "static")
 	mux.HandleFunc("GET /{$}", s.handleHome)
 	mux.Handle("GET /static/", cacheFor(http.StripPrefix("/static/", http.FileServerFS(static)), 86400))
+	mux.Handle("GET /favicon.ico", cacheFor(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.ServeFileFS(w, r, static, "favicon.ico")
+	}), 86400))
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 
 	// Procedure catalogue (thủ tục hành chính).

@@ -74,6 +74,10 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 		if sender, err = jobs.ParseSMTP(*smtpURL); err != nil {
 			return err
 		}
+	} else {
+		fmt.Fprintln(stderr, "Lưu ý: chưa cấu hình máy chủ thư (--smtp, MOTCUA_SMTP), nên thư không được gửi mà chỉ ghi vào nhật ký, "+
+			"kèm nội dung đầy đủ (liên kết xác thực tài khoản, đặt lại mật khẩu) để dùng khi phát triển. Không dùng cách này khi phục vụ người dân.")
+		log.Warn("no mail server: messages are only logged, in full, for the operator in development; set --smtp (MOTCUA_SMTP) to send them")
 	}
 	workerCtx, stopWorker := context.WithCancel(ctx)
 	workerDone := make(chan struct{})

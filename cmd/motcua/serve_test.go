@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -21,8 +22,30 @@ type liveServer struct {
 	// DataDir is the server's data directory: the SQLite file motcua.db (unless a
 	// database URL was given) and the attachments.
 	DataDir string
-	cancel  context.CancelFunc
-	done    chan error
+	// Log is what the server wrote to its standard error: the start-up notes and the
+	// JSON log.
+	Log    *logBuffer
+	cancel context.CancelFunc
+	done   chan error
+}
+
+// logBuffer collects a server's standard error while the server writes to it.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+// String is everything written so far.
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
 }
 
 var addrRe = regexp.MustCompile(`http://(127\.0\.0\.1:\d+)`)
@@ -45,9 +68,9 @@ func startServerIn(t testing.TB, dir, dbURL string) *liveServer {
 	if dbURL != "" {
 		args = append(args, "--db", dbURL)
 	}
-	ls := &liveServer{DataDir: dir, cancel: cancel, done: make(chan error, 1)}
+	ls := &liveServer{DataDir: dir, Log: &logBuffer{}, cancel: cancel, done: make(chan error, 1)}
 	go func() {
-		ls.done <- run(ctx, args, func(k string) string { return env[k] }, strings.NewReader(""), pw, io.Discard)
+		ls.done <- run(ctx, args, func(k string) string { return env[k] }, strings.NewReader(""), pw, ls.Log)
 		pw.Close()
 	}()
 	addr := make(chan string, 1)
@@ -99,5 +122,8 @@ func TestServeDemoAndShutdown(t *testing.T) {
 	resp.Body.Close()
 	if !strings.Contains(string(body), "UBND thị trấn Tân Hòa") {
 		t.Errorf("home page does not show Tân Hòa")
+	}
+	if log := ls.Log.String(); !strings.Contains(log, "chưa cấu hình máy chủ thư (--smtp, MOTCUA_SMTP)") || !strings.Contains(log, "chỉ ghi vào nhật ký") {
+		t.Errorf("start-up without --smtp: got %.500q, want the note that mails are only logged", log)
 	}
 }

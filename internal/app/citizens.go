@@ -13,8 +13,9 @@ import (
 const (
 	// citizenTokenTTL is how long a verification or reset link stays valid.
 	citizenTokenTTL = 24 * time.Hour
-	// Password-reset requests and registration notices: at most mailLimitAccount mails
-	// per account and mailLimitAddress requests per client address in mailWindow.
+	// Password-reset requests, verification resends and registration notices: at most
+	// mailLimitAccount mails per account and mailLimitAddress requests per client address
+	// in mailWindow.
 	mailLimitAccount = 3
 	mailLimitAddress = 10
 	mailWindow       = time.Hour
@@ -90,6 +91,26 @@ func (a *App) RegisterCitizen(ctx context.Context, in store.NewCitizen, o Origin
 // VerifyCitizen confirms the account behind a verification link.
 func (a *App) VerifyCitizen(ctx context.Context, token string) (store.Citizen, error) {
 	return a.store.VerifyCitizen(ctx, token)
+}
+
+// ResendVerification mails a new verification link (gửi lại thư xác thực) to the
+// unverified account with the login, if there is one, with the limits of password
+// resets: a few mails per hour per account and requests per address. Unknown logins,
+// accounts already verified and throttled requests succeed silently, so that the answer
+// never tells which accounts exist; only a site without a public address answers
+// differently, for everyone. The new link replaces the account's earlier ones.
+func (a *App) ResendVerification(ctx context.Context, login string, o Origin) error {
+	if err := a.mailLinks(ctx, "verification"); err != nil {
+		return err
+	}
+	ok, err := a.mailAllowed(ctx, "verify", accountKey(login), o.IP)
+	if err != nil || !ok {
+		return err
+	}
+	return a.store.ResendVerification(ctx, login, citizenTokenTTL, func(c store.Citizen, token string) store.OutboxMessage {
+		m, _ := notify.Verification(a.cfg.BaseURL, c.FullName, token) // the base URL was checked above
+		return store.OutboxMessage{Kind: store.MessageKindEmail, Recipient: c.Email, Subject: m.Subject, Body: m.Body}
+	})
 }
 
 // LoginCitizen signs a citizen in (đăng nhập công dân) with the same throttling as

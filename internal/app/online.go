@@ -48,7 +48,7 @@ func (a *App) OnlineProcedure(ctx context.Context, code string) (catalog.Procedu
 	if err != nil {
 		return p, err
 	}
-	if p.Online != catalog.OnlinePartial && p.Online != catalog.OnlineFull {
+	if !p.OffersOnline() {
 		return p, ErrNotOnline
 	}
 	return p, nil

@@ -194,6 +194,12 @@ type FormField struct {
 	Options  []string      `json:"options,omitempty"`
 }
 
+// OffersOnline reports whether the procedure is offered as an online public service
+// (dịch vụ công trực tuyến một phần or toàn trình), so that a citizen may submit it online.
+func (p Procedure) OffersOnline() bool {
+	return p.Online == OnlinePartial || p.Online == OnlineFull
+}
+
 // EffectiveOnlineDeadline returns the deadline of an online dossier.
 func (p Procedure) EffectiveOnlineDeadline() float64 {
 	if p.OnlineDeadlineDays > 0 {

@@ -15,47 +15,34 @@ import (
 	"net/smtp"
 	"net/textproto"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
 	"motcua/internal/store"
 )
 
-// LogSender writes each message to the log instead of sending it: the default when no
-// mail server is configured. It logs no personal data: the recipient is masked and the
-// body is left out.
+// UnsentMail heads the log line of a message that LogSender did not send.
+const UnsentMail = "THƯ CHƯA GỬI – chưa cấu hình máy chủ thư (--smtp); nội dung đầy đủ dành cho người vận hành khi phát triển"
+
+// linkRe finds the links of a message body, which LogSender repeats on their own.
+var linkRe = regexp.MustCompile(`https?://[^\s<>"]+`)
+
+// LogSender writes each message to the log instead of sending it: the sender when no mail
+// server is configured, meant for development and demonstrations. So that the operator can
+// still open the links a message carries (account verification, password reset), each
+// message is logged in full as a warning headed UnsentMail, with its recipient, subject,
+// body and the links of the body. A server with real applicants is given a mail server
+// (--smtp): SMTPSender puts no address and no body in the log.
 type LogSender struct {
 	Log *slog.Logger
 }
 
-// Send logs the message.
+// Send logs the whole message; it never fails.
 func (l LogSender) Send(ctx context.Context, m store.OutboxMessage) error {
-	l.Log.InfoContext(ctx, "notification", "id", m.ID, "kind", m.Kind, "to", MaskRecipient(m.Recipient),
-		"subject_chars", len([]rune(m.Subject)))
+	l.Log.WarnContext(ctx, UnsentMail, "id", m.ID, "kind", m.Kind, "to", m.Recipient,
+		"subject", m.Subject, "body", m.Body, "links", linkRe.FindAllString(m.Body, -1))
 	return nil
-}
-
-// MaskRecipient hides most of an address for logs: "an.nguyen@example.vn" → "a***@e***.vn",
-// "0912345678" → "09******78".
-func MaskRecipient(r string) string {
-	if local, domain, ok := strings.Cut(r, "@"); ok {
-		tld := ""
-		if i := strings.LastIndex(domain, "."); i >= 0 {
-			tld = domain[i:]
-		}
-		return first(local) + "***@" + first(domain) + "***" + tld
-	}
-	if len(r) <= 4 {
-		return "***"
-	}
-	return r[:2] + strings.Repeat("*", len(r)-4) + r[len(r)-2:]
-}
-
-func first(s string) string {
-	for _, r := range s {
-		return string(r)
-	}
-	return ""
 }
 
 // SMTPSender sends e-mail through a mail server with net/smtp (STARTTLS when the server

@@ -3,6 +3,7 @@ package jobs_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -160,34 +161,34 @@ func TestWorkerStopsWithContext(t *testing.T) {
 	})
 }
 
-func TestLogSenderHidesPersonalData(t *testing.T) {
+func TestLogSenderLogsTheWholeMessage(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
-	l := jobs.LogSender{Log: slog.New(slog.NewTextHandler(&buf, nil))}
+	l := jobs.LogSender{Log: slog.New(slog.NewJSONHandler(&buf, nil))}
+	body := "Kính gửi Nguyễn Văn An,\n\nVui lòng mở liên kết sau:\nhttp://127.0.0.1:8080/cong-dan/xac-thuc?token=abc_123\n\nTrân trọng."
 	err := l.Send(context.Background(), store.OutboxMessage{ID: 7, Kind: store.MessageKindEmail,
-		Recipient: "nguyen.van.an@example.vn", Subject: "Hồ sơ", Body: "Mã tra cứu: 123456"})
+		Recipient: "nguyen.van.an@example.vn", Subject: "Xác thực tài khoản công dân", Body: body})
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := buf.String()
-	for _, secret := range []string{"nguyen.van.an", "example", "123456", "Mã tra cứu"} {
-		if strings.Contains(out, secret) {
-			t.Errorf("log %q contains %q", out, secret)
+	var got struct {
+		Level, Msg, To, Subject, Body string
+		Links                         []string
+	}
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatalf("log line %q: %v", buf.String(), err)
+	}
+	want := []string{"WARN", jobs.UnsentMail, "nguyen.van.an@example.vn", "Xác thực tài khoản công dân", body}
+	for i, g := range []string{got.Level, got.Msg, got.To, got.Subject, got.Body} {
+		if g != want[i] {
+			t.Errorf("got %q, want %q", g, want[i])
 		}
 	}
-	if !strings.Contains(out, "n***@e***.vn") {
-		t.Errorf("log %q lacks the masked recipient", out)
+	if len(got.Links) != 1 || got.Links[0] != "http://127.0.0.1:8080/cong-dan/xac-thuc?token=abc_123" {
+		t.Errorf("links: got %q, want the verification link alone", got.Links)
 	}
-}
-
-func TestMaskRecipient(t *testing.T) {
-	t.Parallel()
-	for in, want := range map[string]string{
-		"an@example.vn": "a***@e***.vn", "0912345678": "09******78", "123": "***", "x@localhost": "x***@l***",
-	} {
-		if got := jobs.MaskRecipient(in); got != want {
-			t.Errorf("MaskRecipient(%q): got %q, want %q", in, got, want)
-		}
+	if !strings.HasPrefix(jobs.UnsentMail, "THƯ CHƯA GỬI") || !strings.Contains(jobs.UnsentMail, "--smtp") {
+		t.Errorf("heading %q: want it to say the mail was not sent and how to configure a server", jobs.UnsentMail)
 	}
 }
 

@@ -233,6 +233,30 @@ func (s *Store) RequestPasswordReset(ctx context.Context, login string, ttl time
 	})
 }
 
+// ResendVerification issues a new verification token for the unverified account with the
+// login and enqueues the message built by mail; the account's earlier verification links
+// stop working. An unknown login or an account already verified does nothing and is not
+// an error, so that the answer does not tell which accounts exist.
+func (s *Store) ResendVerification(ctx context.Context, login string, ttl time.Duration, mail func(Citizen, string) OutboxMessage) error {
+	norm, ok := NormaliseLogin(login)
+	if !ok {
+		return nil
+	}
+	c, _, err := s.citizenWithHash(ctx, s.write, "CitizenByLogin", norm)
+	if fault.Is(err, fault.NotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if c.Verified() {
+		return nil
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.issueCitizenToken(ctx, tx, c, PurposeVerify, ttl, mail)
+	})
+}
+
 // ResetCitizenPassword sets a new password with a reset token, verifies the e-mail address
 // (the token reached it) and ends every session of the account.
 func (s *Store) ResetCitizenPassword(ctx context.Context, token, plain string) (Citizen, error) {
@@ -286,7 +310,8 @@ func (s *Store) AuthenticateCitizen(ctx context.Context, login, plain string) (C
 		return Citizen{}, denied
 	}
 	if !c.Verified() {
-		return Citizen{}, fault.New(fault.Forbidden, "Tài khoản chưa được xác thực. Vui lòng mở liên kết trong thư điện tử đã gửi đến bạn.")
+		return Citizen{}, fault.New(fault.Forbidden, "Tài khoản chưa được xác thực. Vui lòng mở liên kết trong thư điện tử đã gửi đến bạn, "+
+			"hoặc chọn “Gửi lại thư xác thực” để nhận thư mới.")
 	}
 	return c, nil
 }

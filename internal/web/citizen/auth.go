@@ -38,7 +38,9 @@ func (s *Server) handleCitizenRegister(w http.ResponseWriter, r *http.Request) {
 		"Title": "Đã nhận yêu cầu đăng ký",
 		"Message": "Nếu địa chỉ hợp lệ, chúng tôi đã gửi thư xác thực đến địa chỉ thư điện tử đã đăng ký. " +
 			"Vui lòng mở liên kết trong thư (hiệu lực 24 giờ) để kích hoạt tài khoản. " +
-			"Nếu địa chỉ này đã có tài khoản, bạn có thể đăng nhập hoặc dùng chức năng quên mật khẩu.",
+			"Nếu địa chỉ này đã có tài khoản, bạn có thể đăng nhập hoặc dùng chức năng quên mật khẩu. " +
+			"Chưa nhận được thư sau vài phút? Hãy xem cả hộp thư rác, rồi yêu cầu gửi lại.",
+		"Link": resendPath, "LinkText": "Gửi lại thư xác thực",
 	})
 }
 

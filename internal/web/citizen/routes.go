@@ -1,5 +1,5 @@
-// Package citizen serves the citizen's own pages (người dân, doanh nghiệp): registration,
-// sign-in and password reset, online submission of a dossier with its draft and files,
+// Package citizen serves the citizen's own pages (người dân, doanh nghiệp): registration
+// and its verification mail, sign-in and password reset, online submission of a dossier with its draft and files,
 // and "Hồ sơ của tôi" with supplements, withdrawal and the forms issued to them.
 // Handlers decode the request, call one use case of internal/app, and render.
 package citizen
@@ -19,6 +19,8 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.HandleFunc("GET /cong-dan/dang-ky", s.handleCitizenRegisterForm)
 	mux.Handle("POST /cong-dan/dang-ky", s.CheckCSRF(s.handleCitizenRegister))
 	mux.HandleFunc("GET /cong-dan/xac-thuc", s.handleCitizenVerify)
+	mux.HandleFunc("GET /cong-dan/gui-lai-xac-thuc", s.handleCitizenResendForm)
+	mux.Handle("POST /cong-dan/gui-lai-xac-thuc", s.CheckCSRF(s.handleCitizenResend))
 	mux.HandleFunc("GET /cong-dan/dang-nhap", s.handleCitizenLoginForm)
 	mux.Handle("POST /cong-dan/dang-nhap", s.CheckCSRF(s.handleCitizenLogin))
 	mux.Handle("POST /cong-dan/dang-xuat", s.CheckCSRF(s.handleCitizenLogout))

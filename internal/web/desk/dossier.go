@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"motcua/internal/app"
 	"motcua/internal/catalog"
@@ -64,6 +65,11 @@ func (s *Server) renderDossier(w http.ResponseWriter, r *http.Request, st int, d
 		s.PageError(w, r, err)
 		return
 	}
+	eform, err := s.App.DossierEForm(r.Context(), d)
+	if err != nil {
+		s.PageError(w, r, err)
+		return
+	}
 	var forms []actionForm
 	for _, a := range actions {
 		f := formFor(a)
@@ -93,7 +99,7 @@ func (s *Server) renderDossier(w http.ResponseWriter, r *http.Request, st int, d
 		"Labels":     dossier.HistoryLabels(d.Dossier),
 		"Timeliness": d.State.Timeliness(s.Now()), "Deadline": d.Dossier.Deadline,
 		"Actions": forms, "Forms": kit.FormLinks(d), "New": r.URL.Query().Get("moi") == "1",
-		"Posted": posted, "Files": files,
+		"Posted": posted, "Files": files, "EForm": eformView(eform),
 		"CanUpload": app.CanAttach(d, u), "Uploaded": r.URL.Query().Get("tep"),
 	}
 	for _, f := range forms {
@@ -196,4 +202,17 @@ func missingDocuments(r *http.Request) []dossier.MissingDocument {
 		}
 	}
 	return out
+}
+
+// eformView writes the dates of an e-form the Vietnamese way (02/01/2026).
+func eformView(entries []app.EFormEntry) []app.EFormEntry {
+	for i, e := range entries {
+		if e.Kind != catalog.KindDate {
+			continue
+		}
+		if t, err := time.Parse(time.DateOnly, e.Value); err == nil {
+			entries[i].Value = t.Format("02/01/2006")
+		}
+	}
+	return entries
 }

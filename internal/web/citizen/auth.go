@@ -66,18 +66,7 @@ func (s *Server) handleCitizenLogin(w http.ResponseWriter, r *http.Request) {
 	next := r.PostFormValue("next")
 	data := map[string]any{"Title": "Đăng nhập công dân", "Next": next, "Login": login}
 	_, token, err := s.App.LoginCitizen(r.Context(), login, r.PostFormValue("password"), s.Origin(r))
-	if err != nil {
-		e := s.Public(r, err)
-		if e.Code == fault.Internal {
-			s.PageError(w, r, err)
-			return
-		}
-		data["Error"] = e.Message
-		s.Render(w, r, kit.Status(e.Code), "citizen_login.html", data)
-		return
-	}
-	kit.SetCookie(w, r, &http.Cookie{Name: kit.CitizenCookie, Value: token, MaxAge: int(s.App.SessionTTL().Seconds())})
-	http.Redirect(w, r, kit.LocalPath(next, "/cong-dan/ho-so"), http.StatusSeeOther)
+	s.FinishLogin(w, r, kit.Login{Page: "citizen_login.html", Data: data, Cookie: kit.CitizenCookie, Next: next, Default: "/cong-dan/ho-so"}, token, err)
 }
 
 func (s *Server) handleCitizenLogout(w http.ResponseWriter, r *http.Request) {

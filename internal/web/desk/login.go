@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strings"
 
-	"motcua/internal/fault"
 	"motcua/internal/org"
 	"motcua/internal/web/kit"
 )
@@ -24,19 +23,8 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	next := r.PostFormValue("next")
 	data := map[string]any{"Title": "Đăng nhập cán bộ", "Next": next, "Username": username}
 	_, token, err := s.App.LoginOfficer(r.Context(), username, r.PostFormValue("password"), s.Origin(r))
-	if err != nil {
-		e := s.Public(r, err)
-		if e.Code == fault.Internal {
-			s.PageError(w, r, err)
-			return
-		}
-		data["Error"] = e.Message
-		s.Render(w, r, kit.Status(e.Code), "login.html", data)
-		return
-	}
-	kit.SetCookie(w, r, &http.Cookie{Name: kit.SessionCookie, Value: token, MaxAge: int(s.App.SessionTTL().Seconds())})
 	// Officers land on their inbox unless a page of the site sent them here.
-	http.Redirect(w, r, kit.LocalPath(next, "/ho-so"), http.StatusSeeOther)
+	s.FinishLogin(w, r, kit.Login{Page: "login.html", Data: data, Cookie: kit.SessionCookie, Next: next, Default: "/ho-so"}, token, err)
 }
 
 // handleLogout ends the officer's session (POST /dang-xuat).

@@ -153,6 +153,7 @@ type listItem struct {
 	OriginalDueAt *string `json:"original_due_at"`
 	Timeliness    string  `json:"timeliness"`
 	Extended      bool    `json:"extended"`
+	Supplements   int     `json:"supplements"`
 }
 
 // list pages through GET /api/v1/dossiers with the query and returns every item.

@@ -130,3 +130,53 @@ func (s *Server) apiDossierList(w http.ResponseWriter, r *http.Request) {
 	}
 	kit.WriteJSON(w, http.StatusOK, out)
 }
+
+// apiIndex766 answers GET /api/v1/reports/index766?unit=&from=&to=.
+func (s *Server) apiIndex766(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	u, _ := kit.CurrentUser(r)
+	x, err := s.App.Index766(r.Context(), u, q.Get("unit"), q.Get("from"), q.Get("to"))
+	if err != nil {
+		s.APIError(w, r, err)
+		return
+	}
+	groups := make([]map[string]any, 0, len(x.Groups))
+	for _, g := range x.Groups {
+		inds := make([]map[string]any, 0, len(g.Indicators))
+		for _, in := range g.Indicators {
+			m := map[string]any{"code": in.Code, "name": in.Name, "numerator": nil, "denominator": nil, "rate": nil,
+				"points": nil, "max_points": in.MaxPoints, "threshold": in.Threshold, "status": "no_data"}
+			if in.HasData {
+				m["numerator"], m["denominator"], m["rate"], m["points"], m["status"] =
+					in.Numerator, in.Denominator, in.Rate, in.Points, "ok"
+			}
+			inds = append(inds, m)
+		}
+		groups = append(groups, map[string]any{"code": g.Code, "name": g.Name, "points": g.Points,
+			"max_points": g.MaxPoints, "indicators": inds})
+	}
+	kit.WriteJSON(w, http.StatusOK, map[string]any{
+		"unit": x.Unit.Code, "unit_name": x.Unit.Name, "from": x.Period.From.String(), "to": x.Period.To.String(),
+		"version": x.Version, "points": x.Points, "max_points": x.MaxPoints, "score": x.Score(), "groups": groups,
+	})
+}
+
+// apiRankings answers GET /api/v1/rankings?parent=&from=&to= (public).
+func (s *Server) apiRankings(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	rk, err := s.App.Rankings(r.Context(), q.Get("parent"), q.Get("from"), q.Get("to"))
+	if err != nil {
+		s.APIError(w, r, err)
+		return
+	}
+	items := make([]map[string]any, 0, len(rk.Items))
+	for _, it := range rk.Items {
+		item := map[string]any{"rank": nil, "unit_code": it.UnitCode, "unit_name": it.UnitName, "points": nil, "band": nil}
+		if it.Rank > 0 {
+			item["rank"], item["points"], item["band"] = it.Rank, it.Score, it.Band
+		}
+		items = append(items, item)
+	}
+	kit.WriteJSON(w, http.StatusOK, map[string]any{"parent": rk.Parent.Code, "from": rk.Period.From.String(),
+		"to": rk.Period.To.String(), "items": items})
+}

@@ -47,4 +47,6 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("GET /api/v1/reports/ii06a", s.OfficerAPI(s.apiReportII06a))
 	mux.Handle("GET /api/v1/reports/ii06a.xlsx", s.OfficerAPI(s.apiReportII06aXLSX))
 	mux.Handle("GET /api/v1/reports/ii06a.pdf", s.OfficerAPI(s.apiReportII06aPDF))
+	mux.Handle("GET /api/v1/reports/index766", s.OfficerAPI(s.apiIndex766))
+	mux.HandleFunc("GET /api/v1/rankings", s.Limited(s.Lookups, s.apiRankings))
 }

@@ -310,3 +310,14 @@ func (a *App) InboxExport(ctx context.Context, u org.User, f InboxFilter) ([]Inb
 
 // CanReceive reports whether the officer receives dossiers at the counter.
 func CanReceive(u org.User) bool { return u.HasAny(org.OneStop, org.Admin) }
+
+// InboxProcedures lists the procedures the inbox's filter offers the officer: those of
+// the officer's unit, and every procedure for an administrator.
+func (a *App) InboxProcedures(ctx context.Context, u org.User) ([]store.ProcedureSummary, error) {
+	q := store.ProcedureQuery{Unit: u.UnitCode, Limit: store.MaxLimit}
+	if u.Has(org.Admin) {
+		q.Unit = ""
+	}
+	list, _, err := a.store.SearchProcedures(ctx, q)
+	return list, err
+}

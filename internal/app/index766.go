@@ -24,26 +24,11 @@ func (a *App) Index766(ctx context.Context, u org.User, unit, from, to string) (
 	if err := requireRole(u, org.Leader, org.Inspector, org.Admin); err != nil {
 		return Index766{}, err
 	}
-	unit = strings.TrimSpace(unit)
-	errs := map[string]string{}
-	if unit == "" {
-		errs["unit"] = "Chọn đơn vị."
-	}
-	p, perr := period(from, to, errs)
-	if len(errs) > 0 {
-		return Index766{}, fault.WithFields("Tham số chỉ số chưa hợp lệ.", errs)
-	}
-	if perr != nil {
-		return Index766{}, perr
-	}
-	un, err := a.store.Unit(ctx, unit)
+	un, p, err := a.reportUnit(ctx, u, unit, from, to, "Tham số chỉ số chưa hợp lệ.")
 	if err != nil {
 		return Index766{}, err
 	}
-	if err := a.seeReports(ctx, u, unit); err != nil {
-		return Index766{}, err
-	}
-	ds, err := a.store.ReportDossiers(ctx, unit, true, p)
+	ds, err := a.store.ReportDossiers(ctx, un.Code, true, p)
 	if err != nil {
 		return Index766{}, err
 	}

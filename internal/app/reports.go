@@ -34,26 +34,11 @@ func (a *App) ReportII06a(ctx context.Context, u org.User, unit, from, to string
 	if err := requireRole(u, org.Leader, org.Inspector, org.Admin); err != nil {
 		return II06a{}, err
 	}
-	unit = strings.TrimSpace(unit)
-	errs := map[string]string{}
-	if unit == "" {
-		errs["unit"] = "Chọn đơn vị."
-	}
-	p, perr := period(from, to, errs)
-	if len(errs) > 0 {
-		return II06a{}, fault.WithFields("Tham số báo cáo chưa hợp lệ.", errs)
-	}
-	if perr != nil {
-		return II06a{}, perr
-	}
-	un, err := a.store.Unit(ctx, unit)
+	un, p, err := a.reportUnit(ctx, u, unit, from, to, "Tham số báo cáo chưa hợp lệ.")
 	if err != nil {
 		return II06a{}, err
 	}
-	if err := a.seeReports(ctx, u, unit); err != nil {
-		return II06a{}, err
-	}
-	ds, err := a.store.ReportDossiers(ctx, unit, subtree, p)
+	ds, err := a.store.ReportDossiers(ctx, un.Code, subtree, p)
 	if err != nil {
 		return II06a{}, err
 	}
@@ -294,4 +279,31 @@ func encodeCursor(s string) string { return base64.RawURLEncoding.EncodeToString
 func decodeCursor(s string) (string, bool) {
 	b, err := base64.RawURLEncoding.DecodeString(s)
 	return string(b), err == nil && len(b) > 1
+}
+
+// reportUnit reads the unit and period of a report the officer asked for: a missing
+// unit or bad dates are fault.Invalid with a message per field (under message), an
+// unknown unit fault.NotFound, a unit outside the officer's scope fault.Forbidden —
+// checked before anything of the unit is read.
+func (a *App) reportUnit(ctx context.Context, u org.User, unit, from, to, message string) (org.Unit, report.Period, error) {
+	unit = strings.TrimSpace(unit)
+	errs := map[string]string{}
+	if unit == "" {
+		errs["unit"] = "Chọn đơn vị."
+	}
+	p, perr := period(from, to, errs)
+	if len(errs) > 0 {
+		return org.Unit{}, p, fault.WithFields(message, errs)
+	}
+	if perr != nil {
+		return org.Unit{}, p, perr
+	}
+	un, err := a.store.Unit(ctx, unit)
+	if err != nil {
+		return un, p, err
+	}
+	if err := a.seeReports(ctx, u, unit); err != nil {
+		return org.Unit{}, p, err
+	}
+	return un, p, nil
 }

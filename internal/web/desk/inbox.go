@@ -11,7 +11,6 @@ import (
 	"motcua/internal/fault"
 	"motcua/internal/org"
 	"motcua/internal/sheet"
-	"motcua/internal/store"
 	"motcua/internal/web/kit"
 )
 
@@ -80,11 +79,7 @@ func (s *Server) renderInbox(w http.ResponseWriter, r *http.Request, st int, u o
 		s.PageError(w, r, err)
 		return
 	}
-	pq := store.ProcedureQuery{Unit: u.UnitCode, Limit: store.MaxLimit}
-	if u.Has(org.Admin) {
-		pq.Unit = ""
-	}
-	procs, _, err := s.Store.SearchProcedures(r.Context(), pq)
+	procs, err := s.App.InboxProcedures(r.Context(), u)
 	if err != nil {
 		s.PageError(w, r, err)
 		return

@@ -87,18 +87,8 @@ func (s *Server) handleCitizenForgotForm(w http.ResponseWriter, r *http.Request)
 // handleCitizenForgot always answers the same way, so that it cannot tell which accounts
 // exist or how many requests were made; only a site that cannot mail links says so.
 func (s *Server) handleCitizenForgot(w http.ResponseWriter, r *http.Request) {
-	if err := s.App.RequestPasswordReset(r.Context(), r.PostFormValue("login"), s.Origin(r)); err != nil {
-		e := s.Public(r, err)
-		if e.Code != fault.Conflict {
-			s.PageError(w, r, err)
-			return
-		}
-		s.Render(w, r, kit.Status(e.Code), "citizen_message.html", map[string]any{
-			"Title": "Chưa gửi được thư", "Message": e.Message,
-		})
-		return
-	}
-	s.Render(w, r, http.StatusOK, "citizen_message.html", map[string]any{
+	err := s.App.RequestPasswordReset(r.Context(), r.PostFormValue("login"), s.Origin(r))
+	s.mailAnswer(w, r, err, map[string]any{
 		"Title":   "Đã gửi hướng dẫn",
 		"Message": "Nếu thông tin bạn nhập thuộc một tài khoản, chúng tôi đã gửi liên kết đặt lại mật khẩu đến thư điện tử của tài khoản đó.",
 	})

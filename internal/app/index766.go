@@ -32,7 +32,11 @@ func (a *App) Index766(ctx context.Context, u org.User, unit, from, to string) (
 	if err != nil {
 		return Index766{}, err
 	}
-	return Index766{Unit: un, Index: report.ComputeIndex(report.SchemeAt(p.To), p, ds)}, nil
+	extra, err := a.indexMeasures(ctx, un.Code, p)
+	if err != nil {
+		return Index766{}, err
+	}
+	return Index766{Unit: un, Index: report.ComputeIndex(report.SchemeAt(p.To), p, ds, extra)}, nil
 }
 
 // Ranking is the xếp hạng of the units directly below a parent by their QĐ 766 index.
@@ -78,7 +82,30 @@ func (a *App) Rankings(ctx context.Context, parent, from, to string) (Ranking, e
 		if err != nil {
 			return Ranking{}, err
 		}
-		entries = append(entries, report.RankEntry{UnitCode: un.Code, UnitName: un.Name, Index: report.ComputeIndex(s, p, ds)})
+		extra, err := a.indexMeasures(ctx, un.Code, p)
+		if err != nil {
+			return Ranking{}, err
+		}
+		entries = append(entries, report.RankEntry{UnitCode: un.Code, UnitName: un.Name, Index: report.ComputeIndex(s, p, ds, extra)})
 	}
 	return Ranking{Parent: pu, Period: p, Items: report.Rank(s, entries)}, nil
+}
+
+// measureSource adds to m the QĐ 766 measures it holds for the unit and the units below
+// it over the period.
+type measureSource func(a *App, ctx context.Context, unitCode string, p report.Period, m report.Measures) error
+
+// measureSources are the use cases that count the measures held outside the dossier
+// summaries (feedback, ratings, payments, digitisation), one line each.
+var measureSources = []measureSource{}
+
+// indexMeasures gathers the measures of every source for the unit's subtree and period.
+func (a *App) indexMeasures(ctx context.Context, unitCode string, p report.Period) (report.Measures, error) {
+	m := report.Measures{}
+	for _, src := range measureSources {
+		if err := src(a, ctx, unitCode, p, m); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
 }

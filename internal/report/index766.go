@@ -22,6 +22,13 @@ const (
 	MeasureOnline Measure = "online"
 )
 
+// Fraction is the numerator over the denominator that an indicator's rate is computed
+// from.
+type Fraction struct{ Num, Den int }
+
+// Measures are the fractions of a unit and period by measure.
+type Measures map[Measure]Fraction
+
 // IndicatorDef is one chỉ số of the QĐ 766 index: its maximum points and the rate
 // (0–1) at which it earns them all.
 type IndicatorDef struct {
@@ -192,8 +199,12 @@ func Points766(rate, maxPoints, threshold float64) float64 {
 //     received online; QĐ 766 also asks for an electronic result where the procedure
 //     gives a paper one, which motcua does not check here.
 //
+// The measures held outside the dossier summaries (feedback, ratings, payments,
+// digitisation) come in extra, counted by their own use cases over the same unit and
+// period; a measure missing from extra has no data.
+//
 // An indicator with no measure, or whose denominator is 0, has no data.
-func ComputeIndex(s Scheme766, p Period, ds []Dossier) Index {
+func ComputeIndex(s Scheme766, p Period, ds []Dossier, extra Measures) Index {
 	var onTime, processed, online, received int
 	for _, d := range ds {
 		c := ClassifyII06a(d, p)
@@ -214,15 +225,18 @@ func ComputeIndex(s Scheme766, p Period, ds []Dossier) Index {
 			}
 		}
 	}
-	counts := map[Measure][2]int{MeasureOnTime: {onTime, processed}, MeasureOnline: {online, received}}
+	counts := Measures{MeasureOnTime: {onTime, processed}, MeasureOnline: {online, received}}
+	for m, f := range extra {
+		counts[m] = f
+	}
 	x := Index{Period: p, Version: s.Version}
 	for _, g := range s.Groups {
 		gs := GroupScore{Code: g.Code, Name: g.Name}
 		for _, in := range g.Indicators {
 			is := IndicatorScore{IndicatorDef: in}
-			if n, ok := counts[in.Measure]; ok && n[1] > 0 {
-				is.Numerator, is.Denominator, is.HasData = n[0], n[1], true
-				is.Rate = float64(n[0]) / float64(n[1])
+			if n, ok := counts[in.Measure]; ok && n.Den > 0 {
+				is.Numerator, is.Denominator, is.HasData = n.Num, n.Den, true
+				is.Rate = float64(n.Num) / float64(n.Den)
 				is.Points = Points766(is.Rate, in.MaxPoints, in.Threshold)
 				gs.Points += is.Points
 				gs.MaxPoints += in.MaxPoints

@@ -101,7 +101,7 @@ func TestComputeIndex(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			x := ComputeIndex(s, p, tt.ds)
+			x := ComputeIndex(s, p, tt.ds, nil)
 			ind := map[string]IndicatorScore{}
 			for _, g := range x.Groups {
 				var pts, max float64

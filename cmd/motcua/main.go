@@ -31,6 +31,8 @@ Cách dùng:
   motcua user passwd --username TÊN [--password …]
   motcua user list
   motcua calendar lunar|solar|holidays|due …
+  motcua backup --to THƯ_MỤC [--data ./data] [--db URL]
+  motcua restore --from THƯ_MỤC [--data ./data] [--db URL]
   motcua bench [--n 5000] [--c 64] [--db postgres://…] [--lookups N]
   motcua version
 `
@@ -49,6 +51,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return migrateCommand(ctx, rest, getenv, stdout, stderr)
 	case "user":
 		return userCommand(ctx, rest, getenv, stdin, stdout, stderr)
+	case "backup":
+		return backupCommand(ctx, rest, getenv, stdout, stderr)
+	case "restore":
+		return restoreCommand(ctx, rest, getenv, stdout, stderr)
 	case "bench":
 		return benchCommand(ctx, rest, getenv, stdout, stderr)
 	case "calendar":

@@ -1,0 +1,7 @@
+-- name: BackupCounts
+SELECT (SELECT COUNT(*) FROM dossiers), (SELECT COUNT(*) FROM dossier_events),
+       (SELECT COUNT(*) FROM attachments), (SELECT COUNT(*) FROM users),
+       (SELECT COUNT(*) FROM audit_log);
+
+-- name: SQLiteIntegrity
+PRAGMA integrity_check;

@@ -59,7 +59,7 @@ func startServer(t testing.TB, dbURL string) *liveServer {
 
 // startServerIn is startServer with the data directory given, so that a test can open
 // the server's database (dir/motcua.db when dbURL is empty) beside it.
-func startServerIn(t testing.TB, dir, dbURL string) *liveServer {
+func startServerIn(t testing.TB, dir, dbURL string, extra ...string) *liveServer {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
@@ -68,6 +68,7 @@ func startServerIn(t testing.TB, dir, dbURL string) *liveServer {
 	if dbURL != "" {
 		args = append(args, "--db", dbURL)
 	}
+	args = append(args, extra...)
 	ls := &liveServer{DataDir: dir, Log: &logBuffer{}, cancel: cancel, done: make(chan error, 1)}
 	go func() {
 		ls.done <- run(ctx, args, func(k string) string { return env[k] }, strings.NewReader(""), pw, ls.Log)

@@ -81,6 +81,9 @@ func (s *Store) commitLoop() {
 				break gather
 			}
 		}
+		if fn := s.onBatch.Load(); fn != nil {
+			(*fn)(len(group))
+		}
 		s.commitGroup(group)
 	}
 }

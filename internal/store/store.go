@@ -67,6 +67,8 @@ type Store struct {
 	singleCommit bool
 	// citizenQuota is the storage quota of a citizen's account (quota.go).
 	citizenQuota atomic.Int64
+	// onBatch, when set, is told the size of every group commit (ObserveBatches).
+	onBatch atomic.Pointer[func(int)]
 }
 
 // Open connects to the database described by cfg and checks the embedded queries. It does

@@ -34,5 +34,5 @@ func routes(k *kit.Kit) http.Handler {
 		}
 		k.PageError(w, r, err)
 	}))
-	return k.Wrap(kit.Gzip(cop.Handler(k.Identify(mux))))
+	return k.Wrap(kit.Gzip(cop.Handler(k.Identify(kit.RecordRoute(mux)))))
 }

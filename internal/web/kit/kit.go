@@ -10,6 +10,7 @@ package kit
 import (
 	"html/template"
 	"log/slog"
+	"motcua/internal/metrics"
 	"net/netip"
 	"time"
 
@@ -21,6 +22,9 @@ import (
 type Config struct {
 	// Version is printed in the footer and /healthz.
 	Version string
+	// Metrics, when set, counts every request by route pattern (served apart, on the
+	// operator's address).
+	Metrics *metrics.Registry
 	// SessionTTL is how long a login lasts; 12 hours when zero.
 	SessionTTL time.Duration
 	// TokenTTL is how long an API token lasts; 24 hours when zero.

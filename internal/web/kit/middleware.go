@@ -26,7 +26,21 @@ const (
 	keyCSRFMissing
 	// keyHTTPS marks a request that reached the site over HTTPS (isHTTPS).
 	keyHTTPS
+	// keyRoute holds where RecordRoute writes the pattern that served the request.
+	keyRoute
 )
+
+// RecordRoute wraps the mux: after it served the request, the pattern it matched is
+// handed back to Wrap for the metrics (the mux sets it on the request it was given, a
+// copy of Wrap's).
+func RecordRoute(mux http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mux.ServeHTTP(w, r)
+		if p, ok := r.Context().Value(keyRoute).(*string); ok {
+			*p = r.Pattern
+		}
+	})
+}
 
 // IsHTTPS reports whether the request reached the site over HTTPS: TLS here, or at a
 // trusted proxy that said so with X-Forwarded-Proto, or a site whose configured public
@@ -81,7 +95,9 @@ func (s *Kit) Wrap(next http.Handler) http.Handler {
 		start := time.Now()
 		id := newRequestID()
 		https := r.TLS != nil || strings.HasPrefix(strings.ToLower(s.Cfg.BaseURL), "https://") || s.forwardedHTTPS(r)
-		r = r.WithContext(context.WithValue(context.WithValue(r.Context(), keyRequestID, id), keyHTTPS, https))
+		var route string
+		ctx := context.WithValue(context.WithValue(r.Context(), keyRequestID, id), keyHTTPS, https)
+		r = r.WithContext(context.WithValue(ctx, keyRoute, &route))
 		s.realClient(r)
 		sw := &statusWriter{ResponseWriter: w}
 		defer func() {
@@ -97,8 +113,14 @@ func (s *Kit) Wrap(next http.Handler) http.Handler {
 					s.Log.ErrorContext(r.Context(), "panic after response started", "err", err, "request_id", id)
 				}
 			}
+			took := time.Since(start)
 			s.Log.InfoContext(r.Context(), "http", "method", r.Method, "path", r.URL.Path,
-				"status", sw.status, "bytes", sw.bytes, "ms", time.Since(start).Milliseconds(), "request_id", id)
+				"status", sw.status, "bytes", sw.bytes, "ms", took.Milliseconds(), "request_id", id)
+			status := sw.status
+			if status == 0 {
+				status = http.StatusOK // nothing written: net/http answers 200
+			}
+			s.Cfg.Metrics.ObserveRequest(route, r.Method, status, took)
 		}()
 		h := sw.Header()
 		h.Set("X-Request-Id", id)

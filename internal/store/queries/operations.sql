@@ -5,3 +5,6 @@ SELECT (SELECT COUNT(*) FROM dossiers), (SELECT COUNT(*) FROM dossier_events),
 
 -- name: SQLiteIntegrity
 PRAGMA integrity_check;
+
+-- name: OutboxWaiting
+SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND given_up_at IS NULL;

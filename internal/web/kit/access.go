@@ -1,6 +1,9 @@
 package kit
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"net/http"
 	"strings"
 	"sync"
@@ -25,12 +28,20 @@ func (s *Kit) OfficerDossier(r *http.Request, code string) (store.StoredDossier,
 }
 
 // RateLimiter counts requests per client address in fixed windows. It lives as long as
-// the handler that uses it.
+// the handler that uses it. A shared limiter (NewSharedRateLimiter) counts in the
+// database, so that the limit holds across every server sharing it; the others count in
+// memory.
 type RateLimiter struct {
 	limit  int
 	window time.Duration
 	mu     sync.Mutex
 	hits   map[string]rateWindow
+
+	// shared, when set, counts in the database under scope.
+	shared    *store.Store
+	scope     string
+	lastPurge time.Time
+	log       func(err error)
 }
 
 type rateWindow struct {
@@ -38,12 +49,26 @@ type rateWindow struct {
 	n     int
 }
 
+// NewRateLimiter returns a limiter of limit requests per window per client, counted in
+// memory.
 func NewRateLimiter(limit int, window time.Duration) *RateLimiter {
 	return &RateLimiter{limit: limit, window: window, hits: map[string]rateWindow{}}
 }
 
+// NewSharedRateLimiter returns a limiter counted in the database under scope, for servers
+// that share one PostgreSQL database. A database error lets the request through (and is
+// logged): a citizen is never refused because the counter is unreachable.
+func NewSharedRateLimiter(st *store.Store, scope string, limit int, window time.Duration, log func(error)) *RateLimiter {
+	l := NewRateLimiter(limit, window)
+	l.shared, l.scope, l.log = st, scope, log
+	return l
+}
+
 // allow counts one request from key at now and reports whether it is within the limit.
-func (l *RateLimiter) allow(key string, now time.Time) bool {
+func (l *RateLimiter) allow(ctx context.Context, key string, now time.Time) bool {
+	if l.shared != nil {
+		return l.allowShared(ctx, key, now)
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if len(l.hits) > 50000 {
@@ -62,10 +87,36 @@ func (l *RateLimiter) allow(key string, now time.Time) bool {
 	return w.n <= l.limit
 }
 
+// allowShared counts in the database, in windows aligned on multiples of the window so
+// that every server agrees on where one starts, under a hash of the client's address.
+func (l *RateLimiter) allowShared(ctx context.Context, key string, now time.Time) bool {
+	start := now.Truncate(l.window)
+	sum := sha256.Sum256([]byte(l.scope + "|" + key))
+	n, err := l.shared.CountHit(ctx, l.scope, hex.EncodeToString(sum[:12]), start)
+	if err != nil {
+		if l.log != nil {
+			l.log(err)
+		}
+		return true
+	}
+	l.mu.Lock()
+	purge := now.Sub(l.lastPurge) >= 10*l.window
+	if purge {
+		l.lastPurge = now
+	}
+	l.mu.Unlock()
+	if purge {
+		if err := l.shared.PurgeHits(ctx, start.Add(-2*l.window)); err != nil && l.log != nil {
+			l.log(err)
+		}
+	}
+	return n <= l.limit
+}
+
 // Limited wraps a handler with the limiter, answering rate_limited past the limit.
 func (s *Kit) Limited(l *RateLimiter, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if !l.allow(ClientIP(r), time.Now()) {
+		if !l.allow(r.Context(), ClientIP(r), time.Now()) {
 			w.Header().Set("Retry-After", "60")
 			err := fault.New(fault.RateLimited, "Bạn tra cứu quá nhiều lần. Vui lòng thử lại sau 1 phút.")
 			if IsAPI(r) {

@@ -90,6 +90,12 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Kit, error) {
 		return nil, err
 	}
 	k := &Kit{Cfg: cfg, Store: st, Log: log, pages: pages, Now: st.Now, Lookups: NewRateLimiter(60, time.Minute)}
+	if st.Dialect() == store.Postgres {
+		// Several servers may share the database: the public lookup's limit holds across them.
+		k.Lookups = NewSharedRateLimiter(st, "lookup", 60, time.Minute, func(err error) {
+			log.Warn("rate limit: counting failed, request let through", "err", err)
+		})
+	}
 	k.App = app.New(app.Config{BaseURL: cfg.BaseURL, DataDir: cfg.DataDir, FileLimit: cfg.FileLimit,
 		DossierFileLimit: cfg.DossierFileLimit, CitizenQuota: cfg.CitizenQuota,
 		SessionTTL: cfg.SessionTTL, TokenTTL: cfg.TokenTTL}, st, log)

@@ -1,28 +1,35 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"mime/multipart"
 	"net/http"
 	"strconv"
 	"strings"
 	"testing"
 
 	"motcua/internal/demo"
+	"motcua/internal/files/filestest"
 	"motcua/internal/store"
 	"motcua/internal/store/storetest"
 )
 
 // TestTwoServersShareOnePostgres runs two `motcua serve` processes on one PostgreSQL
-// database, as a province behind a load balancer would: an officer's token from one
-// works on the other, a dossier received on one is seen on the other with the next
-// gapless code, and the public lookup's limit holds across both.
+// database and one S3-compatible object store, as a province behind a load balancer
+// would: an officer's token from one works on the other, a dossier received on one is
+// seen on the other with the next gapless code, a file attached on one downloads from the
+// other, and the public lookup's limit holds across both.
 func TestTwoServersShareOnePostgres(t *testing.T) {
 	t.Parallel()
 	if !hasDialect(store.Postgres) {
 		t.Skip("MOTCUA_TEST_POSTGRES is not set")
 	}
 	url := emptyPostgres(t)
-	a := startServerIn(t, t.TempDir(), url)
-	b := startServerIn(t, t.TempDir(), url, "--demo=false")
+	objects := filestest.S3(t)
+	a := startServerIn(t, t.TempDir(), url, "--files", objects)
+	b := startServerIn(t, t.TempDir(), url, "--demo=false", "--files", objects)
 	client := &http.Client{}
 
 	token := crashToken(t, client, a.URL)
@@ -42,6 +49,40 @@ func TestTwoServersShareOnePostgres(t *testing.T) {
 	}
 	if seq(t, second.Code) != seq(t, first.Code)+1 {
 		t.Errorf("codes %s then %s across the servers: want consecutive numbers", first.Code, second.Code)
+	}
+
+	// A scan attached on A downloads from B.
+	scan := []byte("%PDF-1.4\n% bản chụp tờ khai\n%%EOF\n")
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, _ := mw.CreateFormFile("file", "to-khai.pdf")
+	fw.Write(scan)
+	mw.Close()
+	req, _ := http.NewRequest(http.MethodPost, a.URL+"/api/v1/dossiers/"+first.Code+"/attachments", &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var att struct {
+		URL string `json:"url"`
+	}
+	json.NewDecoder(resp.Body).Decode(&att)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated || att.URL == "" {
+		t.Fatalf("attach on A: %d %+v", resp.StatusCode, att)
+	}
+	req, _ = http.NewRequest(http.MethodGet, b.URL+att.URL, nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err = client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got2, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !bytes.Equal(got2, scan) {
+		t.Fatalf("download from B: %d %q", resp.StatusCode, got2)
 	}
 
 	// 60 lookups a minute per client, counted across both servers.

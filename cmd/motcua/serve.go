@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"motcua/internal/files"
 	"motcua/internal/metrics"
 	"net"
 	"net/http"
@@ -26,6 +27,7 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 	baseURL := fs.String("base-url", getenv("MOTCUA_BASE_URL"), "địa chỉ công khai của trang, https://… (dùng trong liên kết gửi qua thư và mã QR)")
 	smtpURL := fs.String("smtp", getenv("MOTCUA_SMTP"), "máy chủ thư: smtp://người-dùng:mật-khẩu@máy-chủ:587?from=địa-chỉ (mặc định: chỉ ghi nhật ký)")
 	proxies := fs.String("trusted-proxies", getenv("MOTCUA_TRUSTED_PROXIES"), "các proxy tin cậy (địa chỉ hoặc CIDR, cách nhau bởi dấu phẩy) được đọc X-Forwarded-For")
+	filesURL := fs.String("files", getenv("MOTCUA_FILES"), "kho tệp dùng chung cho nhiều máy chủ: s3://KHÓA:BÍ_MẬT@MÁY:CỔNG/BUCKET[?tls=false] (mặc định: thư mục dữ liệu)")
 	metricsAddr := fs.String("metrics-addr", getenv("MOTCUA_METRICS_ADDR"), "địa chỉ quản trị phục vụ /metrics (Prometheus), ví dụ 127.0.0.1:9090; để trống là tắt")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -101,6 +103,14 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 		fmt.Fprintln(stderr, "Cảnh báo: chưa đặt --base-url (MOTCUA_BASE_URL), nên thư có liên kết (xác thực tài khoản, đặt lại mật khẩu) sẽ không được gửi.")
 		log.Warn("no public address: --base-url (MOTCUA_BASE_URL) is required for links in e-mails; mails with links are refused")
 	}
+	var objects *files.Store
+	if *filesURL != "" {
+		if objects, err = files.NewS3(ctx, *filesURL, db.data); err != nil {
+			ln.Close()
+			return err
+		}
+		log.Info("files", "store", "s3")
+	}
 	var reg *metrics.Registry
 	if *metricsAddr != "" {
 		reg = newMetrics(st)
@@ -112,7 +122,7 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 		defer stopMetrics()
 		log.Info("metrics", "addr", *metricsAddr)
 	}
-	handler, err := web.New(web.Config{Version: buildVersion(), BaseURL: base, DataDir: db.data, TrustedProxies: trusted, Metrics: reg}, st, log)
+	handler, err := web.New(web.Config{Version: buildVersion(), BaseURL: base, DataDir: db.data, TrustedProxies: trusted, Metrics: reg, Files: objects}, st, log)
 	if err != nil {
 		ln.Close()
 		return err

@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"time"
 
+	"motcua/internal/files"
 	"motcua/internal/store"
 )
 
@@ -23,8 +24,12 @@ type Config struct {
 	// QR codes. Mails with links are refused while it is empty: links are never built
 	// from request headers.
 	BaseURL string
-	// DataDir is the data directory; attachments are kept under DataDir/files.
+	// DataDir is the data directory; attachments are kept under DataDir/files unless
+	// Files says otherwise.
 	DataDir string
+	// Files is where attachments are kept (files.NewS3 for an object store shared by
+	// several servers); the data directory's when nil.
+	Files *files.Store
 	// FileLimit is the largest attachment accepted, per file; 20 MiB when zero.
 	FileLimit int64
 	// DossierFileLimit is the largest total of one dossier's attachments; 100 MiB when zero.
@@ -42,6 +47,8 @@ type Config struct {
 type App struct {
 	cfg   Config
 	store *store.Store
+	// files keeps the attachments (Config.Files).
+	files *files.Store
 	log   *slog.Logger
 	now   func() time.Time
 	// hashing holds one slot per password hash under way (auth.go).
@@ -66,8 +73,11 @@ func New(cfg Config, st *store.Store, log *slog.Logger) *App {
 	if cfg.TokenTTL <= 0 {
 		cfg.TokenTTL = 24 * time.Hour
 	}
+	if cfg.Files == nil {
+		cfg.Files = files.New(cfg.DataDir)
+	}
 	st.SetCitizenQuota(cfg.CitizenQuota)
-	return &App{cfg: cfg, store: st, log: log, now: st.Now, hashing: make(chan struct{}, hashSlots())}
+	return &App{cfg: cfg, store: st, files: cfg.Files, log: log, now: st.Now, hashing: make(chan struct{}, hashSlots())}
 }
 
 // Store is the store under the use cases, for the read-only views that adapters render

@@ -104,7 +104,7 @@ func (a *App) saveUpload(ctx context.Context, up Upload, at store.Attachment, au
 		return at, fault.New(fault.Invalid, "Không đọc được tệp tải lên.")
 	}
 	defer f.Close()
-	sha, size, ct, err := files.New(a.cfg.DataDir).Put(f, min(a.cfg.FileLimit, left))
+	sha, size, ct, err := a.files.Put(f, min(a.cfg.FileLimit, left))
 	if err != nil {
 		return at, err
 	}
@@ -150,7 +150,7 @@ func (a *App) Attachment(ctx context.Context, v Viewer, id int64) (store.Attachm
 	default:
 		return at, nil, notFound
 	}
-	f, err := files.New(a.cfg.DataDir).Open(at.SHA256)
+	f, err := a.files.Open(at.SHA256)
 	if err != nil {
 		return at, nil, err
 	}

@@ -31,9 +31,13 @@ const (
 // ErrType is the message for a file that is not a PDF, JPEG or PNG.
 const ErrType = "Chỉ nhận tệp PDF, JPEG hoặc PNG."
 
-// Store is the directory of attachments. Its zero value is not usable: call New.
+// Store is where attachments are kept: the directory of the data directory by default
+// (New), or a bucket of an S3-compatible object store that every server reaches (NewS3),
+// staged through the local directory while an upload is checked. Its zero value is not
+// usable.
 type Store struct {
-	root string
+	root   string
+	remote *bucket
 }
 
 // New returns the store of attachments under dataDir/files; directories are made on the
@@ -90,6 +94,12 @@ func (s *Store) Put(r io.Reader, limit int64) (sha string, size int64, contentTy
 		return "", 0, "", fmt.Errorf("files: close: %w", err)
 	}
 	sha = hex.EncodeToString(h.Sum(nil))
+	if s.remote != nil {
+		if err := s.remote.put(sha, tmp.Name(), size, contentType); err != nil {
+			return "", 0, "", err
+		}
+		return sha, size, contentType, nil // the deferred clean-up removes the staged copy
+	}
 	final := s.path(sha)
 	if _, err := os.Stat(final); err == nil {
 		return sha, size, contentType, nil // already stored: same content, same name
@@ -107,9 +117,12 @@ func (s *Store) Put(r io.Reader, limit int64) (sha string, size int64, contentTy
 
 // Open opens the stored file with the SHA-256 (64 lowercase hex digits); an unknown or
 // malformed sha is a fault.NotFound.
-func (s *Store) Open(sha string) (*os.File, error) {
+func (s *Store) Open(sha string) (io.ReadSeekCloser, error) {
 	if !validSHA(sha) {
 		return nil, fault.New(fault.NotFound, "Không tìm thấy tệp.")
+	}
+	if s.remote != nil {
+		return s.remote.open(sha)
 	}
 	f, err := os.Open(s.path(sha))
 	if errors.Is(err, os.ErrNotExist) {

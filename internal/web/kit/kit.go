@@ -10,6 +10,7 @@ package kit
 import (
 	"html/template"
 	"log/slog"
+	"motcua/internal/files"
 	"motcua/internal/metrics"
 	"net/netip"
 	"time"
@@ -22,6 +23,8 @@ import (
 type Config struct {
 	// Version is printed in the footer and /healthz.
 	Version string
+	// Files is where attachments are kept; DataDir/files when nil.
+	Files *files.Store
 	// Metrics, when set, counts every request by route pattern (served apart, on the
 	// operator's address).
 	Metrics *metrics.Registry
@@ -96,7 +99,7 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Kit, error) {
 			log.Warn("rate limit: counting failed, request let through", "err", err)
 		})
 	}
-	k.App = app.New(app.Config{BaseURL: cfg.BaseURL, DataDir: cfg.DataDir, FileLimit: cfg.FileLimit,
+	k.App = app.New(app.Config{BaseURL: cfg.BaseURL, DataDir: cfg.DataDir, Files: cfg.Files, FileLimit: cfg.FileLimit,
 		DossierFileLimit: cfg.DossierFileLimit, CitizenQuota: cfg.CitizenQuota,
 		SessionTTL: cfg.SessionTTL, TokenTTL: cfg.TokenTTL}, st, log)
 	return k, nil

@@ -16,11 +16,11 @@ type Sender struct {
 
 // Record is what is fixed when a PAKN is received.
 type Record struct {
-	Code       string
-	LookupKey  string
-	UnitCode   string // the unit that received it
-	Channel    Channel
-	Kind       Kind
+	Code      string
+	LookupKey string
+	UnitCode  string // the unit that received it
+	Channel   Channel
+	Kind      Kind
 	// DossierCode is the dossier a PAKN of KindDossier is about.
 	DossierCode string
 	Title       string

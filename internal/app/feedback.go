@@ -357,3 +357,19 @@ func (a *App) PublishedFeedback(ctx context.Context, unit string, limit int) ([]
 	}
 	return a.store.PublishedFeedback(ctx, unit, limit)
 }
+
+// FeedbackAssignees lists the active officers of the unit a PAKN may be assigned to
+// (specialists and leaders).
+func (a *App) FeedbackAssignees(ctx context.Context, unit string) ([]org.User, error) {
+	users, err := a.store.Users(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []org.User
+	for _, x := range users {
+		if x.Active && x.UnitCode == unit && x.HasAny(org.Specialist, org.Leader) {
+			out = append(out, x)
+		}
+	}
+	return out, nil
+}

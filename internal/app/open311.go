@@ -187,7 +187,7 @@ func (a *App) Open311Submit(ctx context.Context, key store.Open311Key, p Open311
 // the description and the answer only once the answer is published.
 type Open311Item struct {
 	ID, Status, StatusNotes, ServiceCode, ServiceName, Description, Agency string
-	Requested, Updated, Expected                                          time.Time
+	Requested, Updated, Expected                                           time.Time
 }
 
 // Open311Query is GET requests' filters.

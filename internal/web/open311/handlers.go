@@ -256,4 +256,3 @@ func (s Server) handleRequests(w http.ResponseWriter, r *http.Request) {
 	}
 	write(w, r, http.StatusOK, out, requestList{Requests: out})
 }
-

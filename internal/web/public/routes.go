@@ -9,8 +9,8 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
-	"strings"
 	"strconv"
+	"strings"
 
 	"motcua/internal/web/kit"
 )

@@ -243,3 +243,83 @@ func TestFeedbackPages(t *testing.T) {
 		})
 	}
 }
+
+// TestOpen311KeyPage issues a key on the administrator's page, uses it, and revokes it.
+func TestOpen311KeyPage(t *testing.T) {
+	t.Parallel()
+	ts := newServer(t, storetest.Dialects()[0])
+	b := ts.browser(t)
+	b.login("admin")
+	st, _, page := b.post("/quan-tri/open311", url.Values{"csrf": {b.csrf("/quan-tri/open311")}, "name": {"Cổng tỉnh"}})
+	m := regexp.MustCompile(`id="new-key">([^<]+)<`).FindStringSubmatch(page)
+	if st != 201 || m == nil {
+		t.Fatalf("issue: %d", st)
+	}
+	post := url.Values{"api_key": {m[1]}, "jurisdiction_id": {demo.TanHoa}, "service_code": {"conduct"},
+		"first_name": {"An"}, "phone": {"0900000001"}, "description": {"Cán bộ đến muộn."}}
+	if st, body := ts.open311(t, "POST", "/open311/v2/requests.json", post); st != 201 {
+		t.Fatalf("post with the new key: %d %s", st, body)
+	}
+	_, list := b.get("/quan-tri/open311")
+	id := regexp.MustCompile(`/quan-tri/open311/(\d+)/thu-hoi`).FindStringSubmatch(list)
+	if id == nil || strings.Contains(list, m[1]) {
+		t.Fatal("the list shows no revoke button, or shows the key")
+	}
+	if st, _, _ := b.post("/quan-tri/open311/"+id[1]+"/thu-hoi", url.Values{"csrf": {csrfRe.FindStringSubmatch(list)[1]}}); st != http.StatusSeeOther {
+		t.Fatalf("revoke: %d", st)
+	}
+	if st, _ := ts.open311(t, "POST", "/open311/v2/requests.json", post); st != 403 {
+		t.Fatalf("post with a revoked key: %d", st)
+	}
+	if st, _ := ts.browser(t).get("/quan-tri/open311"); st == 200 {
+		t.Fatal("the key page is open to anyone")
+	}
+}
+
+// TestFeedbackAPI sends a PAKN through the JSON API, refuses bad ones with the
+// contract's errors, and lets an officer act on it.
+func TestFeedbackAPI(t *testing.T) {
+	t.Parallel()
+	ts := newServer(t, storetest.Dialects()[0])
+	var e apiError
+	if st := ts.api(t, "POST", "/api/v1/feedback", "", `{"unit_code":"`+demo.TanHoa+`","kind":"regulation","content":"","sender":{"name":"A"}}`, &e); st != 400 || e.Error.Code != "invalid" || e.Error.Fields["content"] == "" || e.Error.Fields["contact"] == "" {
+		t.Fatalf("empty: %d %+v", st, e)
+	}
+	long := strings.Repeat("x", 5001)
+	if st := ts.api(t, "POST", "/api/v1/feedback", "", `{"unit_code":"`+demo.TanHoa+`","kind":"regulation","content":"`+long+`","sender":{"name":"A","phone":"0912345678"}}`, &e); st != 413 || e.Error.Code != "too_large" {
+		t.Fatalf("oversized: %d %+v", st, e)
+	}
+	if st := ts.api(t, "POST", "/api/v1/feedback", "", `{"unit_code":"`+demo.TanHoa+`","kind":"dossier","dossier_code":"`+demo.TanHoa+`-250101-0001","dossier_key":"AAAAAAAA","content":"Trễ hẹn","sender":{"name":"A","phone":"0912345678"}}`, &e); st != 400 || e.Error.Fields["dossier_key"] == "" {
+		t.Fatalf("wrong dossier key: %d %+v", st, e)
+	}
+	var c struct {
+		Code      string `json:"code"`
+		LookupKey string `json:"lookup_key"`
+		DueAt     string `json:"due_at"`
+	}
+	if st := ts.api(t, "POST", "/api/v1/feedback", "", `{"unit_code":"`+demo.TanHoa+`","kind":"conduct","content":"Cán bộ trả lời cộc lốc.","sender":{"name":"Hà Văn C","email":"c@example.vn"}}`, &c); st != 201 || c.Code == "" || c.DueAt == "" {
+		t.Fatalf("create: %d %+v", st, c)
+	}
+	var pub map[string]any
+	if st := ts.api(t, "GET", "/api/v1/feedback/"+c.Code+"?key="+c.LookupKey, "", "", &pub); st != 200 || pub["sender"] != nil || pub["status"] != "received" {
+		t.Fatalf("sender view: %d %+v", st, pub)
+	}
+	tok := ts.token(t, "tanhoa.motcua")
+	var got map[string]any
+	if st := ts.api(t, "POST", "/api/v1/feedback/"+c.Code+"/actions", tok, `{"action":"classify","class":"conduct","version":1}`, &got); st != 200 || got["class"] != "conduct" {
+		t.Fatalf("classify: %d %+v", st, got)
+	}
+	if st := ts.api(t, "POST", "/api/v1/feedback/"+c.Code+"/actions", tok, `{"action":"classify","class":"regulation","version":1}`, &e); st != 409 {
+		t.Fatalf("stale version: %d %+v", st, e)
+	}
+	if st := ts.api(t, "POST", "/api/v1/feedback/"+c.Code+"/actions", tok, `{"action":"approve"}`, &e); st != 409 {
+		t.Fatalf("approve before a draft: %d %+v", st, e)
+	}
+	var list struct{ Items []map[string]any }
+	if st := ts.api(t, "GET", "/api/v1/feedback", tok, "", &list); st != 200 || len(list.Items) == 0 {
+		t.Fatalf("list: %d", st)
+	}
+	if st := ts.api(t, "GET", "/api/v1/feedback", "", "", &e); st != 401 {
+		t.Fatalf("list without a token: %d", st)
+	}
+}

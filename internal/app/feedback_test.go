@@ -235,3 +235,36 @@ func TestFeedbackBadInput(t *testing.T) {
 		})
 	}
 }
+
+func TestFeedbackDeadlineWarnings(t *testing.T) {
+	t.Parallel()
+	for _, d := range storetest.Dialects() {
+		t.Run(string(d), func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			a, c := feedbackApp(t, d)
+			f := submit(t, a, "10.1.1.1", "w@example.vn")
+			if n, err := a.WarnFeedbackDue(ctx); err != nil || n != 0 {
+				t.Fatalf("just received: %d, %v", n, err)
+			}
+			// Due on Monday 23 March at 09:00 (15 working days): warned on Friday 20 March.
+			c.set(time.Date(2026, 3, 20, 10, 0, 0, 0, ict))
+			if n, err := a.WarnFeedbackDue(ctx); err != nil || n != 1 {
+				t.Fatalf("a working day before: %d, %v", n, err)
+			}
+			if n, _ := a.WarnFeedbackDue(ctx); n != 0 {
+				t.Fatalf("warned twice: %d", n)
+			}
+			un, _ := a.Store().Unit(ctx, demo.TanHoa)
+			msgs, err := a.Store().OutboxFor(ctx, un.Email, 10)
+			if err != nil || len(msgs) == 0 || !strings.Contains(msgs[0].Subject, f.Record.Code) || !strings.Contains(msgs[0].Subject, "sắp đến hạn") {
+				t.Fatalf("warning mail: %+v, %v", msgs, err)
+			}
+			c.set(time.Date(2026, 3, 25, 10, 0, 0, 0, ict))
+			list, err := a.FeedbackInbox(ctx, officer(t, a, "tanhoa.lanhdao"), "", true)
+			if err != nil || len(list) != 1 || list[0].Code != f.Record.Code {
+				t.Fatalf("overdue list: %+v, %v", list, err)
+			}
+		})
+	}
+}

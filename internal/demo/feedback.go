@@ -91,8 +91,9 @@ func feedbackOfUnit(ctx context.Context, st *store.Store, now time.Time, days in
 	n := int(v.PerYear*float64(days)/365 + 0.5)
 	for i := range n {
 		// Spread over the history, at a working instant.
-		at := from.Add(time.Duration((float64(i) + r.Float64()) / float64(n) * float64(cutoff.Sub(from))))
-		at, err = cal.DueOnly(at.Add(-time.Hour), calendar.Deadline{Days: 0.05})
+		day := calendar.DateOf(from.Add(time.Duration((float64(i) + r.Float64()) / float64(n) * float64(cutoff.Sub(from)))))
+		at := day.Start().Add(7*time.Hour + time.Duration(r.IntN(570))*time.Minute)
+		at, err = cal.DueOnly(at, calendar.Deadline{Days: 0.01})
 		if err != nil {
 			return err
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -13,7 +14,9 @@ import (
 	"testing"
 
 	"motcua/internal/app"
+	"motcua/internal/calendar"
 	"motcua/internal/demo"
+	"motcua/internal/report"
 	"motcua/internal/store/storetest"
 )
 
@@ -321,5 +324,28 @@ func TestFeedbackAPI(t *testing.T) {
 	}
 	if st := ts.api(t, "GET", "/api/v1/feedback", "", "", &e); st != 401 {
 		t.Fatalf("list without a token: %d", st)
+	}
+
+	// About a dossier, with its lookup key: the PAKN goes to the dossier's unit, and the
+	// dossier counts among those with feedback (QĐ 766 indicator 5.4).
+	var d struct {
+		Code      string `json:"code"`
+		LookupKey string `json:"lookup_key"`
+	}
+	if st := ts.api(t, "POST", "/api/v1/dossiers", tok, `{"procedure_code":"1.001193","channel":"counter","applicant":{"full_name":"Lê Thị Hồng"}}`, &d); st != 201 {
+		t.Fatalf("dossier: %d", st)
+	}
+	body := `{"unit_code":"H40.12.07","kind":"dossier","dossier_code":"` + d.Code + `","dossier_key":"%s","content":"Chưa nhận được kết quả.","sender":{"name":"Lê Thị Hồng","phone":"0912345678"}}`
+	if st := ts.api(t, "POST", "/api/v1/feedback", "", fmt.Sprintf(body, "ZZZZZZZZ"), &e); st != 400 || e.Error.Fields["dossier_key"] == "" {
+		t.Fatalf("wrong key: %d %+v", st, e)
+	}
+	var fd struct{ Code string }
+	if st := ts.api(t, "POST", "/api/v1/feedback", "", fmt.Sprintf(body, strings.ToLower(d.LookupKey)), &fd); st != 201 || !strings.HasPrefix(fd.Code, "PA-"+demo.TanHoa) {
+		t.Fatalf("about the dossier: %d %+v", st, fd)
+	}
+	today := calendar.DateOf(ts.Store.Now())
+	p, _ := report.NewPeriod(today.AddDays(-1), today)
+	if n, err := ts.Store.DossiersWithFeedback(context.Background(), demo.TanHoa, p); err != nil || n != 1 {
+		t.Fatalf("dossiers with feedback: %d, %v", n, err)
 	}
 }

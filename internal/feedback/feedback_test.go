@@ -83,14 +83,14 @@ func TestPaths(t *testing.T) {
 		}
 	})
 	t.Run("info then answered", func(t *testing.T) {
-		rec, s := run(t, recv,
+		_, s := run(t, recv,
 			Command{Action: ActionRequestInfo, Role: RoleDesk, Note: "Xin số hồ sơ", At: day(3, 9)},
 			Command{Action: ActionInfoReceived, Role: RoleSender, Note: "Đây", At: day(20, 9)})
 		if s.Status != StatusReceived || !s.Start.Equal(day(20, 9)) {
 			t.Fatalf("after info: %+v", s)
 		}
 		// 15 working days from Friday 20 March: answer on 8 April is in time.
-		rec, s = run(t, recv, append([]Command{
+		rec, s := run(t, recv, append([]Command{
 			{Action: ActionRequestInfo, Role: RoleDesk, Note: "Xin số hồ sơ", At: day(3, 9)},
 			{Action: ActionInfoReceived, Role: RoleSender, Note: "Đây", At: day(20, 9)}},
 			full(func(i int) time.Time { return time.Date(2026, 4, 6+i, 9, 0, 0, 0, ict) })...)...)

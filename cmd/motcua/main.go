@@ -30,6 +30,7 @@ Cách dùng:
   motcua user add --username TÊN --name "HỌ TÊN" --unit MÃ --roles motcua,chuyenvien [--password …]
   motcua user passwd --username TÊN [--password …]
   motcua user list
+  motcua open311 key add --name TÊN [--data ./data] [--db URL]
   motcua calendar lunar|solar|holidays|due …
   motcua backup --to THƯ_MỤC [--data ./data] [--db URL]
   motcua restore --from THƯ_MỤC [--data ./data] [--db URL]
@@ -57,6 +58,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return restoreCommand(ctx, rest, getenv, stdout, stderr)
 	case "bench":
 		return benchCommand(ctx, rest, getenv, stdout, stderr)
+	case "open311":
+		return open311Command(ctx, rest, getenv, stdout, stderr)
 	case "calendar":
 		return calendarCommand(ctx, rest, stdout, stderr, calendarLoader(getenv))
 	case "version":

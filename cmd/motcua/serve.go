@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"time"
 
+	"motcua/internal/app"
 	"motcua/internal/demo"
 	"motcua/internal/jobs"
 	"motcua/internal/web"
@@ -89,6 +90,12 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 		defer close(workerDone)
 		(&jobs.Worker{Store: st, Sender: sender, Log: log}).Run(workerCtx)
 	}()
+	watchDone := make(chan struct{})
+	go func() {
+		defer close(watchDone)
+		(&jobs.DeadlineWatch{Warn: app.New(app.Config{}, st, log).WarnFeedbackDue, Log: log}).Run(workerCtx)
+	}()
+	defer func() { stopWorker(); <-watchDone }()
 	defer func() { stopWorker(); <-workerDone }()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

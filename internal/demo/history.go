@@ -43,6 +43,8 @@ type unitVolume struct {
 type historyPlan struct {
 	Days  int
 	Units []unitVolume
+	// Feedback are the units' phản ánh, kiến nghị (feedback.go).
+	Feedback []feedbackVolume
 }
 
 // fullHistory is the demo history: two years. Tân Hòa resolves about 1,700 online
@@ -57,6 +59,10 @@ func fullHistory() historyPlan {
 			Supplement: 0.04, Refuse: 0.01, Withdraw: 0.005, ExtendPerMonth: 1},
 		{Unit: "H40.15.09", Staff: "longtho", OnlinePerYear: 80, CounterPerYear: 200, Late: 0.07, Stuck: 0.008,
 			Supplement: 0.06, Refuse: 0.015, Withdraw: 0.008, ExtendPerMonth: 0.5},
+	}, Feedback: []feedbackVolume{
+		// Few complaints at Tân Hòa, nearly all answered on time and liked.
+		{Unit: TanHoa, Staff: "tanhoa", PerYear: 14, Refuse: 0.07, AskInfo: 0.1, Late: 0.04, Rated: 0.6, Liked: 0.85},
+		{Unit: "H40.12.07", Staff: "phuocan", PerYear: 8, Refuse: 0.1, AskInfo: 0.1, Late: 0.15, Rated: 0.5, Liked: 0.7},
 	}}
 }
 
@@ -105,6 +111,9 @@ func loadHistoryPlan(ctx context.Context, st *store.Store, now time.Time, plan h
 	}
 	if err := errors.Join(errs...); err != nil {
 		return 0, resumed, fmt.Errorf("demo: history: %w", err)
+	}
+	if err := loadFeedbackHistory(ctx, st, start, plan); err != nil {
+		return total, resumed, err
 	}
 	if err := st.PutSetting(ctx, historySetting, historyDone); err != nil {
 		return total, resumed, fmt.Errorf("demo: history state: %w", err)

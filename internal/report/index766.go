@@ -111,9 +111,9 @@ var Schemes766 = []Scheme766{{
 			{Code: "4.5", Name: "Ứng dụng dữ liệu dân cư", MaxPoints: 5, Threshold: 1},
 		}},
 		{Code: "5", Name: "Mức độ hài lòng", Indicators: []IndicatorDef{
-			{Code: "5.1", Name: "Tỷ lệ phản ánh, kiến nghị theo phân loại", MaxPoints: 5, Threshold: 1},
-			{Code: "5.2", Name: "Tiến độ xử lý phản ánh, kiến nghị", MaxPoints: 5, Threshold: 1},
-			{Code: "5.3", Name: "Tỷ lệ hài lòng trong xử lý phản ánh, kiến nghị", MaxPoints: 2, Threshold: 1},
+			{Code: "5.1", Name: "Tỷ lệ phản ánh, kiến nghị theo phân loại", MaxPoints: 5, Threshold: 1, Measure: MeasureFeedbackClassified},
+			{Code: "5.2", Name: "Tiến độ xử lý phản ánh, kiến nghị", MaxPoints: 5, Threshold: 1, Measure: MeasureFeedbackOnTime},
+			{Code: "5.3", Name: "Tỷ lệ hài lòng trong xử lý phản ánh, kiến nghị", MaxPoints: 2, Threshold: 1, Measure: MeasureFeedbackLiked},
 			{Code: "5.4", Name: "Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC", MaxPoints: 6, Threshold: 0.9},
 		}},
 	},

@@ -9,6 +9,7 @@ import (
 	"motcua/internal/web/citizen"
 	"motcua/internal/web/desk"
 	"motcua/internal/web/kit"
+	"motcua/internal/web/open311"
 	"motcua/internal/web/public"
 )
 
@@ -23,9 +24,12 @@ func routes(k *kit.Kit) http.Handler {
 	desk.Routes(mux, k)
 	admin.Routes(mux, k)
 	api.Routes(mux, k)
+	open311.Routes(mux, k)
 	mux.HandleFunc("/", k.NotFound)
 
 	cop := http.NewCrossOriginProtection()
+	// Open311 clients authenticate with an api_key, never with a cookie.
+	cop.AddInsecureBypassPattern("POST /open311/v2/")
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		err := fault.New(fault.Forbidden, "Yêu cầu từ trang web khác bị từ chối.")
 		if kit.IsAPI(r) {

@@ -37,6 +37,11 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("POST /quan-tri/tai-khoan/{username}/mo-khoa", form(s.handleUserActive(true)))
 	mux.Handle("GET /quan-tri/nhat-ky", page(s.handleAudit))
 
+	// Keys of Open311 integrators (khóa kết nối Open311).
+	mux.Handle("GET /quan-tri/open311", page(s.handleOpen311Keys))
+	mux.Handle("POST /quan-tri/open311", form(s.handleOpen311KeyAdd))
+	mux.Handle("POST /quan-tri/open311/{id}/thu-hoi", form(s.handleOpen311KeyRevoke))
+
 	// Procedure catalogue (thủ tục hành chính).
 	mux.Handle("GET /quan-tri/thu-tuc", page(s.handleAdminProcedures))
 	mux.Handle("GET /quan-tri/thu-tuc/moi", page(s.handleProcedureNew))

@@ -43,6 +43,13 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("GET /api/v1/dossiers/{code}/attachments", s.OfficerAPI(s.apiDossierAttachments))
 	mux.Handle("POST /api/v1/dossiers/{code}/attachments", s.UploadLimit(1, s.OfficerAPI(s.apiAddDossierAttachment)))
 
+	// Phản ánh, kiến nghị (PAKN).
+	mux.HandleFunc("POST /api/v1/feedback", s.apiSubmitFeedback)
+	mux.HandleFunc("GET /api/v1/feedback/published", s.Limited(s.Lookups, s.apiPublishedFeedback))
+	mux.Handle("GET /api/v1/feedback", s.OfficerAPI(s.apiFeedbackList))
+	mux.HandleFunc("GET /api/v1/feedback/{code}", s.Limited(s.Lookups, s.apiFeedback))
+	mux.Handle("POST /api/v1/feedback/{code}/actions", s.OfficerAPI(s.apiFeedbackAction))
+
 	// Reports (báo cáo, thống kê).
 	mux.Handle("GET /api/v1/reports/ii06a", s.OfficerAPI(s.apiReportII06a))
 	mux.Handle("GET /api/v1/reports/ii06a.xlsx", s.OfficerAPI(s.apiReportII06aXLSX))

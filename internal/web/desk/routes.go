@@ -29,5 +29,12 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("GET /ho-so/xuat.xlsx", s.OfficerPage(s.handleInboxExport))
 	mux.Handle("GET /ho-so/{code}", s.OfficerPage(s.handleDossierPage))
 	mux.Handle("POST /ho-so/{code}/thao-tac", s.OfficerPage(s.CheckCSRF(s.handleDossierAction).ServeHTTP))
+	// Phản ánh, kiến nghị: the list with the overdue ones, a PAKN with its actions, a call
+	// to the hotline typed by the desk.
+	mux.Handle("GET /phan-anh-kien-nghi", s.OfficerPage(s.handleFeedbackInbox))
+	mux.Handle("GET /phan-anh-kien-nghi/duong-day-nong", s.OfficerPage(s.handleHotlineForm, desk...))
+	mux.Handle("POST /phan-anh-kien-nghi/duong-day-nong", s.OfficerPage(s.CheckCSRF(s.handleHotlineSave).ServeHTTP, desk...))
+	mux.Handle("GET /phan-anh-kien-nghi/{code}", s.OfficerPage(s.handleFeedbackPage))
+	mux.Handle("POST /phan-anh-kien-nghi/{code}", s.OfficerPage(s.CheckCSRF(s.handleFeedbackAction).ServeHTTP))
 	mux.Handle("POST /ho-so/{code}/attachments", s.UploadLimit(kit.MaxSupplementFiles, s.OfficerPage(s.CheckCSRF(s.handleDossierUpload).ServeHTTP)))
 }

@@ -8,7 +8,9 @@ package public
 import (
 	"io/fs"
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 
 	"motcua/internal/web/kit"
 )
@@ -40,6 +42,17 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.HandleFunc("GET /tra-cuu", s.Limited(s.Lookups, s.handleLookupPage))
 	mux.HandleFunc("GET /tra-cuu/{code}", s.Limited(s.Lookups, s.handleLookupResult))
 	mux.HandleFunc("GET /tep/{id}", s.handleDownload)
+
+	// Phản ánh, kiến nghị: the form, the published answers, the sender's follow-up page.
+	mux.HandleFunc("GET /phan-anh", s.handleFeedbackForm)
+	mux.Handle("POST /phan-anh", s.CheckCSRF(s.handleFeedbackSend))
+	mux.HandleFunc("GET /phan-anh/cong-khai", s.handleFeedbackPublished)
+	mux.HandleFunc("GET /phan-anh/tra-cuu", func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		http.Redirect(w, r, "/phan-anh/"+url.PathEscape(strings.TrimSpace(q.Get("code")))+"?key="+url.QueryEscape(strings.TrimSpace(q.Get("key"))), http.StatusSeeOther)
+	})
+	mux.HandleFunc("GET /phan-anh/{code}", s.Limited(s.Lookups, s.handleFeedbackFollow))
+	mux.Handle("POST /phan-anh/{code}", s.CheckCSRF(s.Limited(s.Lookups, s.handleFeedbackSender)))
 }
 
 func cacheFor(h http.Handler, seconds int) http.Handler {

@@ -6,14 +6,17 @@ type Tally struct {
 }
 
 // Add counts one rating of the level; an unknown level is not counted.
-func (t *Tally) Add(s Satisfaction) {
+func (t *Tally) Add(s Satisfaction) { t.Count(s, 1) }
+
+// Count counts n ratings of the level; an unknown level is not counted.
+func (t *Tally) Count(s Satisfaction, n int) {
 	switch s {
 	case Satisfied:
-		t.Satisfied++
+		t.Satisfied += n
 	case Neutral:
-		t.Neutral++
+		t.Neutral += n
 	case Dissatisfied:
-		t.Dissatisfied++
+		t.Dissatisfied += n
 	}
 }
 

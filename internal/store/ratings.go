@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"time"
 
-	"motcua/internal/feedback"
 	"motcua/internal/fault"
+	"motcua/internal/feedback"
 )
 
 // errRated answers a second rating of a dossier (feedback.CanRate says the same).

@@ -17,7 +17,7 @@ import (
 // key give the same fault.NotFound as the lookup; a dossier whose result was not
 // returned, or that was already rated, fault.Conflict; a bad input fault.Invalid.
 func (a *App) RateByLookup(ctx context.Context, code, key string, in feedback.RatingInput) (feedback.Rating, error) {
-	d, err := a.lookupDossier(ctx, code, key)
+	d, err := a.LookupDossier(ctx, code, key)
 	if err != nil {
 		return feedback.Rating{}, err
 	}
@@ -54,7 +54,7 @@ func (a *App) KioskDossier(ctx context.Context, unit, code, key string) (store.S
 	if _, err := a.store.Unit(ctx, unit); err != nil {
 		return store.StoredDossier{}, err
 	}
-	d, err := a.lookupDossier(ctx, code, key)
+	d, err := a.LookupDossier(ctx, code, key)
 	if err != nil {
 		return d, err
 	}
@@ -116,7 +116,10 @@ func ParseScan(s string) (code, key string, ok bool) {
 	return last, u.Query().Get("key"), true
 }
 
-func (a *App) lookupDossier(ctx context.Context, code, key string) (store.StoredDossier, error) {
+// LookupDossier returns the dossier behind a public lookup by code and key, with the
+// lookup's answer (fault.NotFound) for an unknown code or a wrong key. It holds personal
+// data: callers show only what the public lookup shows.
+func (a *App) LookupDossier(ctx context.Context, code, key string) (store.StoredDossier, error) {
 	code = strings.ToUpper(strings.TrimSpace(code))
 	if _, err := a.store.Lookup(ctx, code, key); err != nil {
 		return store.StoredDossier{}, err

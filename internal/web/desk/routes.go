@@ -29,5 +29,6 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("GET /ho-so/xuat.xlsx", s.OfficerPage(s.handleInboxExport))
 	mux.Handle("GET /ho-so/{code}", s.OfficerPage(s.handleDossierPage))
 	mux.Handle("POST /ho-so/{code}/thao-tac", s.OfficerPage(s.CheckCSRF(s.handleDossierAction).ServeHTTP))
+	mux.Handle("GET /bao-cao/danh-gia", s.OfficerPage(s.handleRatings, org.Leader, org.Inspector, org.Admin))
 	mux.Handle("POST /ho-so/{code}/attachments", s.UploadLimit(kit.MaxSupplementFiles, s.OfficerPage(s.CheckCSRF(s.handleDossierUpload).ServeHTTP)))
 }

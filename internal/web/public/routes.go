@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net/http"
 	"strconv"
+	"time"
 
 	"motcua/internal/web/kit"
 )
@@ -40,6 +41,15 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.HandleFunc("GET /tra-cuu", s.Limited(s.Lookups, s.handleLookupPage))
 	mux.HandleFunc("GET /tra-cuu/{code}", s.Limited(s.Lookups, s.handleLookupResult))
 	mux.HandleFunc("GET /tep/{id}", s.handleDownload)
+
+	// Ratings of the service (đánh giá mức độ hài lòng): from the lookup page, and the
+	// kiosk at a unit's desk.
+	ratings := kit.NewRateLimiter(kit.RatingsPerMinute, time.Minute)
+	mux.Handle("POST /tra-cuu/{code}/danh-gia", s.CheckCSRF(s.Limited(ratings, s.handleLookupRate)))
+	mux.HandleFunc("GET /danh-gia/{unit}", s.handleKiosk)
+	mux.Handle("POST /danh-gia/{unit}", s.CheckCSRF(s.Limited(ratings, s.handleKioskScan)))
+	mux.Handle("POST /danh-gia/{unit}/xac-nhan", s.CheckCSRF(s.Limited(ratings, s.handleKioskConfirm)))
+	mux.Handle("POST /danh-gia/{unit}/gui", s.CheckCSRF(s.Limited(ratings, s.handleKioskSend)))
 }
 
 func cacheFor(h http.Handler, seconds int) http.Handler {

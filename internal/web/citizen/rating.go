@@ -10,7 +10,9 @@ import (
 )
 
 // myRatingAction is where "Hồ sơ của tôi" posts the rating of a dossier.
-func myRatingAction(code string) string { return "/cong-dan/ho-so/" + url.PathEscape(code) + "/danh-gia" }
+func myRatingAction(code string) string {
+	return "/cong-dan/ho-so/" + url.PathEscape(code) + "/danh-gia"
+}
 
 // handleMyRate records the applicant's rating of their returned dossier (POST
 // /cong-dan/ho-so/{code}/danh-gia) and shows the dossier again.

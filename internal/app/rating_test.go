@@ -292,6 +292,41 @@ func testRatings(t *testing.T, e *ratingEnv) {
 	})
 }
 
+// TestRatingsAtOnce sends two ratings of one dossier at the same moment: one wins, the
+// other is refused as already rated.
+func TestRatingsAtOnce(t *testing.T) {
+	t.Parallel()
+	for _, d := range storetest.Dialects() {
+		t.Run(string(d), func(t *testing.T) {
+			t.Parallel()
+			e := newRatingEnv(t, d)
+			x := e.receive(t, "tanhoa", demo.TanHoa)
+			e.finish(t, "tanhoa", x.Record.Code)
+			errs := make(chan error, 2)
+			for _, l := range []feedback.Satisfaction{feedback.Satisfied, feedback.Dissatisfied} {
+				go func() {
+					_, err := e.a.RateByLookup(context.Background(), x.Record.Code, x.Record.LookupKey, feedback.RatingInput{Level: l})
+					errs <- err
+				}()
+			}
+			var ok, conflict int
+			for range 2 {
+				switch err := <-errs; {
+				case err == nil:
+					ok++
+				case fault.Is(err, fault.Conflict):
+					conflict++
+				default:
+					t.Errorf("got %v", err)
+				}
+			}
+			if ok != 1 || conflict != 1 {
+				t.Fatalf("got %d stored and %d refused, want one of each", ok, conflict)
+			}
+		})
+	}
+}
+
 func indicator(t *testing.T, x app.Index766, code string) report.IndicatorScore {
 	t.Helper()
 	for _, g := range x.Groups {

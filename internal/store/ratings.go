@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"motcua/internal/fault"
+	"motcua/internal/dossier"
 	"motcua/internal/feedback"
 )
 
@@ -52,17 +53,120 @@ func (s *Store) addRating(ctx context.Context, tx *sql.Tx, r feedback.Rating) (b
 	return true, nil
 }
 
-// ImportRatings stores the ratings in bulk (the demo history), skipping dossiers
-// already rated or unknown, in one transaction.
+// ImportRatings stores the ratings in bulk (the demo history), in one transaction, a
+// few multi-row statements per unit: ratings of unknown dossiers are left out, dossiers
+// already rated keep their rating.
 func (s *Store) ImportRatings(ctx context.Context, rs []feedback.Rating) error {
+	byUnit := map[string][]feedback.Rating{}
+	var units []string
+	for _, r := range rs {
+		unit, _, _, err := dossier.ParseCode(r.DossierCode)
+		if err != nil {
+			return fmt.Errorf("store: import rating %q: %w", r.DossierCode, err)
+		}
+		if _, ok := byUnit[unit]; !ok {
+			units = append(units, unit)
+		}
+		byUnit[unit] = append(byUnit[unit], r)
+	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		for _, r := range rs {
-			if _, err := s.addRating(ctx, tx, r); err != nil && !fault.Is(err, fault.Conflict) && !fault.Is(err, fault.NotFound) {
+		for _, u := range units {
+			if err := s.importUnitRatings(ctx, tx, u, byUnit[u]); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// importChunk is the number of rows of one multi-row INSERT of ImportRatings.
+const importChunk = 400
+
+func (s *Store) importUnitRatings(ctx context.Context, tx *sql.Tx, unit string, rs []feedback.Rating) error {
+	ids, err := s.idMap(ctx, tx, "RatingImportDossiers", unit)
+	if err != nil {
+		return err
+	}
+	var args []any
+	n := 0
+	flush := func(name string) error {
+		err := s.bulkExec(ctx, tx, name, n, args)
+		args, n = args[:0], 0
+		return err
+	}
+	for _, r := range rs {
+		id, ok := ids[r.DossierCode]
+		if !ok {
+			continue
+		}
+		c := r.Criteria
+		args = append(args, id, string(r.Level), string(c[feedback.CriterionAttitude]), string(c[feedback.CriterionTime]),
+			string(c[feedback.CriterionGuidance]), r.Comment, string(r.Channel), r.At.UTC())
+		if n++; n == importChunk {
+			if err := flush("RatingImport"); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flush("RatingImport"); err != nil {
+		return err
+	}
+	rated, err := s.idPairs(ctx, tx, "RatingImportIDs", unit)
+	if err != nil {
+		return err
+	}
+	for _, r := range rs {
+		rid, ok := rated[ids[r.DossierCode]]
+		if !ok {
+			continue
+		}
+		for _, u := range r.Officers {
+			args = append(args, rid, u)
+			if n++; n == importChunk {
+				if err := flush("RatingOfficerInsert"); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return flush("RatingOfficerInsert")
+}
+
+// idMap reads (text, id) rows into a map.
+func (s *Store) idMap(ctx context.Context, tx *sql.Tx, name string, args ...any) (map[string]int64, error) {
+	rows, err := s.query(ctx, tx, name, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var k string
+		var id int64
+		if err := rows.Scan(&k, &id); err != nil {
+			return nil, fmt.Errorf("store: %s: %w", name, err)
+		}
+		out[k] = id
+	}
+	return out, rows.Err()
+}
+
+// idPairs reads (id, id) rows into a map.
+func (s *Store) idPairs(ctx context.Context, tx *sql.Tx, name string, args ...any) (map[int64]int64, error) {
+	rows, err := s.query(ctx, tx, name, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]int64{}
+	for rows.Next() {
+		var k, v int64
+		if err := rows.Scan(&k, &v); err != nil {
+			return nil, fmt.Errorf("store: %s: %w", name, err)
+		}
+		out[k] = v
+	}
+	return out, rows.Err()
 }
 
 // DossierRating returns the rating of the dossier, or fault.NotFound when it has none.

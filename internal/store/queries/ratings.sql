@@ -67,3 +67,16 @@ FROM dossier_ratings r
 JOIN dossiers d ON d.id = r.dossier_id
 WHERE d.unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
   AND d.finished_at >= ? AND d.finished_at < ?;
+
+-- The bulk import of the demo history's ratings (ImportRatings).
+
+-- name: RatingImport
+INSERT INTO dossier_ratings (dossier_id, level, attitude, time_taken, guidance, comment, channel, rated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (dossier_id) DO NOTHING;
+
+-- name: RatingImportDossiers
+SELECT code, id FROM dossiers WHERE unit_code = ?;
+
+-- name: RatingImportIDs
+SELECT r.dossier_id, r.id FROM dossier_ratings r JOIN dossiers d ON d.id = r.dossier_id WHERE d.unit_code = ?;

@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"time"
 
-	"motcua/internal/fault"
 	"motcua/internal/dossier"
+	"motcua/internal/fault"
 	"motcua/internal/feedback"
 )
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -20,12 +19,6 @@ import (
 	"motcua/internal/store"
 	"motcua/internal/store/storetest"
 )
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	storetest.Cleanup()
-	os.Exit(code)
-}
 
 // clock is a settable clock for a test's store.
 type clock struct {

@@ -97,7 +97,10 @@ type measureSource func(a *App, ctx context.Context, unitCode string, p report.P
 
 // measureSources are the use cases that count the measures held outside the dossier
 // summaries (feedback, ratings, payments, digitisation), one line each.
-var measureSources = []measureSource{feedbackMeasures}
+var measureSources = []measureSource{
+	feedbackMeasures,    // 5.1–5.3 (feedback_index.go)
+	serviceSatisfaction, // 5.4 (rating_index.go)
+}
 
 // indexMeasures gathers the measures of every source for the unit's subtree and period.
 func (a *App) indexMeasures(ctx context.Context, unitCode string, p report.Period) (report.Measures, error) {

@@ -94,8 +94,9 @@ func loadHistoryPlan(ctx context.Context, st *store.Store, now time.Time, plan h
 	}
 	var errs []error
 	total := 0
-	for _, c := range ready {
+	for i, c := range ready {
 		res := <-c
+		ratings := historyRatings(plan.Units[i].Unit, res.dossiers, start)
 		if res.err == nil && len(errs) == 0 && resumed {
 			var skip int
 			skip, res.err = storedPrefix(ctx, st, res.dossiers)
@@ -104,6 +105,9 @@ func loadHistoryPlan(ctx context.Context, st *store.Store, now time.Time, plan h
 		if res.err == nil && len(errs) == 0 {
 			res.err = st.ImportDossiers(ctx, res.dossiers)
 			total += len(res.dossiers)
+		}
+		if res.err == nil && len(errs) == 0 {
+			res.err = st.ImportRatings(ctx, ratings)
 		}
 		if res.err != nil {
 			errs = append(errs, res.err)

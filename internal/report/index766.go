@@ -83,7 +83,9 @@ var Schemes766 = []Scheme766{{
 	Version:   "766-2025",
 	Effective: calendar.NewDate(2022, 6, 23),
 	Note: "Trọng số theo QĐ 766/QĐ-TTg; cách chia điểm trong các nhóm 1, 3, 4 và ngưỡng xếp loại " +
-		"chưa được đối chiếu với Cổng Dịch vụ công quốc gia.",
+		"chưa được đối chiếu với Cổng Dịch vụ công quốc gia. Chỉ số 5.4: chưa xác nhận hồ sơ vừa quá hạn vừa bị " +
+		"đánh giá không hài lòng có bị trừ hai lần không (đang cộng hai tỷ lệ theo đúng công thức), và đánh giá " +
+		"được tính theo kỳ hồ sơ giải quyết xong, bất kể ngày đánh giá.",
 	Groups: []GroupDef{
 		{Code: "1", Name: "Công khai, minh bạch", Indicators: []IndicatorDef{
 			{Code: "1.1", Name: "Tỷ lệ TTHC công bố đúng hạn", MaxPoints: 4, Threshold: 1},
@@ -114,7 +116,7 @@ var Schemes766 = []Scheme766{{
 			{Code: "5.1", Name: "Tỷ lệ phản ánh, kiến nghị theo phân loại", MaxPoints: 5, Threshold: 1, Measure: MeasureFeedbackClassified},
 			{Code: "5.2", Name: "Tiến độ xử lý phản ánh, kiến nghị", MaxPoints: 5, Threshold: 1, Measure: MeasureFeedbackOnTime},
 			{Code: "5.3", Name: "Tỷ lệ hài lòng trong xử lý phản ánh, kiến nghị", MaxPoints: 2, Threshold: 1, Measure: MeasureFeedbackLiked},
-			{Code: "5.4", Name: "Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC", MaxPoints: 6, Threshold: 0.9},
+			{Code: "5.4", Name: "Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC", MaxPoints: 6, Threshold: 0.9, Measure: MeasureServiceSatisfaction},
 		}},
 	},
 	Bands: []Band{{Min: 80, Name: "Tốt"}, {Min: 65, Name: "Khá"}, {Min: 50, Name: "Trung bình"}, {Min: 0, Name: "Yếu"}},

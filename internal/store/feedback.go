@@ -429,3 +429,23 @@ func (s *Store) MarkFeedbackWarned(ctx context.Context, d FeedbackDue, msgs []Ou
 		return nil
 	})
 }
+
+// DossierCodesWithFeedback returns the codes of the dossiers of the unit and the units
+// below it, finished within the period, that have a PAKN about them (received whenever),
+// for QĐ 766 indicator 5.4.
+func (s *Store) DossierCodesWithFeedback(ctx context.Context, unit string, p report.Period) (map[string]bool, error) {
+	rows, err := s.query(ctx, s.read, "FeedbackDossierCodes", unit, p.Start().UTC(), p.End().UTC())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var code string
+		if err := rows.Scan(&code); err != nil {
+			return nil, err
+		}
+		out[code] = true
+	}
+	return out, rows.Err()
+}

@@ -119,3 +119,15 @@ SELECT id, name, created_by, created_at, revoked_at FROM open311_keys ORDER BY i
 
 -- name: Open311KeyRevoke
 UPDATE open311_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL;
+
+-- name: FeedbackDossierCodes
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM units WHERE code = ?
+    UNION ALL
+    SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
+)
+SELECT DISTINCT d.code
+FROM feedback f JOIN dossiers d ON d.code = f.dossier_code
+WHERE f.dossier_code <> ''
+  AND d.unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
+  AND d.finished_at >= ? AND d.finished_at < ?;

@@ -6,6 +6,7 @@ package api
 
 import (
 	"net/http"
+	"time"
 
 	"motcua/internal/org"
 	"motcua/internal/web/kit"
@@ -40,6 +41,9 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("GET /api/v1/dossiers/{code}/forms/{file}", s.OfficerAPI(s.apiDossierForm))
 	mux.Handle("GET /api/v1/units/{code}/book.pdf", s.OfficerAPI(s.apiUnitBook))
 	mux.HandleFunc("GET /api/v1/lookup/{code}", s.Limited(s.Lookups, s.apiLookup))
+	ratings := kit.NewRateLimiter(kit.RatingsPerMinute, time.Minute)
+	mux.HandleFunc("GET /api/v1/lookup/{code}/rating", s.Limited(s.Lookups, s.apiLookupRatingGet))
+	mux.HandleFunc("POST /api/v1/lookup/{code}/rating", s.Limited(ratings, s.apiLookupRating))
 	mux.Handle("GET /api/v1/dossiers/{code}/attachments", s.OfficerAPI(s.apiDossierAttachments))
 	mux.Handle("POST /api/v1/dossiers/{code}/attachments", s.UploadLimit(1, s.OfficerAPI(s.apiAddDossierAttachment)))
 

@@ -121,6 +121,17 @@ func (s *Server) renderMyDossier(w http.ResponseWriter, r *http.Request, c store
 	data["LookupURL"] = "/tra-cuu/" + url.PathEscape(d.Record.Code) + "?key=" + url.QueryEscape(d.Record.LookupKey)
 	data["FileLimit"] = s.Cfg.FileLimit
 	data["Forms"] = kit.FormLinksAt(d, "/cong-dan/ho-so/"+url.PathEscape(d.Record.Code)+"/bieu-mau/", false)
+	if r.URL.Query().Get("da-danh-gia") != "" {
+		data["Notice"] = "Cảm ơn bạn đã đánh giá mức độ hài lòng."
+	}
+	if _, ok := data["Rating"]; !ok {
+		box, err := s.RatingBox(r, d, myRatingAction(d.Record.Code), "")
+		if err != nil {
+			s.PageError(w, r, err)
+			return
+		}
+		data["Rating"] = box
+	}
 	s.Render(w, r, st, "my_dossier.html", data)
 }
 

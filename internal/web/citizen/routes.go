@@ -34,6 +34,7 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("GET /cong-dan/ho-so/{code}", s.CitizenPage(s.handleMyDossier))
 	mux.Handle("GET /cong-dan/ho-so/{code}/bieu-mau/{file}", s.CitizenPage(s.handleMyDossierForm))
 	mux.Handle("POST /cong-dan/ho-so/{code}/rut", s.CheckCSRF(s.CitizenPage(s.handleMyWithdraw).ServeHTTP))
+	mux.Handle("POST /cong-dan/ho-so/{code}/danh-gia", s.CheckCSRF(s.CitizenPage(s.handleMyRate).ServeHTTP))
 	mux.Handle("POST /cong-dan/ho-so/{code}/attachments", s.UploadLimit(kit.MaxSupplementFiles, s.CheckCSRF(s.CitizenPage(s.handleMySupplement).ServeHTTP)))
 
 	// Online submission (nộp hồ sơ trực tuyến).

@@ -12,6 +12,7 @@ import (
 	"motcua/internal/catalog"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
+	"motcua/internal/feedback"
 	"motcua/internal/store"
 	"motcua/internal/web/kit"
 )
@@ -119,6 +120,12 @@ func (s *Server) renderDossier(w http.ResponseWriter, r *http.Request, st int, d
 	}
 	if actErr != nil {
 		data["Message"], data["Errors"] = actErr.Message, actErr.Fields
+	}
+	if rt, ok, err := s.App.DossierRating(r.Context(), d.Record.Code); err != nil {
+		s.PageError(w, r, err)
+		return
+	} else if ok {
+		data["Rating"] = kit.RatingBox{Rated: true, Rating: rt, Officer: true, Criteria: feedback.Criteria()}
 	}
 	s.Render(w, r, st, "dossier.html", data)
 }

@@ -36,5 +36,6 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("POST /phan-anh-kien-nghi/duong-day-nong", s.OfficerPage(s.CheckCSRF(s.handleHotlineSave).ServeHTTP, desk...))
 	mux.Handle("GET /phan-anh-kien-nghi/{code}", s.OfficerPage(s.handleFeedbackPage))
 	mux.Handle("POST /phan-anh-kien-nghi/{code}", s.OfficerPage(s.CheckCSRF(s.handleFeedbackAction).ServeHTTP))
+	mux.Handle("GET /bao-cao/danh-gia", s.OfficerPage(s.handleRatings, org.Leader, org.Inspector, org.Admin))
 	mux.Handle("POST /ho-so/{code}/attachments", s.UploadLimit(kit.MaxSupplementFiles, s.OfficerPage(s.CheckCSRF(s.handleDossierUpload).ServeHTTP)))
 }

@@ -38,6 +38,17 @@ func (s *Server) handleLookupResult(w http.ResponseWriter, r *http.Request) {
 			"Code": code, "Key": key, "Message": e.Message})
 		return
 	}
-	s.Render(w, r, http.StatusOK, "lookup_result.html", map[string]any{"Title": "Hồ sơ " + p.Code, "P": p,
-		"Labels": kit.PublicLabels(p)})
+	data := map[string]any{"Title": "Hồ sơ " + p.Code, "P": p, "Labels": kit.PublicLabels(p)}
+	if d, err := s.App.LookupDossier(r.Context(), code, key); err == nil {
+		box, err := s.RatingBox(r, d, lookupRatingAction(p.Code), key)
+		if err != nil {
+			s.PageError(w, r, err)
+			return
+		}
+		data["Rating"] = box
+	}
+	if r.URL.Query().Get("da-danh-gia") != "" {
+		data["Notice"] = "Cảm ơn bạn đã đánh giá mức độ hài lòng."
+	}
+	s.Render(w, r, http.StatusOK, "lookup_result.html", data)
 }

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"motcua/internal/web/kit"
 )
@@ -53,6 +54,14 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	})
 	mux.HandleFunc("GET /phan-anh/{code}", s.Limited(s.Lookups, s.handleFeedbackFollow))
 	mux.Handle("POST /phan-anh/{code}", s.CheckCSRF(s.Limited(s.Lookups, s.handleFeedbackSender)))
+	// Ratings of the service (đánh giá mức độ hài lòng): from the lookup page, and the
+	// kiosk at a unit's desk.
+	ratings := kit.NewRateLimiter(kit.RatingsPerMinute, time.Minute)
+	mux.Handle("POST /tra-cuu/{code}/danh-gia", s.CheckCSRF(s.Limited(ratings, s.handleLookupRate)))
+	mux.HandleFunc("GET /danh-gia/{unit}", s.handleKiosk)
+	mux.Handle("POST /danh-gia/{unit}", s.CheckCSRF(s.Limited(ratings, s.handleKioskScan)))
+	mux.Handle("POST /danh-gia/{unit}/xac-nhan", s.CheckCSRF(s.Limited(ratings, s.handleKioskConfirm)))
+	mux.Handle("POST /danh-gia/{unit}/gui", s.CheckCSRF(s.Limited(ratings, s.handleKioskSend)))
 }
 
 func cacheFor(h http.Handler, seconds int) http.Handler {

@@ -215,14 +215,14 @@ func URLEncode(s string) string {
 }
 
 // OrderInfo makes an order description VNPAY accepts: Vietnamese without accents,
-// letters, digits and spaces only, at most 255 bytes (VNPAY's guide asks for no
+// letters, digits, spaces, dots and hyphens only, at most 255 bytes (VNPAY's guide asks for no
 // diacritics and no special characters).
 func OrderInfo(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		r = unaccent(r)
 		switch {
-		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9', r == ' ', r == '-':
+		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9', r == ' ', r == '-', r == '.':
 			b.WriteRune(r)
 		default:
 			b.WriteByte(' ')

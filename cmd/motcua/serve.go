@@ -99,7 +99,13 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 		fmt.Fprintln(stderr, "Cảnh báo: chưa đặt --base-url (MOTCUA_BASE_URL), nên thư có liên kết (xác thực tài khoản, đặt lại mật khẩu) sẽ không được gửi.")
 		log.Warn("no public address: --base-url (MOTCUA_BASE_URL) is required for links in e-mails; mails with links are refused")
 	}
-	handler, err := web.New(web.Config{Version: buildVersion(), BaseURL: base, DataDir: db.data, TrustedProxies: trusted}, st, log)
+	pay, err := paymentConfig(getenv, *withDemo)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	handler, err := web.New(web.Config{Version: buildVersion(), BaseURL: base, DataDir: db.data, TrustedProxies: trusted,
+		Payment: pay}, st, log)
 	if err != nil {
 		ln.Close()
 		return err

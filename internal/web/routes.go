@@ -9,6 +9,7 @@ import (
 	"motcua/internal/web/citizen"
 	"motcua/internal/web/desk"
 	"motcua/internal/web/kit"
+	"motcua/internal/web/pay"
 	"motcua/internal/web/public"
 )
 
@@ -23,6 +24,7 @@ func routes(k *kit.Kit) http.Handler {
 	desk.Routes(mux, k)
 	admin.Routes(mux, k)
 	api.Routes(mux, k)
+	pay.Routes(mux, k)
 	mux.HandleFunc("/", k.NotFound)
 
 	cop := http.NewCrossOriginProtection()

@@ -121,6 +121,11 @@ func (s *Server) renderMyDossier(w http.ResponseWriter, r *http.Request, c store
 	data["LookupURL"] = "/tra-cuu/" + url.PathEscape(d.Record.Code) + "?key=" + url.QueryEscape(d.Record.LookupKey)
 	data["FileLimit"] = s.Cfg.FileLimit
 	data["Forms"] = kit.FormLinksAt(d, "/cong-dan/ho-so/"+url.PathEscape(d.Record.Code)+"/bieu-mau/", false)
+	if data["Fee"], err = s.App.Fee(r.Context(), d); err != nil {
+		s.PageError(w, r, err)
+		return
+	}
+	data["CanPay"], _ = s.App.OnlinePayment()
 	s.Render(w, r, st, "my_dossier.html", data)
 }
 

@@ -358,7 +358,7 @@ func (a *App) RecordDeskPayment(ctx context.Context, u org.User, code string, in
 			return store.Payment{}, err
 		}
 		if in.Reason == "" || len([]rune(in.Reason)) > 500 {
-			return store.Payment{}, fault.WithFields("Thông tin miễn phí, lệ phí chưa hợp lệ.", map[string]string{"reason": "Cần nêu lý do miễn (tối đa 500 ký tự)."})
+			return store.Payment{}, fault.WithFields("Cần nêu lý do miễn phí, lệ phí (tối đa 500 ký tự).", map[string]string{"reason": "Cần nêu lý do miễn (tối đa 500 ký tự)."})
 		}
 	default:
 		return store.Payment{}, fault.WithFields("Thông tin nộp phí chưa hợp lệ.", map[string]string{"method": "Hình thức nộp phải là cash, transfer hoặc waiver."})

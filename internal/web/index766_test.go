@@ -102,11 +102,18 @@ func TestIndex766API(t *testing.T) {
 				}
 				points, maxPoints = points+g.Points, maxPoints+g.MaxPoints
 			}
-			if !near(points, x.Points) || maxPoints != x.MaxPoints || x.MaxPoints != 26 {
-				t.Errorf("got %v/%v, groups sum to %v/%v, want a maximum of 26 (2.1 and 3.3)", x.Points, x.MaxPoints, points, maxPoints)
+			if !near(points, x.Points) || maxPoints != x.MaxPoints || x.MaxPoints != 34 {
+				t.Errorf("got %v/%v, groups sum to %v/%v, want a maximum of 34 (2.1, 3.3, 3.4 and 3.6)", x.Points, x.MaxPoints, points, maxPoints)
 			}
-			if len(got) != 2 {
-				t.Errorf("indicators with data: got %v, want 2.1 and 3.3", got)
+			if len(got) != 4 {
+				t.Errorf("indicators with data: got %v, want 2.1, 3.3, 3.4 and 3.6", got)
+			}
+			// The demo pays most online fee-bearing dossiers online, the counter's at the desk.
+			if p := got["3.6"]; p.den == 0 || p.num == 0 || p.num >= p.den {
+				t.Errorf("3.6: got %d/%d, want some but not all fee-bearing dossiers paid online", p.num, p.den)
+			}
+			if p := got["3.4"]; p.den == 0 || p.num == 0 || p.num > p.den {
+				t.Errorf("3.4: got %d/%d", p.num, p.den)
 			}
 
 			// 2.1 and 3.3 are Biểu II.06a's numbers, with two supplement requests counting late.

@@ -81,3 +81,12 @@ SELECT
     (SELECT COUNT(*) FROM online),
     (SELECT COUNT(DISTINCT procedure_code) FROM due),
     (SELECT COUNT(DISTINCT d.procedure_code) FROM due d JOIN online o ON o.dossier_id = d.id);
+
+-- name: ReceiptSequenceRaise
+INSERT INTO receipt_sequences (unit_code, year, last) VALUES (?, ?, ?)
+ON CONFLICT (unit_code, year) DO UPDATE SET last = CASE
+    WHEN excluded.last > receipt_sequences.last THEN excluded.last ELSE receipt_sequences.last END;
+
+-- name: SandboxLedgerImport
+INSERT INTO sandbox_ledger (transaction_no, txn_ref, amount_vnd, approved, ipn_code, at) VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (transaction_no) DO NOTHING;

@@ -135,15 +135,23 @@ func (a *App) Fee(ctx context.Context, d store.StoredDossier) (FeeStatus, error)
 	return f, nil
 }
 
-// feeGate is the payment rule of the process: an online dossier with a fee due cannot
-// be accepted (the clock does not start) until the fee is paid or waived. The fee is
-// collected when the dossier is received (TT 03/2025 lists fee collection among the
-// desk's reception duties; Decree 118/2025 Art. 24 governs fees — its exact wording is
-// not confirmed here, research/domain.md §1.6); at the counter the officer collects it
-// while receiving, so only online acceptance is held.
+// feeGate is the payment rule of the process: a dossier that a citizen submitted online
+// through motcua, with a fee due, cannot be accepted (the clock does not start) until the
+// fee is paid — online or at the desk — or waived, when online payment is configured.
+// The fee is collected when the dossier is received (TT 03/2025 lists fee collection
+// among the desk's reception duties; Decree 118/2025 Art. 24 governs fees — its exact
+// wording is not confirmed here, research/domain.md §1.6). At the counter the officer
+// collects it while receiving; an online dossier entered through the API (from another
+// portal, which collects its own fees) and a site without a gateway are not held.
 func (a *App) feeGate(ctx context.Context, d store.StoredDossier, action dossier.Action) error {
-	if action != dossier.ActionAccept || d.Record.Channel != dossier.ChannelOnline || d.Record.FeeVND <= 0 {
+	if action != dossier.ActionAccept || d.Record.Channel != dossier.ChannelOnline || d.Record.FeeVND <= 0 ||
+		a.cfg.Payment.Mode == "" {
 		return nil
+	}
+	if _, err := a.store.DossierOwner(ctx, d.Record.Code); fault.Is(err, fault.NotFound) {
+		return nil
+	} else if err != nil {
+		return err
 	}
 	f, err := a.Fee(ctx, d)
 	if err != nil {

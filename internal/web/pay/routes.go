@@ -7,6 +7,7 @@ package pay
 
 import (
 	"net/http"
+	"time"
 
 	"motcua/internal/org"
 	"motcua/internal/web/kit"
@@ -22,10 +23,12 @@ type Server struct {
 // Routes lists the payment routes. root is the mux they are mounted on.
 func Routes(mux *http.ServeMux, k *kit.Kit) {
 	s := Server{Kit: k, root: mux}
-	// JSON API (DESIGN.md §5).
-	mux.HandleFunc("POST /api/v1/dossiers/{code}/payments", s.apiStartPayment)
+	// Gateways send few notices; a flood from one address is refused before any work.
+	notices := kit.NewRateLimiter(300, time.Minute)
+	// JSON API (DESIGN.md §5). Opening a payment counts with the lookups.
+	mux.HandleFunc("POST /api/v1/dossiers/{code}/payments", s.Limited(s.Lookups, s.apiStartPayment))
 	mux.HandleFunc("GET /api/v1/payments/{id}", s.apiPayment)
-	mux.HandleFunc("GET /api/v1/payments/ipn/{provider}", s.apiIPN)
+	mux.HandleFunc("GET /api/v1/payments/ipn/{provider}", s.Limited(notices, s.apiIPN))
 	mux.Handle("GET /api/v1/reports/payments", s.OfficerAPI(s.apiReconciliation, org.Leader, org.Admin, org.Inspector))
 
 	// The gateway's return URL, and the sandbox gateway.

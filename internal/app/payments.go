@@ -491,3 +491,26 @@ func (a *App) FeeReceipt(ctx context.Context, u org.User, code, id string, o Ori
 	}
 	return Form{Name: "bien-lai-" + strings.ReplaceAll(store.ReceiptNumber(pay), "/", "-") + ".pdf", PDF: &buf}, nil
 }
+
+// PublicFee is what the public lookup shows about a dossier's fee: the amount and the
+// status in words, nothing about who paid or why a fee was waived.
+type PublicFee struct {
+	DueVND int64
+	Label  string
+	// CanPay is true when the fee can be paid online now.
+	CanPay bool
+}
+
+// LookupFee returns the fee of the dossier to the holder of its lookup key.
+func (a *App) LookupFee(ctx context.Context, p Payer, code string) (PublicFee, error) {
+	d, err := a.payerDossier(ctx, p, code)
+	if err != nil {
+		return PublicFee{}, err
+	}
+	f, err := a.Fee(ctx, d)
+	if err != nil {
+		return PublicFee{}, err
+	}
+	on, _ := a.OnlinePayment()
+	return PublicFee{DueVND: f.DueVND, Label: f.Label(), CanPay: on && f.Due() && !d.State.Status.Final()}, nil
+}

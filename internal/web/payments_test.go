@@ -331,3 +331,26 @@ func TestSandboxGatewayFlow(t *testing.T) {
 		t.Fatalf("reconciliation: %d %+v", st, rec)
 	}
 }
+
+func TestLookupPagePayment(t *testing.T) {
+	t.Parallel()
+	ts := paymentServer(t, storetest.Dialects()[0])
+	_, code := submitFeeDossier(t, ts, "lan.tracuu@example.vn")
+	d, err := ts.Store.Dossier(context.Background(), code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	anon := ts.browser(t)
+	st, page := anon.get("/tra-cuu/" + code + "?key=" + d.Record.LookupKey)
+	if st != http.StatusOK || !strings.Contains(page, "Chưa nộp phí, lệ phí") || !strings.Contains(page, "8.000 đ") {
+		t.Fatalf("lookup page: %d, want the fee due", st)
+	}
+	csrf := csrfRe.FindStringSubmatch(page)[1]
+	if st, _, _ := anon.post("/tra-cuu/"+code+"/thanh-toan", url.Values{"csrf": {csrf}, "key": {"ZZZZZZ"}}); st != http.StatusNotFound {
+		t.Fatalf("pay with a wrong key: %d, want 404", st)
+	}
+	st, loc, _ := anon.post("/tra-cuu/"+code+"/thanh-toan", url.Values{"csrf": {csrf}, "key": {d.Record.LookupKey}})
+	if st != http.StatusSeeOther || !strings.HasPrefix(loc, "http://motcua.test/cong-thanh-toan-thu-nghiem/vnpay?") {
+		t.Fatalf("pay from the lookup page: %d %q", st, loc)
+	}
+}

@@ -1,6 +1,7 @@
 package public
 
 import (
+	"motcua/internal/app"
 	"net/http"
 	"net/url"
 	"strings"
@@ -38,6 +39,11 @@ func (s *Server) handleLookupResult(w http.ResponseWriter, r *http.Request) {
 			"Code": code, "Key": key, "Message": e.Message})
 		return
 	}
+	fee, err := s.App.LookupFee(r.Context(), app.Payer{LookupKey: key}, p.Code)
+	if err != nil {
+		s.PageError(w, r, err)
+		return
+	}
 	s.Render(w, r, http.StatusOK, "lookup_result.html", map[string]any{"Title": "Hồ sơ " + p.Code, "P": p,
-		"Labels": kit.PublicLabels(p)})
+		"Labels": kit.PublicLabels(p), "Fee": fee, "Key": key})
 }

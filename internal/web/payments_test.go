@@ -270,6 +270,25 @@ func TestDeskPaymentAndReceipt(t *testing.T) {
 	if st, _, _ := officer.post("/ho-so/"+code+"/thu-phi", url.Values{"csrf": {csrf}, "method": {"cash"}}); st != http.StatusConflict {
 		t.Fatalf("second cash payment: %d, want 409", st)
 	}
+	// A refund only for a refused or withdrawn dossier, with a reason; audited.
+	refund := url.Values{"csrf": {csrf}, "payment": {id}, "reason": {"Hồ sơ bị từ chối, hoàn trả lệ phí đã nộp."}}
+	if st, _, _ := officer.post("/ho-so/"+code+"/hoan-phi", refund); st != http.StatusConflict {
+		t.Fatalf("refund of an open dossier: %d, want 409", st)
+	}
+	token := ts.token(t, "tanhoa.motcua")
+	if st := ts.api(t, "POST", "/api/v1/dossiers/"+code+"/actions", token, `{"action":"refuse","reason":"Không thuộc thẩm quyền."}`, nil); st != http.StatusOK {
+		t.Fatalf("refuse: %d", st)
+	}
+	if st, _, _ := officer.post("/ho-so/"+code+"/hoan-phi", refund); st != http.StatusSeeOther {
+		t.Fatalf("refund: %d, want 303", st)
+	}
+	if st, page := officer.get("/ho-so/" + code); st != http.StatusOK || !strings.Contains(page, "Đã hoàn trả") {
+		t.Fatalf("dossier page after the refund: %d", st)
+	}
+	audit, err := ts.Store.AuditLog(context.Background(), store.AuditFilter{Action: "payment.refund"})
+	if err != nil || len(audit) != 1 || audit[0].Target != code {
+		t.Fatalf("audit of the refund: %+v, %v", audit, err)
+	}
 }
 
 func TestSandboxGatewayFlow(t *testing.T) {

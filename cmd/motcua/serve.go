@@ -129,7 +129,13 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 		defer stopMetrics()
 		log.Info("metrics", "addr", *metricsAddr)
 	}
-	handler, err := web.New(web.Config{Version: buildVersion(), BaseURL: base, DataDir: db.data, TrustedProxies: trusted, Metrics: reg, Files: objects}, st, log)
+	pay, err := paymentConfig(getenv, *withDemo)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	handler, err := web.New(web.Config{Version: buildVersion(), BaseURL: base, DataDir: db.data, TrustedProxies: trusted,
+		Metrics: reg, Files: objects, Payment: pay}, st, log)
 	if err != nil {
 		ln.Close()
 		return err

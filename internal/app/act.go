@@ -70,6 +70,9 @@ func (a *App) Act(ctx context.Context, u org.User, code string, in ActInput, o O
 	if err := a.checkTarget(ctx, d, cmd); err != nil {
 		return d, err
 	}
+	if err := a.feeGate(ctx, d, action); err != nil {
+		return d, err
+	}
 	detail := ""
 	switch action {
 	case dossier.ActionTransfer:

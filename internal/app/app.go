@@ -41,6 +41,8 @@ type Config struct {
 	SessionTTL time.Duration
 	// TokenTTL is how long an API token lasts; 24 hours when zero.
 	TokenTTL time.Duration
+	// Payment configures online payment of fees (payments.go); off when its Mode is empty.
+	Payment PaymentConfig
 }
 
 // App carries the dependencies of every use case.

@@ -30,6 +30,10 @@ var auditLabels = map[string]string{
 	"calendar.day.delete":      "Xóa ngày nghỉ, ngày làm bù",
 	"calendar.decision.save":   "Ghi văn bản công bố lịch nghỉ",
 	"dossier.attachment":       "Đính kèm tệp vào hồ sơ",
+	"payment.cash":             "Thu phí, lệ phí bằng tiền mặt",
+	"payment.transfer":         "Ghi nhận phí, lệ phí chuyển khoản",
+	"payment.waiver":           "Miễn phí, lệ phí",
+	"payment.refund":           "Hoàn trả phí, lệ phí",
 }
 
 // AuditActionLabel is the Vietnamese name of an action of the audit log ("dossier.receive"

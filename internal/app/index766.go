@@ -100,6 +100,7 @@ type measureSource func(a *App, ctx context.Context, unitCode string, p report.P
 var measureSources = []measureSource{
 	feedbackMeasures,    // 5.1–5.3 (feedback_index.go)
 	serviceSatisfaction, // 5.4 (rating_index.go)
+	paymentMeasures,     // 3.4, 3.6 (index766_payments.go)
 }
 
 // indexMeasures gathers the measures of every source for the unit's subtree and period.

@@ -27,6 +27,8 @@ type unitHistory struct {
 	from, cutoff time.Time
 	locality     string
 	r            *rand.Rand
+	// receipts numbers the desk's fee receipts per year (history_payments.go).
+	receipts map[int]int
 }
 
 // arrival is a dossier arriving: its first instant and channel.
@@ -141,7 +143,9 @@ func (g *unitHistory) dossier(a arrival, seq int, pExtend float64) (store.Import
 		Channel: a.channel, Applicant: applicant, Form: demoForm, Documents: app.RequiredDocuments(proc),
 		Sets: 1, FeeVND: proc.FeeVND, LookupKey: key, CreatedBy: first.Actor, CreatedAt: first.At,
 	}
-	return store.ImportedDossier{Record: rec, Dossier: l.d, State: l.st}, nil
+	out := store.ImportedDossier{Record: rec, Dossier: l.d, State: l.st}
+	g.numberReceipts(&out, l.payments)
+	return out, nil
 }
 
 // live runs the life of one dossier through the domain rules.
@@ -160,9 +164,11 @@ func (g *unitHistory) live(a arrival, seq int, proc catalog.Procedure, who dossi
 			l.do(l.officer(dossier.ActionRefuse, dossier.RoleOneStop, "Hồ sơ không thuộc thẩm quyền giải quyết của đơn vị."), at)
 			return l, l.err
 		}
+		l.payFee(proc.FeeVND, a.at)
 		l.do(l.officer(dossier.ActionAccept, dossier.RoleOneStop, ""), at)
 	} else {
 		l.do(l.officer(dossier.ActionReceive, dossier.RoleOneStop, ""), a.at)
+		l.payFee(proc.FeeVND, a.at)
 	}
 	factor := f.factor
 	if plan.Deadline.IsSameDay() {
@@ -214,6 +220,8 @@ type life struct {
 	st      dossier.State
 	stopped bool
 	err     error
+	// payments are the fee payments made in this life (history_payments.go).
+	payments []store.Payment
 }
 
 func (l *life) last() time.Time { return l.st.LastAt }

@@ -26,6 +26,10 @@ type Event struct {
 	// Step is the index (in State.Steps) of the step the dossier was at when the event
 	// happened.
 	Step int `json:"step"`
+	// AmountVND and PaymentRef describe a payment event: the amount settled and the
+	// reference of the payment (the gateway's transaction number, or the receipt number).
+	AmountVND  int64  `json:"amount_vnd,omitempty"`
+	PaymentRef string `json:"payment_ref,omitempty"`
 	// Documents are the missing documents a request_supplement event asks for.
 	Documents []MissingDocument `json:"documents,omitempty"`
 }

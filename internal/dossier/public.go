@@ -13,6 +13,8 @@ func (a Action) PublicLabel() string {
 		return "Chuyển cơ quan liên quan xử lý (liên thông)"
 	case ActionReturnResult:
 		return "Đã trả kết quả"
+	case ActionPayment:
+		return "Đã nộp phí, lệ phí"
 	}
 	return a.Label()
 }

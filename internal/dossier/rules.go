@@ -31,7 +31,10 @@ type Rule struct {
 	StepRole bool
 	// OnlineApplicant limits the applicant role to dossiers submitted online.
 	OnlineApplicant bool
-	unit            unitScope
+	// System marks an action that no person takes through Act: it is recorded by the
+	// system (RecordPayment), and Can refuses it to every role.
+	System bool
+	unit   unitScope
 }
 
 // Rules returns the table of action rules, one per action, in the order of Actions.
@@ -79,6 +82,8 @@ func RuleOf(a Action) (Rule, bool) {
 	case ActionWithdraw:
 		return Rule{Action: a, From: append(open, StatusResultReady), Roles: []Role{RoleApplicant, RoleOneStop},
 			unit: unitHome}, true
+	case ActionPayment:
+		return Rule{Action: a, From: append(open, StatusResultReady), System: true, unit: unitHome}, true
 	}
 	return Rule{}, false
 }
@@ -95,6 +100,9 @@ func Can(d Dossier, st State, a Action, role Role, unit string) error {
 	}
 	if err := statusAllows(r, st.Status); err != nil {
 		return err
+	}
+	if r.System {
+		return fault.New(fault.Forbidden, "Việc thanh toán phí, lệ phí chỉ được ghi nhận qua cổng thanh toán hoặc khi thu tại quầy.")
 	}
 	if a == ActionReceive && d.Channel == ChannelOnline {
 		return fault.New(fault.Conflict, "Hồ sơ trực tuyến được tạo bằng thao tác nộp trực tuyến, không phải tiếp nhận tại quầy.")

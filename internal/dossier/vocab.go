@@ -89,9 +89,13 @@ const (
 	ActionRefuse             Action = "refuse"
 	ActionReturnResult       Action = "return_result"
 	ActionWithdraw           Action = "withdraw"
+	// ActionPayment records that the fee was paid (online, after the gateway's IPN, or at
+	// the desk) or waived; only the system writes it (payment.go).
+	ActionPayment Action = "payment"
 )
 
-// Actions lists every action.
+// Actions lists every action a person takes (ActionPayment, which only the system
+// records, is not among them).
 func Actions() []Action {
 	return []Action{ActionReceive, ActionSubmit, ActionAccept, ActionAssign, ActionForward,
 		ActionSendBack, ActionTransfer, ActionRequestSupplement, ActionSupplementReceived,
@@ -127,6 +131,8 @@ func (a Action) Label() string {
 		return "Trả kết quả"
 	case ActionWithdraw:
 		return "Rút hồ sơ"
+	case ActionPayment:
+		return "Ghi nhận thanh toán phí, lệ phí"
 	}
 	return string(a)
 }

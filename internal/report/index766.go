@@ -101,9 +101,9 @@ var Schemes766 = []Scheme766{{
 			{Code: "3.1", Name: "Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến", MaxPoints: 2, Threshold: 0.8},
 			{Code: "3.2", Name: "Tỷ lệ dịch vụ công trực tuyến có phát sinh hồ sơ", MaxPoints: 4, Threshold: 1},
 			{Code: "3.3", Name: "Tỷ lệ hồ sơ trực tuyến", MaxPoints: 6, Threshold: 0.5, Measure: MeasureOnline},
-			{Code: "3.4", Name: "Tỷ lệ TTHC có phát sinh thanh toán trực tuyến", MaxPoints: 2, Threshold: 0.5},
+			{Code: "3.4", Name: "Tỷ lệ TTHC có phát sinh thanh toán trực tuyến", MaxPoints: 2, Threshold: 0.5, Measure: MeasurePaidOnlineProcedures},
 			{Code: "3.5", Name: "Tỷ lệ TTHC có nghĩa vụ tài chính tích hợp thanh toán trực tuyến trên Cổng", MaxPoints: 2, Threshold: 0.8},
-			{Code: "3.6", Name: "Tỷ lệ hồ sơ thanh toán trực tuyến", MaxPoints: 6, Threshold: 0.3},
+			{Code: "3.6", Name: "Tỷ lệ hồ sơ thanh toán trực tuyến", MaxPoints: 6, Threshold: 0.3, Measure: MeasurePaidOnline},
 		}},
 		{Code: "4", Name: "Số hóa hồ sơ", Indicators: []IndicatorDef{
 			{Code: "4.1", Name: "Tỷ lệ hồ sơ có kết quả điện tử", MaxPoints: 6, Threshold: 1},

@@ -26,6 +26,12 @@ type ImportedDossier struct {
 	Record  DossierRecord
 	Dossier dossier.Dossier
 	State   dossier.State
+	// Payments are the dossier's fee payments (payments_import.go); their events are
+	// among the dossier's.
+	Payments []Payment
+	// SandboxLedger says that the online payments are also the sandbox gateway's own
+	// records (the demo, where the sandbox played the gateway).
+	SandboxLedger bool
 }
 
 // check verifies what the import relies on: a canonical code matching the unit, the
@@ -103,6 +109,9 @@ func (s *Store) importBatch(ctx context.Context, tx *sql.Tx, ds []ImportedDossie
 		if err := s.bulkExec(ctx, tx, "DossierEventInsert", rows, events); err != nil {
 			return err
 		}
+	}
+	if err := s.importPayments(ctx, tx, ds, ids); err != nil {
+		return err
 	}
 	var seqs []any
 	for k, n := range last {

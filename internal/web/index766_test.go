@@ -105,10 +105,17 @@ func TestIndex766API(t *testing.T) {
 			if !near(points, x.Points) || maxPoints != x.MaxPoints {
 				t.Errorf("got %v/%v, groups sum to %v/%v", x.Points, x.MaxPoints, points, maxPoints)
 			}
-			for _, code := range []string{"2.1", "3.3", "5.1", "5.2", "5.3", "5.4"} {
+			for _, code := range []string{"2.1", "3.3", "3.4", "3.6", "5.1", "5.2", "5.3", "5.4"} {
 				if got[code].den == 0 {
 					t.Errorf("indicator %s has no data from the demo's history: got %v", code, got)
 				}
+			}
+			// The demo pays most online fee-bearing dossiers online, the counter's at the desk.
+			if p := got["3.6"]; p.den == 0 || p.num == 0 || p.num >= p.den {
+				t.Errorf("3.6: got %d/%d, want some but not all fee-bearing dossiers paid online", p.num, p.den)
+			}
+			if p := got["3.4"]; p.den == 0 || p.num == 0 || p.num > p.den {
+				t.Errorf("3.4: got %d/%d", p.num, p.den)
 			}
 
 			// 2.1 and 3.3 are Biểu II.06a's numbers, with two supplement requests counting late.

@@ -10,6 +10,7 @@ import (
 	"motcua/internal/web/desk"
 	"motcua/internal/web/kit"
 	"motcua/internal/web/open311"
+	"motcua/internal/web/pay"
 	"motcua/internal/web/public"
 )
 
@@ -25,6 +26,7 @@ func routes(k *kit.Kit) http.Handler {
 	admin.Routes(mux, k)
 	api.Routes(mux, k)
 	open311.Routes(mux, k)
+	pay.Routes(mux, k)
 	mux.HandleFunc("/", k.NotFound)
 
 	cop := http.NewCrossOriginProtection()

@@ -132,6 +132,11 @@ func (s *Server) renderMyDossier(w http.ResponseWriter, r *http.Request, c store
 		}
 		data["Rating"] = box
 	}
+	if data["Fee"], err = s.App.Fee(r.Context(), d); err != nil {
+		s.PageError(w, r, err)
+		return
+	}
+	data["CanPay"], _ = s.App.OnlinePayment()
 	s.Render(w, r, st, "my_dossier.html", data)
 }
 

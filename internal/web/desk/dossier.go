@@ -118,6 +118,10 @@ func (s *Server) renderDossier(w http.ResponseWriter, r *http.Request, st int, d
 			return
 		}
 	}
+	if data["Fee"], err = s.App.Fee(r.Context(), d); err != nil {
+		s.PageError(w, r, err)
+		return
+	}
 	if actErr != nil {
 		data["Message"], data["Errors"] = actErr.Message, actErr.Fields
 	}

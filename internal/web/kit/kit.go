@@ -52,6 +52,9 @@ type Config struct {
 	// CitizenQuota is the storage of one citizen's account across all of its drafts and
 	// dossiers; 200 MiB when zero.
 	CitizenQuota int64
+	// Payment configures online payment (MOTCUA_PAYMENT and MOTCUA_VNPAY_*), resolved by
+	// app.ResolvePaymentConfig; off when its Mode is empty.
+	Payment app.PaymentConfig
 }
 
 // Kit carries the dependencies that every handler shares: the configuration, the use
@@ -101,6 +104,6 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Kit, error) {
 	}
 	k.App = app.New(app.Config{BaseURL: cfg.BaseURL, DataDir: cfg.DataDir, Files: cfg.Files, FileLimit: cfg.FileLimit,
 		DossierFileLimit: cfg.DossierFileLimit, CitizenQuota: cfg.CitizenQuota,
-		SessionTTL: cfg.SessionTTL, TokenTTL: cfg.TokenTTL}, st, log)
+		SessionTTL: cfg.SessionTTL, TokenTTL: cfg.TokenTTL, Payment: cfg.Payment}, st, log)
 	return k, nil
 }

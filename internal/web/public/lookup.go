@@ -1,6 +1,7 @@
 package public
 
 import (
+	"motcua/internal/app"
 	"net/http"
 	"net/url"
 	"strings"
@@ -38,7 +39,12 @@ func (s *Server) handleLookupResult(w http.ResponseWriter, r *http.Request) {
 			"Code": code, "Key": key, "Message": e.Message})
 		return
 	}
-	data := map[string]any{"Title": "Hồ sơ " + p.Code, "P": p, "Labels": kit.PublicLabels(p)}
+	fee, err := s.App.LookupFee(r.Context(), app.Payer{LookupKey: key}, p.Code)
+	if err != nil {
+		s.PageError(w, r, err)
+		return
+	}
+	data := map[string]any{"Title": "Hồ sơ " + p.Code, "P": p, "Labels": kit.PublicLabels(p), "Fee": fee, "Key": key}
 	if d, err := s.App.LookupDossier(r.Context(), code, key); err == nil {
 		box, err := s.RatingBox(r, d, lookupRatingAction(p.Code), key)
 		if err != nil {

@@ -30,6 +30,10 @@ var auditLabels = map[string]string{
 	"calendar.day.delete":      "Xóa ngày nghỉ, ngày làm bù",
 	"calendar.decision.save":   "Ghi văn bản công bố lịch nghỉ",
 	"dossier.attachment":       "Đính kèm tệp vào hồ sơ",
+	"dossier.result.attach":    "Đính kèm kết quả điện tử",
+	"dossier.digitise":         "Số hóa hồ sơ",
+	"unit.certificate.import":  "Nhập chứng thư số của đơn vị",
+	"citizen.document.remove":  "Công dân xóa giấy tờ khỏi kho dữ liệu",
 }
 
 // AuditActionLabel is the Vietnamese name of an action of the audit log ("dossier.receive"

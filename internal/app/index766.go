@@ -97,7 +97,9 @@ type measureSource func(a *App, ctx context.Context, unitCode string, p report.P
 
 // measureSources are the use cases that count the measures held outside the dossier
 // summaries (feedback, ratings, payments, digitisation), one line each.
-var measureSources = []measureSource{}
+var measureSources = []measureSource{
+	digitisationMeasures,
+}
 
 // indexMeasures gathers the measures of every source for the unit's subtree and period.
 func (a *App) indexMeasures(ctx context.Context, unitCode string, p report.Period) (report.Measures, error) {

@@ -292,3 +292,24 @@ func (u *update) finish(sigNum int, s Signer, o Options) ([]byte, error) {
 	hex.Encode(b[cs+1:], cms)
 	return b, nil
 }
+
+// CheckPDF answers ErrNotPDF or ErrEncrypted for a document that Sign would refuse, nil
+// for one it can sign.
+func CheckPDF(b []byte) error {
+	if len(b) > MaxSize {
+		return ErrNotPDF
+	}
+	d, err := readDocument(b)
+	if err != nil {
+		return err
+	}
+	cat, err := d.object(d.root.num)
+	dict, ok := cat.(*pdfDict)
+	if err != nil || !ok {
+		return ErrNotPDF
+	}
+	if _, _, _, err := d.lastPage(dict); err != nil {
+		return ErrNotPDF
+	}
+	return nil
+}

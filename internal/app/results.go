@@ -279,3 +279,10 @@ func (a *App) Results(ctx context.Context, code string) (DossierResults, error) 
 	}
 	return out, nil
 }
+
+// HasElectronicResult reports whether the dossier has a signed electronic result, for
+// pages that already showed the dossier to their viewer.
+func (a *App) HasElectronicResult(ctx context.Context, code string) (bool, error) {
+	list, err := a.store.DossierFiles(ctx, code, store.PurposeResult)
+	return len(list) > 0, err
+}

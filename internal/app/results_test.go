@@ -26,9 +26,9 @@ import (
 // resultFixture is the demo's units, accounts and catalogue with one counter dossier at
 // Tân Hòa brought to its last step.
 type resultFixture struct {
-	a                           *app.App
-	st                          *store.Store
-	code                        string
+	a                               *app.App
+	st                              *store.Store
+	code                            string
 	desk, specialist, leader, admin org.User
 }
 

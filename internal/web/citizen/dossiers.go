@@ -121,6 +121,10 @@ func (s *Server) renderMyDossier(w http.ResponseWriter, r *http.Request, c store
 	data["LookupURL"] = "/tra-cuu/" + url.PathEscape(d.Record.Code) + "?key=" + url.QueryEscape(d.Record.LookupKey)
 	data["FileLimit"] = s.Cfg.FileLimit
 	data["Forms"] = kit.FormLinksAt(d, "/cong-dan/ho-so/"+url.PathEscape(d.Record.Code)+"/bieu-mau/", false)
+	if data["Signed"], err = s.App.HasElectronicResult(r.Context(), d.Record.Code); err != nil {
+		s.PageError(w, r, err)
+		return
+	}
 	s.Render(w, r, st, "my_dossier.html", data)
 }
 

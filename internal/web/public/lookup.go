@@ -38,6 +38,11 @@ func (s *Server) handleLookupResult(w http.ResponseWriter, r *http.Request) {
 			"Code": code, "Key": key, "Message": e.Message})
 		return
 	}
+	signed, err := s.App.HasElectronicResult(r.Context(), p.Code)
+	if err != nil {
+		s.PageError(w, r, err)
+		return
+	}
 	s.Render(w, r, http.StatusOK, "lookup_result.html", map[string]any{"Title": "Hồ sơ " + p.Code, "P": p,
-		"Labels": kit.PublicLabels(p)})
+		"Labels": kit.PublicLabels(p), "Signed": signed, "Key": key})
 }

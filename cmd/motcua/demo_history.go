@@ -16,7 +16,7 @@ import (
 // it says so on stdout and in the log when it starts and ends. The returned function waits
 // for the load to end (it stops early when ctx is cancelled; the next start resumes it)
 // and must run before the store is closed.
-func startDemoHistory(ctx context.Context, st *store.Store, resume bool, stdout io.Writer, log *slog.Logger) (wait func()) {
+func startDemoHistory(ctx context.Context, st *store.Store, resume bool, dataDir string, stdout io.Writer, log *slog.Logger) (wait func()) {
 	if resume {
 		fmt.Fprintln(stdout, "Đang nạp tiếp lịch sử hồ sơ minh họa bị gián đoạn trong nền…")
 		log.Info("demo history: resuming an interrupted load")
@@ -35,6 +35,7 @@ func startDemoHistory(ctx context.Context, st *store.Store, resume bool, stdout 
 		}
 		log.Info("demo history: loaded", "dossiers", n, "resumed", resumed, "seconds", time.Since(start).Seconds())
 		fmt.Fprintf(stdout, "Đã nạp lịch sử minh họa: %d hồ sơ trong %.1f giây.\n", n, time.Since(start).Seconds())
+		loadDemoDigitisation(ctx, st, dataDir, log)
 	}()
 	return func() { <-done }
 }

@@ -117,7 +117,7 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	if history {
-		defer startDemoHistory(ctx, st, resume, stdout, log)()
+		defer startDemoHistory(ctx, st, resume, db.data, stdout, log)()
 	}
 	select {
 	case err := <-errc:

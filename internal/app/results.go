@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"strings"
+	"time"
 
 	"motcua/internal/dossier"
 	"motcua/internal/esign"
@@ -92,7 +94,7 @@ func (a *App) GenerateResult(ctx context.Context, u org.User, code string, o Ori
 	if err := canPrepareResult(d, u); err != nil {
 		return store.Attachment{}, err
 	}
-	body, err := a.resultDocument(ctx, d, o)
+	body, err := a.resultDocument(ctx, d, a.now(), o)
 	if err != nil {
 		return store.Attachment{}, err
 	}
@@ -100,12 +102,12 @@ func (a *App) GenerateResult(ctx context.Context, u org.User, code string, o Ori
 }
 
 // resultDocument prints the result of the dossier from the procedure's template.
-func (a *App) resultDocument(ctx context.Context, d store.StoredDossier, o Origin) ([]byte, error) {
+func (a *App) resultDocument(ctx context.Context, d store.StoredDossier, at time.Time, o Origin) ([]byte, error) {
 	title := resultDocName
 	var lines [][2]string
 	if p, err := a.store.Procedure(ctx, d.Record.ProcedureCode); err == nil {
-		if p.Result != "" {
-			title = p.Result
+		if t := strings.TrimRight(strings.TrimSpace(p.Result), ". "); t != "" {
+			title = t
 		}
 		var form map[string]string
 		if json.Unmarshal(d.Record.Form, &form) == nil {
@@ -116,12 +118,12 @@ func (a *App) resultDocument(ctx context.Context, d store.StoredDossier, o Origi
 			}
 		}
 	}
-	unit, err := a.pdfUnit(ctx, d.State.Unit, a.now(), o)
+	unit, err := a.pdfUnit(ctx, d.State.Unit, at, o)
 	if err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	err = pdf.WriteResult(&buf, pdf.Result{Unit: unit, Dossier: a.pdfDossier(ctx, d, unit, o), Title: title, Date: a.now(), Lines: lines})
+	err = pdf.WriteResult(&buf, pdf.Result{Unit: unit, Dossier: a.pdfDossier(ctx, d, unit, o), Title: title, Date: at, Lines: lines})
 	return buf.Bytes(), err
 }
 
@@ -152,7 +154,11 @@ func (a *App) signOnApproval(ctx context.Context, u org.User, d store.StoredDoss
 	if err != nil || len(drafts) == 0 {
 		return nil, err
 	}
-	signed, err := a.signResult(ctx, d, drafts[0], a.OfficerName(ctx, u.Username))
+	body, err := a.readFile(drafts[0].SHA256)
+	if err != nil {
+		return nil, err
+	}
+	signed, err := a.signResult(ctx, d, body, a.OfficerName(ctx, u.Username), a.now())
 	if err != nil {
 		return nil, err
 	}
@@ -160,28 +166,28 @@ func (a *App) signOnApproval(ctx context.Context, u org.User, d store.StoredDoss
 	return []store.Attachment{signed}, nil
 }
 
-// signResult signs the draft with the certificate of the unit holding the dossier and
-// stores the signed file; the caller records it.
-func (a *App) signResult(ctx context.Context, d store.StoredDossier, draft store.Attachment, signerName string) (store.Attachment, error) {
+// readFile reads a stored file whole, up to the size Sign accepts.
+func (a *App) readFile(sha string) ([]byte, error) {
+	f, err := files.New(a.cfg.DataDir).Open(sha)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, esign.MaxSize+1))
+}
+
+// signResult signs the result document body with the certificate of the unit holding
+// the dossier at the instant at, and stores the signed file; the caller records it.
+func (a *App) signResult(ctx context.Context, d store.StoredDossier, body []byte, signerName string, now time.Time) (store.Attachment, error) {
 	s, err := a.unitSigner(ctx, d.State.Unit)
 	if err != nil {
 		return store.Attachment{}, err
 	}
 	fs := files.New(a.cfg.DataDir)
-	f, err := fs.Open(draft.SHA256)
-	if err != nil {
-		return store.Attachment{}, err
-	}
-	body, err := io.ReadAll(io.LimitReader(f, esign.MaxSize+1))
-	f.Close()
-	if err != nil {
-		return store.Attachment{}, err
-	}
 	unitName := d.State.Unit
 	if un, err := a.store.Unit(ctx, d.State.Unit); err == nil {
 		unitName = un.Name
 	}
-	now := a.now()
 	var block bytes.Buffer
 	if err := pdf.WriteSignatureBlock(&block, pdf.SignatureBlock{Unit: unitName, Signer: signerName, At: now}); err != nil {
 		return store.Attachment{}, err

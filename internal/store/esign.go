@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"motcua/internal/dossier"
 	"motcua/internal/fault"
 )
 
@@ -114,4 +115,44 @@ func (s *Store) attachInTx(ctx context.Context, tx *sql.Tx, code string, list []
 		}
 	}
 	return nil
+}
+
+// RecentDossier is a dossier picked for the demo's digitisation: its code, unit, channel
+// and status.
+type RecentDossier struct {
+	Code, UnitCode string
+	Channel        dossier.Channel
+	Status         dossier.Status
+}
+
+// RecentDossiers lists, for every unit and each of the statuses returned, result ready,
+// processing and received, the n dossiers received last.
+func (s *Store) RecentDossiers(ctx context.Context, n int) ([]RecentDossier, error) {
+	rows, err := s.query(ctx, s.read, "RecentDossiersPerUnit", n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []RecentDossier
+	for rows.Next() {
+		var d RecentDossier
+		if err := rows.Scan(&d.Code, &d.UnitCode, &d.Channel, &d.Status); err != nil {
+			return nil, fmt.Errorf("store: recent dossiers: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// ImportAttachments records files of existing dossiers in one transaction (the demo's
+// digitised copies); each attachment names its dossier.
+func (s *Store) ImportAttachments(ctx context.Context, list []Attachment) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, a := range list {
+			if err := s.attachInTx(ctx, tx, a.DossierCode, []Attachment{a}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

@@ -62,6 +62,9 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 			if err := demo.Load(ctx, st, pw); err != nil {
 				return err
 			}
+			if err := loadDemoCertificates(ctx, st, db.data, log); err != nil {
+				return err
+			}
 			history = true
 			fmt.Fprintln(stdout, "Đã nạp dữ liệu minh họa. Tài khoản: admin, tanhoa.motcua, tanhoa.chuyenvien, tanhoa.lanhdao.")
 			if printed {

@@ -43,7 +43,7 @@ func TestBrowserSignedResult(t *testing.T) {
 	}
 	// The desk hands it to the specialist.
 	if _, err := benchDo(context.Background(), client, http.MethodPost, ls.URL+"/api/v1/dossiers/"+created.Code+"/actions", token,
-		map[string]string{"action": "forward"}, http.StatusOK, nil); err != nil {
+		map[string]string{"action": "forward"}, http.StatusOK, &map[string]any{}); err != nil {
 		t.Fatal(err)
 	}
 

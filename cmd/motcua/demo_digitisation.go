@@ -24,10 +24,10 @@ func loadDemoCertificates(ctx context.Context, st *store.Store, dataDir string, 
 // loadDemoDigitisation gives the loaded demo history its test certificates, signed
 // electronic results, digitised copies and reused documents (demo.LoadDigitisation). A
 // failure is logged: the demo still works without them.
-func loadDemoDigitisation(ctx context.Context, st *store.Store, dataDir string, log *slog.Logger) {
+func loadDemoDigitisation(ctx context.Context, st *store.Store, dataDir string, before time.Time, log *slog.Logger) {
 	start := time.Now()
 	a := app.New(app.Config{DataDir: dataDir}, st, log)
-	n, err := demo.LoadDigitisation(ctx, st, a, dataDir)
+	n, err := demo.LoadDigitisation(ctx, st, a, dataDir, before)
 	if err != nil {
 		log.Error("demo digitisation: not loaded", "err", err)
 		return

@@ -27,15 +27,15 @@ func startDemoHistory(ctx context.Context, st *store.Store, resume bool, dataDir
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		start := time.Now()
-		n, resumed, err := demo.LoadHistory(ctx, st, st.Now())
+		start, historyStart := time.Now(), st.Now()
+		n, resumed, err := demo.LoadHistory(ctx, st, historyStart)
 		if err != nil {
 			log.Error("demo history: not loaded; the next start resumes it", "err", err)
 			return
 		}
 		log.Info("demo history: loaded", "dossiers", n, "resumed", resumed, "seconds", time.Since(start).Seconds())
 		fmt.Fprintf(stdout, "Đã nạp lịch sử minh họa: %d hồ sơ trong %.1f giây.\n", n, time.Since(start).Seconds())
-		loadDemoDigitisation(ctx, st, dataDir, log)
+		loadDemoDigitisation(ctx, st, dataDir, historyStart, log)
 	}()
 	return func() { <-done }
 }

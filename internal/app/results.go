@@ -265,6 +265,8 @@ func (a *App) resultFile(ctx context.Context, code string) (ResultFile, error) {
 // result (nil when none) and the prepared one waiting for approval (nil when none).
 type DossierResults struct {
 	Signed, Draft *store.Attachment
+	// SignedBy is the full name of the leader whose approval signed the result.
+	SignedBy string
 }
 
 // Results returns the electronic results of a dossier the caller has already been
@@ -282,6 +284,9 @@ func (a *App) Results(ctx context.Context, code string) (DossierResults, error) 
 		if len(list) > 0 {
 			*p.dst = &list[0]
 		}
+	}
+	if out.Signed != nil {
+		out.SignedBy = a.OfficerName(ctx, out.Signed.UploadedBy)
 	}
 	return out, nil
 }

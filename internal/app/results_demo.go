@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 
+	"motcua/internal/org"
 	"motcua/internal/store"
 )
 
@@ -26,14 +27,30 @@ func (a *App) AddDemoResult(ctx context.Context, code string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	signer := a.unitHead(ctx, d.State.Unit)
-	if signer == "" {
-		signer = "Lãnh đạo đơn vị"
-	}
-	signed, err := a.signResult(ctx, d, body, signer, at)
+	leader, err := a.unitLeader(ctx, d.State.Unit)
 	if err != nil {
 		return false, err
 	}
-	signed.DossierCode, signed.UploadedBy = code, "demo"
+	signed, err := a.signResult(ctx, d, body, leader.FullName, at)
+	if err != nil {
+		return false, err
+	}
+	signed.DossierCode, signed.UploadedBy = code, leader.Username
 	return true, a.store.ImportAttachments(ctx, []store.Attachment{signed})
+}
+
+// unitLeader is the first active leader of the unit by username, or a stand-in named
+// "Lãnh đạo đơn vị" when it has none.
+func (a *App) unitLeader(ctx context.Context, unit string) (org.User, error) {
+	users, err := a.store.Users(ctx)
+	if err != nil {
+		return org.User{}, err
+	}
+	best := org.User{Username: "demo", FullName: "Lãnh đạo đơn vị"}
+	for _, u := range users {
+		if u.UnitCode == unit && u.Active && u.Has(org.Leader) && (best.Username == "demo" || u.Username < best.Username) {
+			best = u
+		}
+	}
+	return best, nil
 }

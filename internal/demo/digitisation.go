@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"motcua/internal/app"
 	"motcua/internal/dossier"
@@ -39,14 +40,15 @@ const scanPDF = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
 // signed electronic results for the latest returned dossiers of each unit, digitised
 // copies of components and paper results, and components reused from the applicants'
 // stores — so that QĐ 766 indicators 4.1–4.3 have data. It may run again: dossiers that
-// already have their files are left alone.
-func LoadDigitisation(ctx context.Context, st *store.Store, a *app.App, dataDir string) (Digitised, error) {
+// already have their files are left alone. Only dossiers received before the instant
+// before (the start of the history's load) are touched, never those of real use.
+func LoadDigitisation(ctx context.Context, st *store.Store, a *app.App, dataDir string, before time.Time) (Digitised, error) {
 	var out Digitised
 	var err error
 	if out.Certificates, err = a.EnsureDemoCertificates(ctx); err != nil {
 		return out, fmt.Errorf("demo: certificates: %w", err)
 	}
-	recent, err := st.RecentDossiers(ctx, recentPerStatus)
+	recent, err := st.RecentDossiers(ctx, before, recentPerStatus)
 	if err != nil {
 		return out, err
 	}
@@ -73,7 +75,11 @@ func LoadDigitisation(ctx context.Context, st *store.Store, a *app.App, dataDir 
 			return out, err
 		}
 		if slices.ContainsFunc(have, func(f store.Attachment) bool { return f.UploadedBy == "demo" }) {
-			continue // done by an earlier run
+			// Done by an earlier run, whose signed results still count.
+			if slices.ContainsFunc(have, func(f store.Attachment) bool { return f.Purpose == store.PurposeResult }) {
+				signed[r.UnitCode]++
+			}
+			continue
 		}
 		d, err := st.Dossier(ctx, r.Code)
 		if err != nil {

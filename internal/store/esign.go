@@ -126,9 +126,9 @@ type RecentDossier struct {
 }
 
 // RecentDossiers lists, for every unit and each of the statuses returned, result ready,
-// processing and received, the n dossiers received last.
-func (s *Store) RecentDossiers(ctx context.Context, n int) ([]RecentDossier, error) {
-	rows, err := s.query(ctx, s.read, "RecentDossiersPerUnit", n)
+// processing and received, the n dossiers received last before the instant before.
+func (s *Store) RecentDossiers(ctx context.Context, before time.Time, n int) ([]RecentDossier, error) {
+	rows, err := s.query(ctx, s.read, "RecentDossiersPerUnit", before.UTC(), n)
 	if err != nil {
 		return nil, err
 	}

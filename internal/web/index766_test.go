@@ -102,11 +102,17 @@ func TestIndex766API(t *testing.T) {
 				}
 				points, maxPoints = points+g.Points, maxPoints+g.MaxPoints
 			}
-			if !near(points, x.Points) || maxPoints != x.MaxPoints || x.MaxPoints != 26 {
-				t.Errorf("got %v/%v, groups sum to %v/%v, want a maximum of 26 (2.1 and 3.3)", x.Points, x.MaxPoints, points, maxPoints)
+			if !near(points, x.Points) || maxPoints != x.MaxPoints || x.MaxPoints != 38 {
+				t.Errorf("got %v/%v, groups sum to %v/%v, want a maximum of 38 (2.1, 3.3 and 4.1–4.3)", x.Points, x.MaxPoints, points, maxPoints)
 			}
-			if len(got) != 2 {
-				t.Errorf("indicators with data: got %v, want 2.1 and 3.3", got)
+			if len(got) != 5 {
+				t.Errorf("indicators with data: got %v, want 2.1, 3.3 and 4.1–4.3", got)
+			}
+			// The history of 2025 has no electronic result, digitised copy or reused paper.
+			for _, c := range []string{"4.1", "4.2", "4.3"} {
+				if got[c].num != 0 || got[c].den == 0 {
+					t.Errorf("%s: got %d/%d, want none of the dossiers", c, got[c].num, got[c].den)
+				}
 			}
 
 			// 2.1 and 3.3 are Biểu II.06a's numbers, with two supplement requests counting late.

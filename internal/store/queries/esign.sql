@@ -74,7 +74,7 @@ SELECT code, unit_code, channel, status FROM (
     SELECT d.code, d.unit_code, d.channel, d.status,
         ROW_NUMBER() OVER (PARTITION BY d.unit_code, d.status ORDER BY d.received_at DESC, d.id DESC) AS n
     FROM dossiers d
-    WHERE d.received_at IS NOT NULL AND d.status IN ('returned', 'result_ready', 'processing', 'received')
+    WHERE d.received_at < ? AND d.status IN ('returned', 'result_ready', 'processing', 'received')
 ) ranked
 WHERE n <= ?
 ORDER BY unit_code, code

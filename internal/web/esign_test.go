@@ -58,6 +58,26 @@ func (ts *testServer) rawGet(t *testing.T, path, token string) (int, string, []b
 	return resp.StatusCode, resp.Header.Get("Content-Type"), body
 }
 
+// postResult sends a result file to POST /api/v1/dossiers/{code}/result.
+func (ts *testServer) postResult(t *testing.T, code, token string, content []byte) (int, string) {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, _ := mw.CreateFormFile("file", "ket-qua.pdf")
+	fw.Write(content)
+	mw.Close()
+	req, _ := http.NewRequest("POST", ts.URL+"/api/v1/dossiers/"+code+"/result", &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	out, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(out)
+}
+
 func verifies(t *testing.T, pdf []byte) bool {
 	t.Helper()
 	bin, err := exec.LookPath("pdfsig")
@@ -114,6 +134,10 @@ func TestSignedResultThroughPagesAndAPI(t *testing.T) {
 		csrf = specialist.csrf(page)
 		if st, _, body := specialist.postFile(page+"/ket-qua", csrf, "file", "ket-qua.pdf", []byte("\x89PNG\r\n\x1a\nảnh")); st != http.StatusBadRequest || !strings.Contains(body, "PDF") {
 			t.Errorf("image as result: got %d, want 400 asking for a PDF: %.300s", st, body)
+		}
+		encrypted := []byte("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Size 2 /Root 1 0 R /Encrypt << /Filter /Standard >> >>\nstartxref\n9\n%%EOF\n")
+		if st, body := ts.postResult(t, code, ts.token(t, "tanhoa.chuyenvien"), encrypted); st != http.StatusBadRequest || !strings.Contains(body, `"code":"invalid"`) || !strings.Contains(body, "mã hóa") {
+			t.Errorf("encrypted PDF through the API: got %d %s, want 400 invalid", st, body)
 		}
 		if st, loc, _ := specialist.post(page+"/ket-qua/tao", url.Values{"csrf": {csrf}}); st != http.StatusSeeOther || !strings.Contains(loc, "ketqua=1") {
 			t.Fatalf("generate: got %d to %q, want 303", st, loc)

@@ -41,6 +41,7 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("GET /api/v1/units/{code}/book.pdf", s.OfficerAPI(s.apiUnitBook))
 	mux.HandleFunc("GET /api/v1/lookup/{code}", s.Limited(s.Lookups, s.apiLookup))
 	mux.Handle("GET /api/v1/dossiers/{code}/result.pdf", s.OfficerAPI(s.apiResultPDF))
+	mux.Handle("POST /api/v1/dossiers/{code}/result", s.UploadLimit(1, s.OfficerAPI(s.apiAttachResult)))
 	mux.HandleFunc("GET /api/v1/lookup/{code}/result.pdf", s.Limited(s.Lookups, s.apiLookupResultPDF))
 	mux.Handle("GET /api/v1/dossiers/{code}/attachments", s.OfficerAPI(s.apiDossierAttachments))
 	mux.Handle("POST /api/v1/dossiers/{code}/attachments", s.UploadLimit(1, s.OfficerAPI(s.apiAddDossierAttachment)))

@@ -67,6 +67,9 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 			if err := demo.Load(ctx, st, pw); err != nil {
 				return err
 			}
+			if err := loadDemoCertificates(ctx, st, db.data, log); err != nil {
+				return err
+			}
 			history = true
 			fmt.Fprintln(stdout, "Đã nạp dữ liệu minh họa. Tài khoản: admin, tanhoa.motcua, tanhoa.chuyenvien, tanhoa.lanhdao.")
 			if printed {
@@ -153,7 +156,7 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	if history {
-		defer startDemoHistory(ctx, st, resume, stdout, log)()
+		defer startDemoHistory(ctx, st, resume, db.data, stdout, log)()
 	}
 	select {
 	case err := <-errc:

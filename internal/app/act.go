@@ -73,6 +73,11 @@ func (a *App) Act(ctx context.Context, u org.User, code string, in ActInput, o O
 	if err := a.feeGate(ctx, d, action); err != nil {
 		return d, err
 	}
+	// The approval that finishes the last step signs the prepared electronic result.
+	attach, err := a.signOnApproval(ctx, u, d, action)
+	if err != nil {
+		return d, err
+	}
 	detail := ""
 	switch action {
 	case dossier.ActionTransfer:
@@ -84,6 +89,7 @@ func (a *App) Act(ctx context.Context, u org.User, code string, in ActInput, o O
 		Audit:   officerAudit(u, o, "dossier."+string(action), "", detail),
 		Notice:  a.notice(),
 		Version: in.Version,
+		Attach:  attach,
 	})
 }
 

@@ -34,6 +34,10 @@ var auditLabels = map[string]string{
 	"payment.transfer":         "Ghi nhận phí, lệ phí chuyển khoản",
 	"payment.waiver":           "Miễn phí, lệ phí",
 	"payment.refund":           "Hoàn trả phí, lệ phí",
+	"dossier.result.attach":    "Đính kèm kết quả điện tử",
+	"dossier.digitise":         "Số hóa hồ sơ",
+	"unit.certificate.import":  "Nhập chứng thư số của đơn vị",
+	"citizen.document.remove":  "Công dân xóa giấy tờ khỏi kho dữ liệu",
 }
 
 // AuditActionLabel is the Vietnamese name of an action of the audit log ("dossier.receive"

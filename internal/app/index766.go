@@ -98,9 +98,10 @@ type measureSource func(a *App, ctx context.Context, unitCode string, p report.P
 // measureSources are the use cases that count the measures held outside the dossier
 // summaries (feedback, ratings, payments, digitisation), one line each.
 var measureSources = []measureSource{
-	feedbackMeasures,    // 5.1–5.3 (feedback_index.go)
-	serviceSatisfaction, // 5.4 (rating_index.go)
-	paymentMeasures,     // 3.4, 3.6 (index766_payments.go)
+	feedbackMeasures,     // 5.1–5.3 (feedback_index.go)
+	serviceSatisfaction,  // 5.4 (rating_index.go)
+	paymentMeasures,      // 3.4, 3.6 (index766_payments.go)
+	digitisationMeasures, // 4.1–4.3 (index766_esign.go)
 }
 
 // indexMeasures gathers the measures of every source for the unit's subtree and period.

@@ -106,9 +106,9 @@ var Schemes766 = []Scheme766{{
 			{Code: "3.6", Name: "Tỷ lệ hồ sơ thanh toán trực tuyến", MaxPoints: 6, Threshold: 0.3, Measure: MeasurePaidOnline},
 		}},
 		{Code: "4", Name: "Số hóa hồ sơ", Indicators: []IndicatorDef{
-			{Code: "4.1", Name: "Tỷ lệ hồ sơ có kết quả điện tử", MaxPoints: 6, Threshold: 1},
-			{Code: "4.2", Name: "Tỷ lệ hồ sơ thực hiện số hóa", MaxPoints: 4, Threshold: 0.8},
-			{Code: "4.3", Name: "Tỷ lệ khai thác, sử dụng lại dữ liệu số hóa", MaxPoints: 2, Threshold: 0.8},
+			{Code: "4.1", Name: "Tỷ lệ hồ sơ có kết quả điện tử", MaxPoints: 6, Threshold: 1, Measure: MeasureEResult},
+			{Code: "4.2", Name: "Tỷ lệ hồ sơ thực hiện số hóa", MaxPoints: 4, Threshold: 0.8, Measure: MeasureDigitised},
+			{Code: "4.3", Name: "Tỷ lệ khai thác, sử dụng lại dữ liệu số hóa", MaxPoints: 2, Threshold: 0.8, Measure: MeasureReused},
 			{Code: "4.4", Name: "Hồ sơ số hóa có kết nối với kho dữ liệu cá nhân trên Cổng", MaxPoints: 5, Threshold: 1},
 			{Code: "4.5", Name: "Ứng dụng dữ liệu dân cư", MaxPoints: 5, Threshold: 1},
 		}},

@@ -34,6 +34,12 @@ type Attachment struct {
 	UploadedKind string    `json:"uploaded_kind"`
 	UploadedBy   string    `json:"uploaded_by"`
 	CreatedAt    time.Time `json:"created_at"`
+	// Purpose is what the file is for (PurposeScan, PurposeResult, …); empty for an
+	// ordinary file of the dossier.
+	Purpose string `json:"purpose,omitempty"`
+	// ReusedFrom is the dossier whose stored document the citizen reused for this one
+	// (tái sử dụng từ kho dữ liệu); empty when uploaded anew.
+	ReusedFrom string `json:"reused_from,omitempty"`
 }
 
 // AddAttachment records a file stored on disk for a dossier (DossierCode) or a draft
@@ -56,7 +62,7 @@ func (s *Store) AddAttachment(ctx context.Context, a Attachment, audit AuditEntr
 		draft = a.DraftID
 	}
 	args := []any{code, draft, a.DocIndex, a.DocName, a.SHA256, a.Size,
-		a.ContentType, a.FileName, a.UploadedKind, a.UploadedBy, a.CreatedAt}
+		a.ContentType, a.FileName, a.UploadedKind, a.UploadedBy, a.CreatedAt, a.Purpose, a.ReusedFrom}
 	if id, ok := CitizenOfActor(a.UploadedBy); ok && a.UploadedKind == UploaderCitizen {
 		return s.addCitizenAttachment(ctx, id, a, args)
 	}
@@ -131,7 +137,7 @@ func scanAttachments(rows *sql.Rows) ([]Attachment, error) {
 		var code sql.NullString
 		var draft sql.NullInt64
 		if err := rows.Scan(&a.ID, &code, &draft, &a.DocIndex, &a.DocName, &a.SHA256, &a.Size, &a.ContentType,
-			&a.FileName, &a.UploadedKind, &a.UploadedBy, &a.CreatedAt); err != nil {
+			&a.FileName, &a.UploadedKind, &a.UploadedBy, &a.CreatedAt, &a.Purpose, &a.ReusedFrom); err != nil {
 			return nil, fmt.Errorf("store: attachments: %w", err)
 		}
 		a.DossierCode, a.DraftID = code.String, draft.Int64

@@ -102,6 +102,9 @@ type Write struct {
 	// Zero means the caller did not say: a race with another action then retries the
 	// whole decision on the new state.
 	Version int
+	// Attach are files recorded with the event in the same transaction (the signed
+	// electronic result of an approval); their DossierCode is the dossier's.
+	Attach []Attachment
 }
 
 // Notice composes the message telling a dossier's owner (ownerName) about the event e

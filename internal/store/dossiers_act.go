@@ -181,6 +181,9 @@ func (s *Store) actOnce(ctx context.Context, code string, cmd dossier.Command, n
 		if err := s.dossierHook(ctx, tx, cur.Record, 0, e, st, w); err != nil {
 			return err
 		}
+		if err := s.attachInTx(ctx, tx, code, w.Attach); err != nil {
+			return err
+		}
 		return s.auditInTx(ctx, tx, w.Audit, code)
 	})
 	if err != nil {

@@ -105,7 +105,7 @@ func TestIndex766API(t *testing.T) {
 			if !near(points, x.Points) || maxPoints != x.MaxPoints {
 				t.Errorf("got %v/%v, groups sum to %v/%v", x.Points, x.MaxPoints, points, maxPoints)
 			}
-			for _, code := range []string{"2.1", "3.3", "3.4", "3.6", "5.1", "5.2", "5.3", "5.4"} {
+			for _, code := range []string{"2.1", "3.3", "3.4", "3.6", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3", "5.4"} {
 				if got[code].den == 0 {
 					t.Errorf("indicator %s has no data from the demo's history: got %v", code, got)
 				}

@@ -2,23 +2,23 @@
 
 -- name: AttachmentInsert
 INSERT INTO attachments (dossier_code, draft_id, doc_index, doc_name, sha256, size, content_type,
-    file_name, uploaded_kind, uploaded_by, created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    file_name, uploaded_kind, uploaded_by, created_at, purpose, reused_from)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING id
 
 -- name: AttachmentByID
 SELECT id, dossier_code, draft_id, doc_index, doc_name, sha256, size, content_type, file_name,
-    uploaded_kind, uploaded_by, created_at
+    uploaded_kind, uploaded_by, created_at, purpose, reused_from
 FROM attachments WHERE id = ?
 
 -- name: AttachmentsOfDossier
 SELECT id, dossier_code, draft_id, doc_index, doc_name, sha256, size, content_type, file_name,
-    uploaded_kind, uploaded_by, created_at
+    uploaded_kind, uploaded_by, created_at, purpose, reused_from
 FROM attachments WHERE dossier_code = ? ORDER BY id
 
 -- name: AttachmentsOfDraft
 SELECT id, dossier_code, draft_id, doc_index, doc_name, sha256, size, content_type, file_name,
-    uploaded_kind, uploaded_by, created_at
+    uploaded_kind, uploaded_by, created_at, purpose, reused_from
 FROM attachments WHERE draft_id = ? ORDER BY id
 
 -- name: AttachmentBytesOfDossier

@@ -36,6 +36,8 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("POST /quan-tri/tai-khoan/{username}/khoa", form(s.handleUserActive(false)))
 	mux.Handle("POST /quan-tri/tai-khoan/{username}/mo-khoa", form(s.handleUserActive(true)))
 	mux.Handle("GET /quan-tri/nhat-ky", page(s.handleAudit))
+	mux.Handle("GET /quan-tri/chung-thu-so", page(s.handleCertificates))
+	mux.Handle("POST /quan-tri/chung-thu-so", s.OfficerPage(kit.LimitBody(maxCertificateBody, s.CheckCSRF(s.handleCertificateImport)).ServeHTTP, org.Admin))
 
 	// Keys of Open311 integrators (khóa kết nối Open311).
 	mux.Handle("GET /quan-tri/open311", page(s.handleOpen311Keys))

@@ -44,6 +44,9 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	ratings := kit.NewRateLimiter(kit.RatingsPerMinute, time.Minute)
 	mux.HandleFunc("GET /api/v1/lookup/{code}/rating", s.Limited(s.Lookups, s.apiLookupRatingGet))
 	mux.HandleFunc("POST /api/v1/lookup/{code}/rating", s.Limited(ratings, s.apiLookupRating))
+	mux.Handle("GET /api/v1/dossiers/{code}/result.pdf", s.OfficerAPI(s.apiResultPDF))
+	mux.Handle("POST /api/v1/dossiers/{code}/result", s.UploadLimit(1, s.OfficerAPI(s.apiAttachResult)))
+	mux.HandleFunc("GET /api/v1/lookup/{code}/result.pdf", s.Limited(s.Lookups, s.apiLookupResultPDF))
 	mux.Handle("GET /api/v1/dossiers/{code}/attachments", s.OfficerAPI(s.apiDossierAttachments))
 	mux.Handle("POST /api/v1/dossiers/{code}/attachments", s.UploadLimit(1, s.OfficerAPI(s.apiAddDossierAttachment)))
 

@@ -137,6 +137,10 @@ func (s *Server) renderMyDossier(w http.ResponseWriter, r *http.Request, c store
 		return
 	}
 	data["CanPay"], _ = s.App.OnlinePayment()
+	if data["Signed"], err = s.App.HasElectronicResult(r.Context(), d.Record.Code); err != nil {
+		s.PageError(w, r, err)
+		return
+	}
 	s.Render(w, r, st, "my_dossier.html", data)
 }
 

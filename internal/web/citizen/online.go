@@ -60,6 +60,7 @@ func (s *Server) renderOnlineForm(w http.ResponseWriter, r *http.Request, st int
 	data["Saved"] = !d.UpdatedAt.IsZero()
 	data["SavedAt"] = d.UpdatedAt
 	data["DraftID"] = d.ID
+	data["Stored"] = s.storedDocuments(r, c)
 	s.Render(w, r, st, "online_form.html", data)
 }
 
@@ -120,6 +121,10 @@ func (s *Server) handleOnlineSave(w http.ResponseWriter, r *http.Request, c stor
 		return
 	}
 	if err := s.attachChosen(r, c, p); err != nil {
+		s.onlineFormError(w, r, c, p, err)
+		return
+	}
+	if err := s.reuseChosen(r, c, p); err != nil {
 		s.onlineFormError(w, r, c, p, err)
 		return
 	}

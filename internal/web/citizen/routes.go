@@ -35,6 +35,9 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("GET /cong-dan/ho-so/{code}/bieu-mau/{file}", s.CitizenPage(s.handleMyDossierForm))
 	mux.Handle("POST /cong-dan/ho-so/{code}/rut", s.CheckCSRF(s.CitizenPage(s.handleMyWithdraw).ServeHTTP))
 	mux.Handle("POST /cong-dan/ho-so/{code}/danh-gia", s.CheckCSRF(s.CitizenPage(s.handleMyRate).ServeHTTP))
+	mux.Handle("GET /cong-dan/ho-so/{code}/ket-qua.pdf", s.CitizenPage(s.handleMyResultPDF))
+	mux.Handle("GET /cong-dan/kho-du-lieu", s.CitizenPage(s.handleMyDocuments))
+	mux.Handle("POST /cong-dan/kho-du-lieu/{id}/xoa", s.CheckCSRF(s.CitizenPage(s.handleMyDocumentRemove).ServeHTTP))
 	mux.Handle("POST /cong-dan/ho-so/{code}/attachments", s.UploadLimit(kit.MaxSupplementFiles, s.CheckCSRF(s.CitizenPage(s.handleMySupplement).ServeHTTP)))
 
 	// Online submission (nộp hồ sơ trực tuyến).

@@ -122,6 +122,10 @@ func (s *Server) renderDossier(w http.ResponseWriter, r *http.Request, st int, d
 		s.PageError(w, r, err)
 		return
 	}
+	if err := s.esignData(r, d, u, data); err != nil {
+		s.PageError(w, r, err)
+		return
+	}
 	if actErr != nil {
 		data["Message"], data["Errors"] = actErr.Message, actErr.Fields
 	}

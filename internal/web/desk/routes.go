@@ -38,4 +38,8 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("POST /phan-anh-kien-nghi/{code}", s.OfficerPage(s.CheckCSRF(s.handleFeedbackAction).ServeHTTP))
 	mux.Handle("GET /bao-cao/danh-gia", s.OfficerPage(s.handleRatings, org.Leader, org.Inspector, org.Admin))
 	mux.Handle("POST /ho-so/{code}/attachments", s.UploadLimit(kit.MaxSupplementFiles, s.OfficerPage(s.CheckCSRF(s.handleDossierUpload).ServeHTTP)))
+	mux.Handle("POST /ho-so/{code}/ket-qua", s.UploadLimit(1, s.OfficerPage(s.CheckCSRF(s.handleResultUpload).ServeHTTP)))
+	mux.Handle("POST /ho-so/{code}/ket-qua/tao", s.OfficerPage(s.CheckCSRF(s.handleResultGenerate).ServeHTTP))
+	mux.Handle("GET /ho-so/{code}/ket-qua.pdf", s.OfficerPage(s.handleResultPDF))
+	mux.Handle("POST /ho-so/{code}/so-hoa", s.UploadLimit(kit.MaxSupplementFiles, s.OfficerPage(s.CheckCSRF(s.handleDigitise).ServeHTTP)))
 }

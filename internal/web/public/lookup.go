@@ -44,7 +44,12 @@ func (s *Server) handleLookupResult(w http.ResponseWriter, r *http.Request) {
 		s.PageError(w, r, err)
 		return
 	}
-	data := map[string]any{"Title": "Hồ sơ " + p.Code, "P": p, "Labels": kit.PublicLabels(p), "Fee": fee, "Key": key}
+	signed, err := s.App.HasElectronicResult(r.Context(), p.Code)
+	if err != nil {
+		s.PageError(w, r, err)
+		return
+	}
+	data := map[string]any{"Title": "Hồ sơ " + p.Code, "P": p, "Labels": kit.PublicLabels(p), "Fee": fee, "Key": key, "Signed": signed}
 	if d, err := s.App.LookupDossier(r.Context(), code, key); err == nil {
 		box, err := s.RatingBox(r, d, lookupRatingAction(p.Code), key)
 		if err != nil {

@@ -44,8 +44,8 @@ func migrations(d Dialect) ([]migration, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
 	for i, m := range out {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("store: migration %s: want number %d", m.name, i+1)
+		if m.version <= 0 || (i > 0 && m.version == out[i-1].version) {
+			return nil, fmt.Errorf("store: migration %s: numbers must be positive and distinct", m.name)
 		}
 	}
 	return out, nil

@@ -20,13 +20,13 @@ type slideScene struct {
 
 var slideScenes = []slideScene{
 	{from: color.RGBA{0x0b, 0x4f, 0x8a, 255}, to: color.RGBA{0x2f, 0x9e, 0x8f, 255}, shape: color.RGBA{255, 255, 255, 60},
-		alt: "Hình minh họa: dải màu xanh với các vòng tròn, tượng trưng cho dịch vụ công thông suốt",
+		alt:     "Hình minh họa: dải màu xanh với các vòng tròn, tượng trưng cho dịch vụ công thông suốt",
 		caption: "Nộp hồ sơ trực tuyến, theo dõi tiến độ mọi lúc mọi nơi", link: "/thu-tuc", circles: true},
 	{from: color.RGBA{0x8a, 0x1c, 0x1c, 255}, to: color.RGBA{0xd9, 0x8b, 0x1e, 255}, shape: color.RGBA{255, 240, 200, 70},
-		alt: "Hình minh họa: dải màu đỏ cam với dãy đồi, tượng trưng cho thị trấn Tân Hòa",
+		alt:     "Hình minh họa: dải màu đỏ cam với dãy đồi, tượng trưng cho thị trấn Tân Hòa",
 		caption: "Tân Hòa hai năm liền dẫn đầu về cải cách hành chính", link: "/tin/tan-hoa-hai-nam-lien-dan-dau-cai-cach-hanh-chinh", hills: true},
 	{from: color.RGBA{0x1d, 0x5c, 0x2e, 255}, to: color.RGBA{0x7a, 0xb3, 0x3e, 255}, shape: color.RGBA{255, 255, 255, 55},
-		alt: "Hình minh họa: dải màu xanh lá với vòng tròn và đồi, tượng trưng cho sự hài lòng của người dân",
+		alt:     "Hình minh họa: dải màu xanh lá với vòng tròn và đồi, tượng trưng cho sự hài lòng của người dân",
 		caption: "Tra cứu hồ sơ bằng mã trên giấy tiếp nhận", link: "/tra-cuu", circles: true, hills: true},
 }
 

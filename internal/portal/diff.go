@@ -66,3 +66,14 @@ func Diff(old, new string) []DiffLine {
 	}
 	return out
 }
+
+// Kind names the line's mark for a page: "kept", "removed" or "added".
+func (l DiffLine) Kind() string {
+	switch l.Op {
+	case '-':
+		return "removed"
+	case '+':
+		return "added"
+	}
+	return "kept"
+}

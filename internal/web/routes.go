@@ -9,6 +9,7 @@ import (
 	"motcua/internal/web/citizen"
 	"motcua/internal/web/desk"
 	"motcua/internal/web/kit"
+	"motcua/internal/web/portal"
 	"motcua/internal/web/public"
 )
 
@@ -23,6 +24,7 @@ func routes(k *kit.Kit) http.Handler {
 	desk.Routes(mux, k)
 	admin.Routes(mux, k)
 	api.Routes(mux, k)
+	portal.Routes(mux, k)
 	mux.HandleFunc("/", k.NotFound)
 
 	cop := http.NewCrossOriginProtection()

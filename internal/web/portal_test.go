@@ -272,8 +272,8 @@ func TestPortalEditorWorkflow(t *testing.T) {
 		editor.login("tanhoa.bientap")
 		csrf := editor.csrf("/bien-tap/moi")
 		form := map[string]string{"csrf": csrf, "category": "tin-tuc", "title": "Khánh thành nhà văn hóa tổ dân phố 5",
-			"summary": "Nhà văn hóa mới có phòng hỗ trợ nộp hồ sơ trực tuyến.",
-			"body":    "Nội dung <script>alert(1)</script> có <a href=\"javascript:alert(2)\">liên kết xấu</a> và [liên kết xấu 2](javascript:alert(3)) <img src=x onerror=alert(4)>.",
+			"summary":   "Nhà văn hóa mới có phòng hỗ trợ nộp hồ sơ trực tuyến.",
+			"body":      "Nội dung <script>alert(1)</script> có <a href=\"javascript:alert(2)\">liên kết xấu</a> và [liên kết xấu 2](javascript:alert(3)) <img src=x onerror=alert(4)>.",
 			"image_alt": "Nhà văn hóa tổ dân phố 5"}
 		// SVG disguised as an image is refused with a clear message.
 		st, _, body := editor.multipartPost("/bien-tap/moi", form, map[string][]byte{"image_file": []byte(`<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>`)})

@@ -17,13 +17,13 @@ import (
 
 // editorForm is the article form as typed, kept when it is shown again with errors.
 type editorForm struct {
-	ID                                 int64
-	UpdatedAt                          string
-	Category, Slug, Title, Summary     string
-	Body, ImageAlt, Author             string
-	DocNumber, DocDate, DocSigner      string
-	Image, DocFile                     string
-	RemoveImage                        bool
+	ID                             int64
+	UpdatedAt                      string
+	Category, Slug, Title, Summary string
+	Body, ImageAlt, Author         string
+	DocNumber, DocDate, DocSigner  string
+	Image, DocFile                 string
+	RemoveImage                    bool
 }
 
 func formOf(a portal.Article) editorForm {
@@ -169,10 +169,10 @@ func (s *Server) handleEditorEdit(w http.ResponseWriter, r *http.Request) {
 		"Title": a.Title, "Article": view(a), "StateText": a.StateLabel(now), "Live": a.Live(now),
 		"Form": formOf(a), "Categories": portal.Categories(), "StaticPages": portal.StaticPages,
 		"Revisions": revs, "Saved": r.URL.Query().Get("da-luu") == "1",
-		"CanEdit": u.Has(org.Editor) && a.State != portal.Submitted,
-		"CanSubmit": u.Has(org.Editor) && (a.State == portal.Draft || a.State == portal.Unpublished),
-		"CanApprove": u.Has(org.Leader) && a.State == portal.Submitted,
-		"CanUnpublish": a.State == portal.Published,
+		"CanEdit":        u.Has(org.Editor) && a.State != portal.Submitted,
+		"CanSubmit":      u.Has(org.Editor) && (a.State == portal.Draft || a.State == portal.Unpublished),
+		"CanApprove":     u.Has(org.Leader) && a.State == portal.Submitted,
+		"CanUnpublish":   a.State == portal.Published,
 		"DefaultPublish": now.In(kit.Zone).Format("2006-01-02T15:04"),
 	})
 }

@@ -2,6 +2,8 @@ package demo
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"time"
 
@@ -48,6 +50,14 @@ func loadPortal(ctx context.Context, st *store.Store) error {
 			State: portal.Draft, CreatedBy: editorOf(d.unit)}
 		if d.slide > 0 {
 			a.Image, a.ImageAlt = images[d.slide-1], d.imageAlt
+		}
+		if d.docNumber != "" {
+			pdf := documentPDF("UBND thi tran Tan Hoa", "So: "+d.docNumber+", ngay "+d.docDate, "Ke hoach cai cach hanh chinh (ban minh hoa)")
+			sum := sha256.Sum256(pdf)
+			a.DocFile = hex.EncodeToString(sum[:8]) + ".pdf"
+			if err := st.PutPortalFile(ctx, a.DocFile, d.unit, "application/pdf", pdf, now); err != nil {
+				return fmt.Errorf("demo: document: %w", err)
+			}
 		}
 		if errs := a.Valid(); len(errs) > 0 {
 			return fmt.Errorf("demo: article %s: %v", d.slug, errs)

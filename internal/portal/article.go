@@ -133,11 +133,18 @@ func Slugify(title string) string {
 		default:
 			dash = true
 		}
-		if b.Len() >= MaxSlug {
-			break
+	}
+	out := b.String()
+	if len(out) > MaxSlug {
+		// Cut at the last whole word that fits.
+		out = out[:MaxSlug+1]
+		if i := strings.LastIndexByte(out, '-'); i > 0 {
+			out = out[:i]
+		} else {
+			out = out[:MaxSlug]
 		}
 	}
-	return strings.Trim(b.String(), "-")
+	return strings.Trim(out, "-")
 }
 
 // ValidSlug reports whether s is a well-formed slug.

@@ -341,3 +341,32 @@ func TestPortalEditorWorkflow(t *testing.T) {
 		}
 	})
 }
+
+func TestPortalDocumentOfDirection(t *testing.T) {
+	t.Parallel()
+	ts := newServer(t, "sqlite")
+	b := ts.browser(t)
+	_, page := b.get("/tin/ke-hoach-cai-cach-hanh-chinh-nam")
+	for _, want := range []string{"45/KH-UBND", "2026-01-15", "Lê Quang Vinh", "Tải văn bản (PDF)"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("document page lacks %q", want)
+		}
+	}
+	m := regexp.MustCompile(`/tai-lieu/([a-f0-9]{16}\.pdf)`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no attached file link")
+	}
+	resp, err := http.Get(ts.URL + m[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Errorf("attached file: got %d %q", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	// A PDF is not served as an image, nor an image as a document.
+	if st, _ := b.get("/anh/" + m[1]); st != 404 {
+		t.Errorf("pdf under /anh/: got %d, want 404", st)
+	}
+}

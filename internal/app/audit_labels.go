@@ -28,6 +28,11 @@ var auditLabels = map[string]string{
 	"calendar.schedule.update": "Sửa giờ làm việc",
 	"calendar.day.save":        "Ghi ngày nghỉ, ngày làm bù",
 	"calendar.day.delete":      "Xóa ngày nghỉ, ngày làm bù",
+	"portal.save":              "Lưu bài viết cổng thông tin",
+	"portal.submit":            "Gửi duyệt bài viết",
+	"portal.approve":           "Duyệt đăng bài viết",
+	"portal.return":            "Trả lại bài viết",
+	"portal.unpublish":         "Gỡ bài viết",
 	"calendar.decision.save":   "Ghi văn bản công bố lịch nghỉ",
 	"dossier.attachment":       "Đính kèm tệp vào hồ sơ",
 }

@@ -370,3 +370,25 @@ func TestPortalDocumentOfDirection(t *testing.T) {
 		t.Errorf("pdf under /anh/: got %d, want 404", st)
 	}
 }
+
+func TestPortalBodyImage(t *testing.T) {
+	t.Parallel()
+	ts := newServer(t, "sqlite")
+	editor := ts.browser(t)
+	editor.login("tanhoa.bientap")
+	csrf := editor.csrf("/bien-tap/moi")
+	st, _, body := editor.multipartPost("/bien-tap/anh", map[string]string{"csrf": csrf, "alt": "Quầy [một cửa]", "back": "//evil.test"},
+		map[string][]byte{"image_file": portalPNG(t)})
+	if st != 200 || !regexp.MustCompile(`!\(Quầy \(một cửa\)\)\(/anh/[a-f0-9]{16}-1200\.jpg\)|!\[Quầy \(một cửa\)\]\(/anh/[a-f0-9]{16}-1200\.jpg\)`).MatchString(body) {
+		t.Errorf("body image: got %d, want the Markdown line: %.300s", st, body)
+	}
+	if strings.Contains(body, "evil.test") {
+		t.Errorf("back link leads off the site")
+	}
+	leader := ts.browser(t)
+	leader.login("tanhoa.lanhdao")
+	lcsrf := leader.csrf("/bien-tap")
+	if st, _, _ := leader.multipartPost("/bien-tap/anh", map[string]string{"csrf": lcsrf, "alt": "x"}, map[string][]byte{"image_file": portalPNG(t)}); st != 403 {
+		t.Errorf("leader uploads: got %d, want 403", st)
+	}
+}

@@ -38,6 +38,7 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("GET /bien-tap", s.OfficerPage(s.handleEditorList))
 	mux.Handle("GET /bien-tap/moi", s.OfficerPage(s.handleEditorNew))
 	mux.Handle("POST /bien-tap/moi", s.UploadLimit(maxImageUploads, s.OfficerPage(s.CheckCSRF(s.handleEditorSave).ServeHTTP)))
+	mux.Handle("POST /bien-tap/anh", s.UploadLimit(1, s.OfficerPage(s.CheckCSRF(s.handleEditorImage).ServeHTTP)))
 	mux.Handle("GET /bien-tap/{id}", s.OfficerPage(s.handleEditorEdit))
 	mux.Handle("POST /bien-tap/{id}", s.UploadLimit(maxImageUploads, s.OfficerPage(s.CheckCSRF(s.handleEditorSave).ServeHTTP)))
 	mux.Handle("GET /bien-tap/{id}/xem-truoc", s.OfficerPage(s.handleEditorPreview))

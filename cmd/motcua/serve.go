@@ -71,7 +71,7 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 				return err
 			}
 			history = true
-			fmt.Fprintln(stdout, "Đã nạp dữ liệu minh họa. Tài khoản: admin, tanhoa.motcua, tanhoa.chuyenvien, tanhoa.lanhdao.")
+			fmt.Fprintln(stdout, "Đã nạp dữ liệu minh họa. Tài khoản: admin, tanhoa.motcua, tanhoa.chuyenvien, tanhoa.lanhdao, tanhoa.bientap.")
 			if printed {
 				fmt.Fprintf(stdout, "Mật khẩu chung của các tài khoản minh họa (chỉ in một lần): %s\n", pw)
 			}

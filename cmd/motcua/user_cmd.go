@@ -28,7 +28,7 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 	username := fs.String("username", "", "tên đăng nhập")
 	fullName := fs.String("name", "", "họ và tên")
 	unit := fs.String("unit", "", "mã định danh của đơn vị")
-	roles := fs.String("roles", "", "vai trò, cách nhau bởi dấu phẩy: admin, motcua, chuyenvien, lanhdao, thanhtra")
+	roles := fs.String("roles", "", "vai trò, cách nhau bởi dấu phẩy: admin, motcua, chuyenvien, lanhdao, thanhtra, editor")
 	pw := fs.String("password", "", "mật khẩu (nếu bỏ trống: đọc dòng đầu của đầu vào chuẩn)")
 	if err := fs.Parse(rest); err != nil {
 		return err

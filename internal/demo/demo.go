@@ -53,6 +53,8 @@ func Users() []org.User {
 		{Username: "phuocan.motcua", FullName: "Phạm Thị Hoa", UnitCode: "H40.12.07", Roles: []org.Role{org.OneStop}},
 		{Username: "phuocan.chuyenvien", FullName: "Võ Văn Tâm", UnitCode: "H40.12.07", Roles: []org.Role{org.Specialist}},
 		{Username: "phuocan.lanhdao", FullName: "Huỳnh Thanh Sơn", UnitCode: "H40.12.07", Roles: []org.Role{org.Leader}},
+		{Username: "tanhoa.bientap", FullName: "Phan Thị Mai", UnitCode: TanHoa, Roles: []org.Role{org.Editor}},
+		{Username: "phuocan.bientap", FullName: "Cao Văn Bình", UnitCode: "H40.12.07", Roles: []org.Role{org.Editor}},
 	}
 }
 
@@ -100,6 +102,9 @@ func LoadBase(ctx context.Context, st *store.Store, password string) error {
 		}
 	}
 	if err := loadCatalog(ctx, st); err != nil {
+		return err
+	}
+	if err := loadPortal(ctx, st); err != nil {
 		return err
 	}
 	return st.PutSetting(ctx, "site_unit", TanHoa)

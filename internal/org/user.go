@@ -17,10 +17,11 @@ const (
 	Specialist Role = "chuyenvien" // chuyên viên xử lý
 	Leader     Role = "lanhdao"    // lãnh đạo phê duyệt
 	Inspector  Role = "thanhtra"   // cấp trên, thanh tra: chỉ xem đơn vị và các đơn vị trực thuộc
+	Editor     Role = "editor"     // biên tập viên cổng thông tin: soạn bài, lãnh đạo duyệt
 )
 
 // Roles lists every role in display order.
-func Roles() []Role { return []Role{Admin, OneStop, Specialist, Leader, Inspector} }
+func Roles() []Role { return []Role{Admin, OneStop, Specialist, Leader, Inspector, Editor} }
 
 // Label is the role's Vietnamese name.
 func (r Role) Label() string {
@@ -35,6 +36,8 @@ func (r Role) Label() string {
 		return "Lãnh đạo"
 	case Inspector:
 		return "Thanh tra, giám sát"
+	case Editor:
+		return "Biên tập viên"
 	}
 	return string(r)
 }

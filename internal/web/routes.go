@@ -11,6 +11,7 @@ import (
 	"motcua/internal/web/kit"
 	"motcua/internal/web/open311"
 	"motcua/internal/web/pay"
+	"motcua/internal/web/portal"
 	"motcua/internal/web/public"
 )
 
@@ -27,6 +28,7 @@ func routes(k *kit.Kit) http.Handler {
 	api.Routes(mux, k)
 	open311.Routes(mux, k)
 	pay.Routes(mux, k)
+	portal.Routes(mux, k)
 	mux.HandleFunc("/", k.NotFound)
 
 	cop := http.NewCrossOriginProtection()

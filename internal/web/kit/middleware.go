@@ -221,5 +221,6 @@ func (s *Kit) NotFound(w http.ResponseWriter, r *http.Request) {
 // largeBodyRoute reports whether the route sets its own, larger body limit (uploads).
 func largeBodyRoute(r *http.Request) bool {
 	return strings.HasSuffix(r.URL.Path, "/attachments") || strings.HasSuffix(r.URL.Path, "/import") ||
-		(r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/nop-truc-tuyen/"))
+		(r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/nop-truc-tuyen/")) ||
+		(r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/bien-tap/"))
 }

@@ -5,6 +5,7 @@ import (
 
 	"motcua/internal/org"
 	"motcua/internal/web/kit"
+	"motcua/internal/web/portal"
 )
 
 // unitNode is a unit with its children, for the tree on the home page.
@@ -42,10 +43,16 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		s.PageError(w, r, err)
 		return
 	}
+	blocks, err := portal.Home(s.Kit, r)
+	if err != nil {
+		s.PageError(w, r, err)
+		return
+	}
 	s.Render(w, r, http.StatusOK, "home.html", map[string]any{
 		"Tree":   unitTree(units),
 		"Count":  len(units),
 		"Fields": fields,
+		"Portal": blocks,
 	})
 }
 

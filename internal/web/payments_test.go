@@ -349,6 +349,25 @@ func TestSandboxGatewayFlow(t *testing.T) {
 		!rec.Ledger || len(rec.Days) != 1 || rec.Days[0].Paid != 1 || rec.Days[0].Gateway != 1 || len(rec.Mismatches) != 0 {
 		t.Fatalf("reconciliation: %d %+v", st, rec)
 	}
+	leader := ts.browser(t)
+	leader.login("admin")
+	q := "?unit=" + units[0].Code + "&from=" + today + "&to=" + today
+	if st, page := leader.get("/bao-cao/doi-soat-thanh-toan" + q); st != http.StatusOK || !strings.Contains(page, today) ||
+		!strings.Contains(page, "Không có chênh lệch") {
+		t.Fatalf("reconciliation page: %d", st)
+	}
+	resp, err := leader.client.Get(ts.URL + "/bao-cao/doi-soat-thanh-toan.xlsx" + q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	xlsx, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(string(xlsx), "PK") {
+		t.Fatalf("reconciliation workbook: %d", resp.StatusCode)
+	}
+	if st, _ := ts.browser(t).get("/bao-cao/doi-soat-thanh-toan" + q); st != http.StatusSeeOther {
+		t.Fatalf("anonymous reconciliation: %d, want the login", st)
+	}
 }
 
 func TestLookupPagePayment(t *testing.T) {

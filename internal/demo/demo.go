@@ -102,5 +102,8 @@ func LoadBase(ctx context.Context, st *store.Store, password string) error {
 	if err := loadCatalog(ctx, st); err != nil {
 		return err
 	}
+	if err := loadScorecards(ctx, st); err != nil {
+		return err
+	}
 	return st.PutSetting(ctx, "site_unit", TanHoa)
 }

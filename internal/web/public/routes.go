@@ -40,6 +40,10 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.HandleFunc("GET /tra-cuu", s.Limited(s.Lookups, s.handleLookupPage))
 	mux.HandleFunc("GET /tra-cuu/{code}", s.Limited(s.Lookups, s.handleLookupResult))
 	mux.HandleFunc("GET /tep/{id}", s.handleDownload)
+
+	// Public results (kết quả giải quyết TTHC) and rankings.
+	mux.HandleFunc("GET /ket-qua/{unit}", s.Limited(s.Lookups, s.handleResults))
+	mux.HandleFunc("GET /xep-hang", s.Limited(s.Lookups, s.handleRankings))
 }
 
 func cacheFor(h http.Handler, seconds int) http.Handler {

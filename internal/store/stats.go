@@ -85,15 +85,18 @@ func (s *Store) OpenDossiers(ctx context.Context, unit string, subtree bool) (ou
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			o            report.OpenDossier
-			status, proc string
-			step         int
-			rec, due     sql.NullTime
+			o              report.OpenDossier
+			status, proc   string
+			step           int
+			rec, orig, due sql.NullTime
 		)
-		if err := rows.Scan(&o.Code, &o.ProcedureName, &status, &step, &proc, &o.Assignee, &o.AssigneeName, &rec, &due); err != nil {
+		if err := rows.Scan(&o.Code, &o.ProcedureName, &status, &step, &proc, &o.Assignee, &o.AssigneeName, &rec, &orig, &due); err != nil {
 			return nil, false, fmt.Errorf("store: open dossiers: %w", err)
 		}
-		o.ReceivedAt, o.DueAt = timeOf(rec), timeOf(due)
+		o.ReceivedAt, o.DueAt = timeOf(rec), timeOf(orig)
+		if o.DueAt.IsZero() {
+			o.DueAt = timeOf(due)
+		}
 		o.Step = stepName(dossier.Status(status), step, proc)
 		out = append(out, o)
 	}

@@ -24,7 +24,7 @@ WITH RECURSIVE tree(id) AS (
     SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id WHERE ? = 1
 )
 SELECT d.code, d.procedure_name, d.status, d.step, d.process, d.assignee, COALESCE(us.full_name, ''),
-    d.received_at, COALESCE(d.original_due_at, d.due_at)
+    d.received_at, d.original_due_at, d.due_at
 FROM dossiers d
 LEFT JOIN users us ON us.username = d.assignee
 WHERE d.unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)

@@ -335,4 +335,6 @@ func (a *App) CompetitionRanking(ctx context.Context, u org.User, parent string,
 
 // CompetitionYear is the year the competition pages open on: the statutory year
 // before the current one, whose results are final.
-func (a *App) CompetitionYear() int { return report.StatutoryMonth(calendar.DateOf(a.store.Now())).To.Year - 1 }
+func (a *App) CompetitionYear() int {
+	return report.StatutoryMonth(calendar.DateOf(a.store.Now())).To.Year - 1
+}

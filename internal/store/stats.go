@@ -74,7 +74,8 @@ func (s *Store) ProceduresByLevel(ctx context.Context) (map[string]int, error) {
 // MaxOpenDossiers is how many open dossiers the dashboard reads at most.
 const MaxOpenDossiers = 5000
 
-// OpenDossiers lists the dossiers of the unit (and the units below it) still open, newest
+// OpenDossiers lists the dossiers of the unit (and the units below it) still in
+// processing (a result ready to return has finished, as in the reports), newest
 // first, at most MaxOpenDossiers (more is true when there were more), with the name of
 // their current step and the officer holding them.
 func (s *Store) OpenDossiers(ctx context.Context, unit string, subtree bool) (out []report.OpenDossier, more bool, err error) {
@@ -119,8 +120,6 @@ func stepName(st dossier.Status, step int, process string) string {
 		return "Đã tiếp nhận, chờ chuyển xử lý"
 	case dossier.StatusSupplementRequested:
 		return "Chờ bổ sung hồ sơ"
-	case dossier.StatusResultReady:
-		return "Chờ trả kết quả"
 	}
 	var p dossier.Process
 	if json.Unmarshal([]byte(process), &p) == nil && step >= 0 && step < len(p.Steps) && p.Steps[step].Name != "" {

@@ -28,7 +28,7 @@ SELECT d.code, d.procedure_name, d.status, d.step, d.process, d.assignee, COALES
 FROM dossiers d
 LEFT JOIN users us ON us.username = d.assignee
 WHERE d.unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
-  AND d.status IN ('submitted', 'received', 'processing', 'supplement_requested', 'result_ready')
+  AND d.status IN ('submitted', 'received', 'processing', 'supplement_requested')
 ORDER BY d.id DESC
 LIMIT 5001;
 

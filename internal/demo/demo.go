@@ -107,5 +107,8 @@ func LoadBase(ctx context.Context, st *store.Store, password string) error {
 	if err := loadPortal(ctx, st); err != nil {
 		return err
 	}
+	if err := loadScorecards(ctx, st); err != nil {
+		return err
+	}
 	return st.PutSetting(ctx, "site_unit", TanHoa)
 }

@@ -63,4 +63,6 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("GET /api/v1/reports/ii06a.pdf", s.OfficerAPI(s.apiReportII06aPDF))
 	mux.Handle("GET /api/v1/reports/index766", s.OfficerAPI(s.apiIndex766))
 	mux.HandleFunc("GET /api/v1/rankings", s.Limited(s.Lookups, s.apiRankings))
+	mux.Handle("GET /api/v1/reports/ii07b", s.OfficerAPI(s.apiReportII07b))
+	mux.Handle("GET /api/v1/reports/ii07b.xlsx", s.OfficerAPI(s.apiReportII07bXLSX))
 }

@@ -42,4 +42,18 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("POST /ho-so/{code}/ket-qua/tao", s.OfficerPage(s.CheckCSRF(s.handleResultGenerate).ServeHTTP))
 	mux.Handle("GET /ho-so/{code}/ket-qua.pdf", s.OfficerPage(s.handleResultPDF))
 	mux.Handle("POST /ho-so/{code}/so-hoa", s.UploadLimit(kit.MaxSupplementFiles, s.OfficerPage(s.CheckCSRF(s.handleDigitise).ServeHTTP)))
+
+	// Leaders' reports, dashboard and the competition scorecard; the use cases decide.
+	lead := []org.Role{org.Leader, org.Inspector, org.Admin}
+	mux.Handle("GET /bao-cao", s.OfficerPage(s.handleReport, lead...))
+	mux.Handle("GET /bao-cao/ho-so", s.OfficerPage(s.handleReportDossiers, lead...))
+	mux.Handle("GET /bao-cao/ii07b", s.OfficerPage(s.handleII07b, lead...))
+	mux.Handle("GET /dieu-hanh", s.OfficerPage(s.handleDashboard, lead...))
+	mux.Handle("GET /thi-dua", s.OfficerPage(s.handleScorecard, lead...))
+	mux.Handle("POST /thi-dua/diem", s.OfficerPage(s.CheckCSRF(s.handleScore).ServeHTTP, lead...))
+	mux.Handle("POST /thi-dua/minh-chung", s.UploadLimit(kit.MaxSupplementFiles, s.OfficerPage(s.CheckCSRF(s.handleEvidenceUpload).ServeHTTP, lead...)))
+	mux.Handle("GET /thi-dua/minh-chung/{id}", s.OfficerPage(s.handleEvidence, lead...))
+	mux.Handle("GET /thi-dua/xep-hang", s.OfficerPage(s.handleCompetitionRanking, lead...))
+	mux.Handle("GET /thi-dua/tieu-chi", s.OfficerPage(s.handleSchemeForm, lead...))
+	mux.Handle("POST /thi-dua/tieu-chi", s.OfficerPage(s.CheckCSRF(s.handleSchemeSave).ServeHTTP, org.Admin))
 }

@@ -48,12 +48,13 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		s.PageError(w, r, err)
 		return
 	}
-	s.Render(w, r, http.StatusOK, "home.html", map[string]any{
-		"Tree":   unitTree(units),
-		"Count":  len(units),
-		"Fields": fields,
-		"Portal": blocks,
-	})
+	data := map[string]any{"Tree": unitTree(units), "Count": len(units), "Fields": fields, "Portal": blocks}
+	if site := s.SiteUnit(r); site.Code != "" {
+		if un, f, err := s.App.Headline(r.Context(), site.Code); err == nil {
+			data["Headline"] = Headline{Unit: un, ResultFigures: f}
+		}
+	}
+	s.Render(w, r, http.StatusOK, "home.html", data)
 }
 
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {

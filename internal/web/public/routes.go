@@ -62,6 +62,9 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("POST /danh-gia/{unit}", s.CheckCSRF(s.Limited(ratings, s.handleKioskScan)))
 	mux.Handle("POST /danh-gia/{unit}/xac-nhan", s.CheckCSRF(s.Limited(ratings, s.handleKioskConfirm)))
 	mux.Handle("POST /danh-gia/{unit}/gui", s.CheckCSRF(s.Limited(ratings, s.handleKioskSend)))
+	// Public results (kết quả giải quyết TTHC) and rankings.
+	mux.HandleFunc("GET /ket-qua/{unit}", s.Limited(s.Lookups, s.handleResults))
+	mux.HandleFunc("GET /xep-hang", s.Limited(s.Lookups, s.handleRankings))
 }
 
 func cacheFor(h http.Handler, seconds int) http.Handler {

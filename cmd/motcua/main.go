@@ -31,6 +31,7 @@ Cách dùng:
   motcua user passwd --username TÊN [--password …]
   motcua user list
   motcua calendar lunar|solar|holidays|due …
+  motcua demo generate --dossiers N [--unit MÃ | --units U] [--data DIR | --db URL]
   motcua bench [--n 5000] [--c 64] [--db postgres://…] [--lookups N]
   motcua version
 `
@@ -49,6 +50,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return migrateCommand(ctx, rest, getenv, stdout, stderr)
 	case "user":
 		return userCommand(ctx, rest, getenv, stdin, stdout, stderr)
+	case "demo":
+		return demoCommand(ctx, rest, getenv, stdout, stderr)
 	case "bench":
 		return benchCommand(ctx, rest, getenv, stdout, stderr)
 	case "calendar":

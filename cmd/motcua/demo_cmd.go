@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
 	"time"
 
 	"motcua/internal/demo"
@@ -23,8 +25,20 @@ func demoCommand(ctx context.Context, args []string, getenv func(string) string,
 	units := fs.Int("units", 0, "chia đều cho U xã của tỉnh minh họa (tạo thêm xã mẫu nếu thiếu)")
 	days := fs.Int("days", 730, "số ngày gần nhất mà hồ sơ được tiếp nhận")
 	seed := fs.Uint64("seed", uint64(time.Now().UnixNano()), "hạt giống ngẫu nhiên")
+	profile := fs.String("cpuprofile", "", "ghi hồ sơ CPU (pprof) vào tệp này")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
+	}
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if *n < 1 || *n > 100_000_000 {
 		return errors.New("--dossiers phải từ 1 đến 100.000.000")

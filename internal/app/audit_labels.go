@@ -30,6 +30,7 @@ var auditLabels = map[string]string{
 	"calendar.day.delete":      "Xóa ngày nghỉ, ngày làm bù",
 	"calendar.decision.save":   "Ghi văn bản công bố lịch nghỉ",
 	"dossier.attachment":       "Đính kèm tệp vào hồ sơ",
+	"audit.retention":          "Lưu trữ nhật ký cũ",
 }
 
 // AuditActionLabel is the Vietnamese name of an action of the audit log ("dossier.receive"

@@ -43,9 +43,11 @@ func migrations(d Dialect) ([]migration, error) {
 		out = append(out, migration{version: v, name: e.Name(), sql: string(data)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	// Numbers increase; a gap is allowed (branches number their migrations apart until
+	// they are merged), a duplicate is not.
 	for i, m := range out {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("store: migration %s: want number %d", m.name, i+1)
+		if m.version < 1 || i > 0 && m.version == out[i-1].version {
+			return nil, fmt.Errorf("store: migration %s: duplicate or invalid number", m.name)
 		}
 	}
 	return out, nil

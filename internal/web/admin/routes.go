@@ -36,6 +36,7 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("POST /quan-tri/tai-khoan/{username}/khoa", form(s.handleUserActive(false)))
 	mux.Handle("POST /quan-tri/tai-khoan/{username}/mo-khoa", form(s.handleUserActive(true)))
 	mux.Handle("GET /quan-tri/nhat-ky", page(s.handleAudit))
+	mux.Handle("POST /quan-tri/nhat-ky/luu-tru", form(s.handleAuditRetention))
 
 	// Procedure catalogue (thủ tục hành chính).
 	mux.Handle("GET /quan-tri/thu-tuc", page(s.handleAdminProcedures))

@@ -33,6 +33,7 @@ Cách dùng:
   motcua calendar lunar|solar|holidays|due …
   motcua demo generate --dossiers N [--unit MÃ | --units U] [--data DIR | --db URL]
   motcua bench [--n 5000] [--c 64] [--db postgres://…] [--lookups N]
+  motcua bench pages [--n 20] [--unit MÃ] [--dossiers N] [--data DIR | --db URL]
   motcua version
 `
 

@@ -105,4 +105,3 @@ func (s *Store) insertColumns(name string) ([]string, error) {
 	}
 	return cols, nil
 }
-

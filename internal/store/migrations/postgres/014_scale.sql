@@ -19,3 +19,7 @@ CREATE TABLE audit_archive (
     archived_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX audit_archive_at ON audit_archive(at);
+
+-- Open dossiers apart from finished history: reports count those carried into a period,
+-- and work queues list them, without walking years of finished ones.
+CREATE INDEX dossiers_open ON dossiers(unit_code, received_at) WHERE finished_at IS NULL;

@@ -35,6 +35,7 @@ func benchPagesCommand(ctx context.Context, args []string, getenv func(string) s
 	n := fs.Int("n", 20, "số lần đo mỗi trang (sau lần đầu)")
 	add := fs.Int("dossiers", 0, "tạo thêm N hồ sơ tại đơn vị trước khi đo (như motcua demo generate)")
 	unit := fs.String("unit", demo.TanHoa, "đơn vị của các trang cán bộ")
+	only := fs.String("only", "", "chỉ đo các trang có tên chứa chuỗi này")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -89,6 +90,9 @@ func benchPagesCommand(ctx context.Context, args []string, getenv func(string) s
 	fmt.Fprintf(stdout, "motcua bench pages: %s, đơn vị %s, n=%d\n", benchDurability(st), *unit, *n)
 	fmt.Fprintf(stdout, "%-34s %10s %10s %10s %8s\n", "trang", "lần đầu", "p50", "p95", "byte")
 	for _, p := range pages {
+		if *only != "" && !strings.Contains(p.name, *only) {
+			continue
+		}
 		var lat []time.Duration
 		var size int
 		var first time.Duration

@@ -30,6 +30,9 @@ const benchClientHeader = "X-Motcua-Bench-Client"
 // dossiers through the HTTP API with c concurrent clients, looks them up, and compares
 // the intake rate with the store's own write path on a second scratch database.
 func benchCommand(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "pages" {
+		return benchPagesCommand(ctx, args[1:], getenv, stdout, stderr)
+	}
 	fs := newFlagSet("bench", stderr)
 	n := fs.Int("n", 5000, "số hồ sơ tiếp nhận qua HTTP")
 	c := fs.Int("c", 64, "số máy khách đồng thời")

@@ -34,7 +34,9 @@ Cách dùng:
   motcua calendar lunar|solar|holidays|due …
   motcua backup --to THƯ_MỤC [--data ./data] [--db URL]
   motcua restore --from THƯ_MỤC [--data ./data] [--db URL]
+  motcua demo generate --dossiers N [--unit MÃ | --units U] [--data DIR | --db URL]
   motcua bench [--n 5000] [--c 64] [--db postgres://…] [--lookups N]
+  motcua bench pages [--n 20] [--unit MÃ] [--dossiers N] [--data DIR | --db URL]
   motcua version
 `
 
@@ -56,6 +58,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return backupCommand(ctx, rest, getenv, stdout, stderr)
 	case "restore":
 		return restoreCommand(ctx, rest, getenv, stdout, stderr)
+	case "demo":
+		return demoCommand(ctx, rest, getenv, stdout, stderr)
 	case "bench":
 		return benchCommand(ctx, rest, getenv, stdout, stderr)
 	case "open311":

@@ -55,6 +55,8 @@ type App struct {
 	now   func() time.Time
 	// hashing holds one slot per password hash under way (auth.go).
 	hashing chan struct{}
+	// exports limits the heavy exports running at once (book.go).
+	exports exportGate
 }
 
 // New returns the use cases over the store. The time of each action comes from the

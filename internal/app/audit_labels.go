@@ -43,6 +43,7 @@ var auditLabels = map[string]string{
 	"dossier.digitise":         "Số hóa hồ sơ",
 	"unit.certificate.import":  "Nhập chứng thư số của đơn vị",
 	"citizen.document.remove":  "Công dân xóa giấy tờ khỏi kho dữ liệu",
+	"audit.retention":          "Lưu trữ nhật ký cũ",
 }
 
 // AuditActionLabel is the Vietnamese name of an action of the audit log ("dossier.receive"

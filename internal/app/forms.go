@@ -11,7 +11,6 @@ import (
 	"motcua/internal/catalog"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
-	"motcua/internal/notify"
 	"motcua/internal/org"
 	"motcua/internal/pdf"
 	"motcua/internal/store"
@@ -307,41 +306,11 @@ func (a *App) handovers(ctx context.Context, d store.StoredDossier, rows []dossi
 	return out
 }
 
-// UnitBook prints the dossier book (sổ theo dõi hồ sơ) of a unit for the civil dates
-// from–to (both included), for an officer who may see the unit's dossiers.
+// UnitBook prints the first volume of the dossier book (sổ theo dõi hồ sơ) of a unit for
+// the civil dates from–to (both included): UnitBookVolume with volume 1.
 func (a *App) UnitBook(ctx context.Context, u org.User, code string, from, to calendar.Date, o Origin) (Form, error) {
-	ok, err := a.canSeeUnit(ctx, u, code)
-	if err != nil {
-		return Form{}, err
-	}
-	if !ok {
-		return Form{}, fault.New(fault.Forbidden, "Bạn không có quyền xem sổ theo dõi hồ sơ của đơn vị này.")
-	}
-	if to.Before(from) {
-		return Form{}, fault.WithFields("Kỳ theo dõi không hợp lệ.", map[string]string{"to": "Ngày kết thúc phải sau ngày bắt đầu."})
-	}
-	unit, err := a.pdfUnit(ctx, code, to.Start(), o)
-	if err != nil {
-		return Form{}, err
-	}
-	end := to.AddDays(1).Start()
-	entries, err := a.store.DossierBook(ctx, code, from.Start(), end)
-	if err != nil {
-		return Form{}, err
-	}
-	book := pdf.Book{Unit: unit, From: from.Start(), To: end.Add(-time.Second)}
-	now := a.now()
-	for _, e := range entries {
-		st := e.State()
-		book.Rows = append(book.Rows, pdf.BookRow{Code: e.Code, ProcedureName: e.ProcedureName, Sets: e.Sets,
-			ApplicantName: e.Applicant.FullName, Address: e.Applicant.Address, Phone: e.Applicant.Phone,
-			ReceivedAt: e.ReceivedAt, DueAt: st.LegalDueAt(), ReturnedAt: e.ReturnedAt, Note: notify.BookNote(st, now)})
-	}
-	var buf bytes.Buffer
-	if err := pdf.WriteBook(&buf, book); err != nil {
-		return Form{}, err
-	}
-	return Form{Name: code + "-so-theo-doi.pdf", PDF: &buf}, nil
+	v, err := a.UnitBookVolume(ctx, u, code, from, to, 1, o)
+	return v.Form, err
 }
 
 // ReceptionDoc is one document of the counter form: ticked when handed in, with its counts.

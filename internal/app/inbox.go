@@ -60,6 +60,8 @@ type InboxSection struct {
 	Title string
 	Rows  []InboxRow
 	Total int
+	// AtLeast says that Total is a lower bound: the count stopped there (store.InboxQuery.CountCap).
+	AtLeast bool
 }
 
 // InboxPage is one page of the inbox: its tables, the page number and whether a later
@@ -256,7 +258,7 @@ func (a *App) Inbox(ctx context.Context, u org.User, f InboxFilter) (InboxPage, 
 		if err != nil {
 			return InboxPage{}, err
 		}
-		sec := InboxSection{Title: sq.title, Total: total}
+		sec := InboxSection{Title: sq.title, Total: total, AtLeast: total >= sq.q.CountCap()}
 		for _, it := range items {
 			st := it.State()
 			sec.Rows = append(sec.Rows, InboxRow{InboxItem: it, Applicant: it.ApplicantName,

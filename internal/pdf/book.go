@@ -29,6 +29,12 @@ type Book struct {
 	// follows the rule set in force at To.
 	From, To time.Time
 	Rows     []BookRow
+	// First is the number (STT) of the first row, for a volume that continues another
+	// (1 when zero).
+	First int
+	// Stop, when set, is asked every few rows whether to go on; its error ends the
+	// writing (the request was cancelled).
+	Stop func() error
 }
 
 // WriteBook writes the dossier book as an A4 landscape PDF: the header, the period, and a
@@ -65,7 +71,7 @@ func WriteBook(w io.Writer, b Book) error {
 	s.gap(3)
 
 	t := newTable(s, 7.5,
-		column{8, "C"}, column{40, "L"}, column{42, "L"}, column{12, "C"}, column{26, "L"},
+		column{11, "C"}, column{40, "L"}, column{39, "L"}, column{12, "C"}, column{26, "L"},
 		column{28, "L"}, column{20, "L"}, column{17, "C"}, column{17, "C"}, column{17, "C"},
 		column{15, "C"}, column{15, "C"}, column{20, "L"})
 	t.head = func() { bookHead(t) }
@@ -73,9 +79,15 @@ func WriteBook(w io.Writer, b Book) error {
 	if len(b.Rows) == 0 {
 		t.row("", "Không có hồ sơ trong kỳ.", "", "", "", "", "", "", "", "", "", "", "")
 	}
+	first := max(b.First, 1)
 	for i, r := range b.Rows {
+		if b.Stop != nil && i%bookStopEvery == 0 {
+			if err := b.Stop(); err != nil {
+				return err
+			}
+		}
 		t.rowCells([]cell{
-			{text: strconv.Itoa(i + 1)}, {text: r.Code}, {text: r.ProcedureName}, {text: countText(r.Sets)},
+			{text: strconv.Itoa(first + i)}, {text: r.Code}, {text: r.ProcedureName}, {text: countText(r.Sets)},
 			{text: r.ApplicantName}, {text: r.Address}, {text: r.Phone},
 			{text: optClock(r.ReceivedAt)}, {text: optClock(r.DueAt)}, {text: optClock(r.ReturnedAt)},
 			{}, {}, {text: r.Note},
@@ -83,6 +95,9 @@ func WriteBook(w io.Writer, b Book) error {
 	}
 	return s.output(w)
 }
+
+// bookStopEvery is how many rows WriteBook writes between two calls of Book.Stop.
+const bookStopEvery = 50
 
 // optClock is shortClock on two lines, or blank for the zero time.
 func optClock(t time.Time) string {

@@ -65,6 +65,12 @@ type seqKey struct{ unit, day string }
 func (s *Store) ImportDossiers(ctx context.Context, ds []ImportedDossier) error {
 	for start := 0; start < len(ds); start += importTxDossiers {
 		batch := ds[start:min(start+importTxDossiers, len(ds))]
+		if s.dialect == Postgres {
+			if err := s.importBatchCopy(ctx, batch); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := s.inTx(ctx, func(tx *sql.Tx) error { return s.importBatch(ctx, tx, batch) }); err != nil {
 			return err
 		}

@@ -96,6 +96,11 @@ func (s *Store) DossierBook(ctx context.Context, unit string, from, to time.Time
 	if err != nil {
 		return nil, err
 	}
+	return scanBook(rows)
+}
+
+// scanBook reads rows of the DossierBook columns.
+func scanBook(rows *sql.Rows) ([]BookEntry, error) {
 	defer rows.Close()
 	var out []BookEntry
 	for rows.Next() {

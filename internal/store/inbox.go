@@ -115,7 +115,14 @@ func (it InboxItem) State() dossier.State {
 	}
 }
 
-// Inbox lists the dossiers of the query in its order, with the total number that match.
+// InboxCountAhead is how far past the page asked for Inbox counts the matching dossiers.
+const InboxCountAhead = 1000
+
+// CountCap is the most Inbox counts for the query: a total equal to it means "at least".
+func (q InboxQuery) CountCap() int { return q.Offset + q.Limit + InboxCountAhead }
+
+// Inbox lists the dossiers of the query in its order, with the total number that match,
+// counted up to q.CountCap() (so a view of years of history costs the same as a short one).
 func (s *Store) Inbox(ctx context.Context, q InboxQuery) ([]InboxItem, int, error) {
 	if q.Limit == 0 {
 		q.Limit = 50
@@ -125,7 +132,7 @@ func (s *Store) Inbox(ctx context.Context, q InboxQuery) ([]InboxItem, int, erro
 	}
 	args := q.args(s.Now())
 	var total int
-	if err := s.row(ctx, s.read, "", "DossierInboxCount", args, &total); err != nil {
+	if err := s.row(ctx, s.read, "", "DossierInboxCount", append(args[:len(args):len(args)], q.CountCap()), &total); err != nil {
 		return nil, 0, err
 	}
 	rows, err := s.query(ctx, s.read, "DossierInbox", append(args, int(q.Order), int(q.Order), q.Limit, q.Offset)...)

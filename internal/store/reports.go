@@ -16,7 +16,8 @@ import (
 // clock started before the period ends and that had not finished before it began
 // (report.ClassifyII06a decides the rest). Newest first.
 func (s *Store) ReportDossiers(ctx context.Context, unit string, subtree bool, p report.Period) ([]report.Dossier, error) {
-	rows, err := s.query(ctx, s.read, "ReportDossiers", unit, flag(subtree), p.End().UTC(), p.Start().UTC())
+	start, end := p.Start().UTC(), p.End().UTC()
+	rows, err := s.query(ctx, s.read, "ReportDossiers", unit, flag(subtree), start, end, start, start, start)
 	if err != nil {
 		return nil, err
 	}

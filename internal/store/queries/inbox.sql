@@ -1,7 +1,8 @@
 -- The officers' inbox (hộp hồ sơ) reads the projection kept for lists. The first
 -- parameter is the unit whose subtree is the scope; then the holder unit (work queues),
 -- the scope flag, and the filters in the order of store.InboxQuery.args. Both queries
--- share the same conditions.
+-- share the same conditions. The count stops a little past the page asked for
+-- (InboxQuery.CountCap), so that no page view counts the whole history.
 
 -- name: DossierInbox
 WITH RECURSIVE tree(id) AS (
@@ -42,7 +43,7 @@ WITH RECURSIVE tree(id) AS (
 ), scope(code) AS (
     SELECT u.code FROM units u JOIN tree t ON t.id = u.id
 )
-SELECT COUNT(*)
+SELECT COUNT(*) FROM (SELECT 1 AS x
 FROM dossiers d
 LEFT JOIN procedures p ON p.code = d.procedure_code
 WHERE (? = '' OR d.holder_unit = ?)
@@ -58,4 +59,5 @@ WHERE (? = '' OR d.holder_unit = ?)
        OR (d.finished_at IS NULL AND d.status <> ? AND d.due_at < ?)
        OR (d.finished_at IS NOT NULL AND (d.supplements >= 2 OR d.finished_at > COALESCE(d.original_due_at, d.due_at))))
   AND (? = '' OR d.code LIKE ? ESCAPE '!' OR (? <> '' AND d.applicant_folded LIKE ? ESCAPE '!')
-       OR d.applicant_id_number = ?);
+       OR d.applicant_id_number = ?)
+LIMIT ?) capped;

@@ -2,6 +2,7 @@ package admin
 
 import (
 	"net/http"
+	neturl "net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -11,7 +12,9 @@ import (
 	"motcua/internal/web/kit"
 )
 
-// handleAudit lists the audit log with filters by officer, action, unit and period.
+// handleAudit lists the audit log with filters by officer, action, unit and period, a
+// page at a time by keyset (?sau= is the cursor of the previous page's last entry), so
+// that a page costs the same however long the log; with the retention policy's form.
 func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f := store.AuditFilter{
@@ -35,19 +38,15 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 		}
 		f.To = t.AddDate(0, 0, 1)
 	}
-	// An unreadable page number is the first page; one past the store's bound is the
-	// last page it serves, so (page-1)*Limit cannot overflow.
-	page, err := strconv.Atoi(q.Get("trang"))
-	if err != nil || page < 1 {
-		page = 1
+	after, err := store.ParseAuditCursor(q.Get("sau"))
+	if err != nil {
+		msg = "Liên kết trang không hợp lệ; hãy xem lại từ trang đầu."
 	}
-	page = min(page, store.MaxAuditOffset/f.Limit+1)
-	f.Offset = (page - 1) * f.Limit
 	var entries []store.AuditEntry
+	var next store.AuditCursor
 	st := http.StatusOK
 	if msg == "" {
-		var err error
-		entries, err = s.Store.AuditLog(r.Context(), f)
+		entries, next, err = s.Store.AuditPage(r.Context(), f, after)
 		if err != nil {
 			s.PageError(w, r, err)
 			return
@@ -55,8 +54,43 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 	} else {
 		st = http.StatusBadRequest
 	}
+	months, err := s.App.AuditRetention(r.Context())
+	if err != nil {
+		s.PageError(w, r, err)
+		return
+	}
+	more := withParam(q, "sau", next.String())
 	s.Render(w, r, st, "admin_audit.html", map[string]any{
 		"Title": "Nhật ký thao tác", "Entries": entries, "Q": q, "Message": msg,
-		"Page": page, "More": len(entries) == f.Limit, "Actions": app.AuditActions(),
+		"First": after.ID == 0, "Next": more, "HasNext": next.ID != 0, "Actions": app.AuditActions(),
+		"Retention": months, "Moved": q.Get("da-luu-tru"),
 	})
+}
+
+// withParam is the query q with key set to value, for a link to another page of the
+// list.
+func withParam(q neturl.Values, key, value string) string {
+	v := neturl.Values{}
+	for k, x := range q {
+		if k != "da-luu-tru" {
+			v[k] = x
+		}
+	}
+	v.Set(key, value)
+	return "?" + v.Encode()
+}
+
+// handleAuditRetention sets the retention policy of the audit log and applies it.
+func (s *Server) handleAuditRetention(w http.ResponseWriter, r *http.Request) {
+	u, _ := kit.CurrentUser(r)
+	months, err := strconv.Atoi(strings.TrimSpace(r.FormValue("months")))
+	if err != nil {
+		months = -1
+	}
+	moved, err := s.App.SetAuditRetention(r.Context(), u, months, s.Origin(r))
+	if err != nil {
+		s.PageError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/quan-tri/nhat-ky?da-luu-tru="+strconv.Itoa(moved), http.StatusSeeOther)
 }

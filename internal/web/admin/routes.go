@@ -43,6 +43,7 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("GET /quan-tri/open311", page(s.handleOpen311Keys))
 	mux.Handle("POST /quan-tri/open311", form(s.handleOpen311KeyAdd))
 	mux.Handle("POST /quan-tri/open311/{id}/thu-hoi", form(s.handleOpen311KeyRevoke))
+	mux.Handle("POST /quan-tri/nhat-ky/luu-tru", form(s.handleAuditRetention))
 
 	// Procedure catalogue (thủ tục hành chính).
 	mux.Handle("GET /quan-tri/thu-tuc", page(s.handleAdminProcedures))

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 
 	"motcua/internal/app"
@@ -46,11 +47,24 @@ func (s *Server) apiUnitBook(w http.ResponseWriter, r *http.Request) {
 		s.APIError(w, r, fault.WithFields("Kỳ theo dõi không hợp lệ.", bad))
 		return
 	}
+	volume := 1
+	if v := r.URL.Query().Get("volume"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			s.APIError(w, r, fault.WithFields("Số quyển không hợp lệ.", map[string]string{"volume": "Số quyển là số nguyên từ 1."}))
+			return
+		}
+		volume = n
+	}
 	u, _ := kit.CurrentUser(r)
-	f, err := s.App.UnitBook(r.Context(), u, r.PathValue("code"), from, to, s.Origin(r))
+	f, err := s.App.UnitBookVolume(r.Context(), u, r.PathValue("code"), from, to, volume, s.Origin(r))
 	if err != nil {
 		s.APIError(w, r, err)
 		return
 	}
+	// A period with more dossiers than a volume holds is printed in several files: the
+	// headers say which one this is and how many there are (?volume=N for the others).
+	w.Header().Set("X-Motcua-Book-Volume", strconv.Itoa(f.Volume))
+	w.Header().Set("X-Motcua-Book-Volumes", strconv.Itoa(f.Volumes))
 	kit.WritePDF(w, f.Name, f.PDF)
 }

@@ -133,17 +133,6 @@ func openSQLite(path string) (*Store, error) {
 	return &Store{dialect: SQLite, write: write, read: read, location: path}, nil
 }
 
-func openPostgres(url string) (*Store, error) {
-	db, err := sql.Open("pgx", url)
-	if err != nil {
-		return nil, fmt.Errorf("store: open postgres: %w", err)
-	}
-	db.SetMaxOpenConns(32)
-	db.SetMaxIdleConns(32)
-	db.SetConnMaxIdleTime(5 * time.Minute)
-	return &Store{dialect: Postgres, write: db, read: db, location: redact(url)}, nil
-}
-
 // redact hides the password of a database URL for logs.
 func redact(url string) string {
 	at := strings.LastIndex(url, "@")

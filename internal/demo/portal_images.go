@@ -35,15 +35,16 @@ func slideImage(sc slideScene) ([]picture.Variant, error) {
 	const w, h = 1200, 450
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	mix := func(a, b uint8, t float64) uint8 { return uint8(float64(a)*(1-t) + float64(b)*t) }
+	al := float64(sc.shape.A) / 255
 	over := func(x, y int, c color.RGBA) {
-		o := img.RGBAAt(x, y)
-		al := float64(c.A) / 255
-		img.SetRGBA(x, y, color.RGBA{mix(o.R, c.R, al), mix(o.G, c.G, al), mix(o.B, c.B, al), 255})
+		p := img.Pix[y*img.Stride+x*4 : y*img.Stride+x*4+3 : y*img.Stride+x*4+3]
+		p[0], p[1], p[2] = mix(p[0], c.R, al), mix(p[1], c.G, al), mix(p[2], c.B, al)
 	}
 	for y := 0; y < h; y++ {
+		row := img.Pix[y*img.Stride : y*img.Stride+w*4]
 		for x := 0; x < w; x++ {
 			t := (float64(x)/w + float64(y)/h) / 2
-			img.SetRGBA(x, y, color.RGBA{mix(sc.from.R, sc.to.R, t), mix(sc.from.G, sc.to.G, t), mix(sc.from.B, sc.to.B, t), 255})
+			row[x*4], row[x*4+1], row[x*4+2], row[x*4+3] = mix(sc.from.R, sc.to.R, t), mix(sc.from.G, sc.to.G, t), mix(sc.from.B, sc.to.B, t), 255
 		}
 	}
 	if sc.circles {
@@ -71,5 +72,5 @@ func slideImage(sc slideScene) ([]picture.Variant, error) {
 			}
 		}
 	}
-	return picture.Encode(img)
+	return picture.EncodeQuick(img)
 }

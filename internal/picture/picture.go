@@ -74,8 +74,15 @@ func Process(data []byte) ([]Variant, error) {
 	return Encode(src)
 }
 
-// Encode re-encodes an image at every width of Widths as JPEG on a white background.
-func Encode(src image.Image) ([]Variant, error) {
+// Encode re-encodes an image at every width of Widths as JPEG on a white background,
+// resized with Catmull-Rom (sharp, for photographs).
+func Encode(src image.Image) ([]Variant, error) { return encode(src, draw.CatmullRom) }
+
+// EncodeQuick is Encode with bilinear resizing: several times faster, good enough for
+// drawn images without fine detail (the demo's banners).
+func EncodeQuick(src image.Image) ([]Variant, error) { return encode(src, draw.ApproxBiLinear) }
+
+func encode(src image.Image, scaler draw.Scaler) ([]Variant, error) {
 	b := src.Bounds()
 	var out []Variant
 	for _, w := range Widths {
@@ -85,7 +92,11 @@ func Encode(src image.Image) ([]Variant, error) {
 		h := max(1, b.Dy()*w/b.Dx())
 		dst := image.NewRGBA(image.Rect(0, 0, w, h))
 		stddraw.Draw(dst, dst.Bounds(), image.NewUniform(color.White), image.Point{}, stddraw.Src)
-		draw.CatmullRom.Scale(dst, dst.Bounds(), src, b, draw.Over, nil)
+		if w == b.Dx() {
+			stddraw.Draw(dst, dst.Bounds(), src, b.Min, stddraw.Over)
+		} else {
+			scaler.Scale(dst, dst.Bounds(), src, b, draw.Over, nil)
+		}
 		var buf bytes.Buffer
 		if err := jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 80}); err != nil {
 			return nil, fault.New(fault.Internal, "Không mã hóa được ảnh.")

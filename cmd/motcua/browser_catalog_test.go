@@ -3,6 +3,7 @@ package main
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -19,8 +20,14 @@ func TestBrowserCatalogSearchOnPhone(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#q"), "dang ky khai sinh"),
 		chromedp.WaitVisible(chromedp.CSS(first)),
 	)
-	if got := b.text(first); got != "Đăng ký khai sinh" {
-		t.Errorf("first live result: got %q, want Đăng ký khai sinh", got)
+	// The live results follow the typing: wait for those of the whole query.
+	got := b.text(first)
+	for i := 0; i < 100 && got != "Đăng ký khai sinh"; i++ {
+		time.Sleep(100 * time.Millisecond)
+		got = b.text(first)
+	}
+	if got != "Đăng ký khai sinh" {
+		t.Fatalf("first live result: got %q, want Đăng ký khai sinh", got)
 	}
 	b.do(
 		chromedp.Click(chromedp.CSS(first)),

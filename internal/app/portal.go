@@ -292,3 +292,34 @@ func (a *App) findLive(ctx context.Context, unit, slug string) (portal.Article, 
 	}
 	return portal.Article{}, fault.New(fault.NotFound, "Không tìm thấy bài viết, hoặc bài chưa được đăng.")
 }
+
+// PortalRights says whether the user writes a unit's portal content (biên tập viên) and
+// whether they approve it (lãnh đạo); portal.Decide checks each move.
+func PortalRights(u org.User) (write, approve bool) {
+	return u.Has(org.Editor), u.Has(org.Leader)
+}
+
+// ArticleRights are the buttons an article's editing page offers the user.
+type ArticleRights struct {
+	Edit, Submit, Approve, Unpublish bool
+}
+
+// ArticleRightsOf decides the ArticleRights of the user on the article by its state.
+func ArticleRightsOf(u org.User, art portal.Article) ArticleRights {
+	write, approve := PortalRights(u)
+	return ArticleRights{
+		Edit:      write && art.State != portal.Submitted,
+		Submit:    write && (art.State == portal.Draft || art.State == portal.Unpublished),
+		Approve:   approve && art.State == portal.Submitted,
+		Unpublish: art.State == portal.Published,
+	}
+}
+
+// CanWriteArticles refuses (fault.Forbidden) a user who is not a biên tập viên: only
+// editors write the portal's articles.
+func CanWriteArticles(u org.User) error {
+	if write, _ := PortalRights(u); !write {
+		return fault.New(fault.Forbidden, "Chỉ biên tập viên được soạn bài viết.")
+	}
+	return nil
+}

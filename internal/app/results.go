@@ -297,3 +297,26 @@ func (a *App) HasElectronicResult(ctx context.Context, code string) (bool, error
 	list, err := a.store.DossierFiles(ctx, code, store.PurposeResult)
 	return len(list) > 0, err
 }
+
+// ResultRights are what an officer may do on a dossier's page about its electronic result
+// and its digitised copies (số hóa).
+type ResultRights struct {
+	// Result: prepare the result for approval, at the step before signing.
+	Result bool
+	// Digitise: scan the submitted paper documents, while open or once the result is ready.
+	Digitise bool
+	// DigitiseResult: scan the paper result, once it is ready.
+	DigitiseResult bool
+}
+
+// ResultRightsOf decides the ResultRights of the officer on the dossier: the roles that
+// handle dossiers, at the stage each action belongs to.
+func ResultRightsOf(u org.User, d store.StoredDossier) ResultRights {
+	worker := u.HasAny(org.OneStop, org.Specialist, org.Leader, org.Admin)
+	ready := d.State.Status == dossier.StatusResultReady || d.State.Status == dossier.StatusReturned
+	return ResultRights{
+		Result:         worker && AtResultStep(d),
+		Digitise:       worker && (!d.State.Status.Final() || ready),
+		DigitiseResult: worker && ready,
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"motcua/internal/app"
-	"motcua/internal/dossier"
 	"motcua/internal/fault"
 	"motcua/internal/org"
 	"motcua/internal/store"
@@ -23,12 +22,9 @@ func (s *Server) esignData(r *http.Request, d store.StoredDossier, u org.User, d
 	if err != nil {
 		return err
 	}
-	worker := u.HasAny(org.OneStop, org.Specialist, org.Leader, org.Admin)
-	ready := d.State.Status == dossier.StatusResultReady || d.State.Status == dossier.StatusReturned
+	rights := app.ResultRightsOf(u, d)
 	data["Results"], data["Digit"] = res, dig
-	data["CanResult"] = worker && app.AtResultStep(d)
-	data["CanDigitise"] = worker && (!d.State.Status.Final() || ready)
-	data["CanDigitiseResult"] = worker && ready
+	data["CanResult"], data["CanDigitise"], data["CanDigitiseResult"] = rights.Result, rights.Digitise, rights.DigitiseResult
 	data["ResultSaved"] = r.URL.Query().Get("ketqua") == "1"
 	return nil
 }

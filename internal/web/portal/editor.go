@@ -40,6 +40,7 @@ func (s *Server) handleEditorList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := s.Now()
+	write, approve := app.PortalRights(u)
 	type row struct {
 		articleView
 		StateText string
@@ -54,15 +55,15 @@ func (s *Server) handleEditorList(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.Render(w, r, http.StatusOK, "portal_editor_list.html", map[string]any{
-		"Title": "Biên tập cổng thông tin", "Rows": rows, "Pending": pending, "CanWrite": u.Has(org.Editor),
-		"CanApprove": u.Has(org.Leader),
+		"Title": "Biên tập cổng thông tin", "Rows": rows, "Pending": pending, "CanWrite": write,
+		"CanApprove": approve,
 	})
 }
 
 func (s *Server) handleEditorNew(w http.ResponseWriter, r *http.Request) {
 	u, _ := kit.CurrentUser(r)
-	if !u.Has(org.Editor) {
-		s.PageError(w, r, fault.New(fault.Forbidden, "Chỉ biên tập viên được soạn bài viết."))
+	if err := app.CanWriteArticles(u); err != nil {
+		s.PageError(w, r, err)
 		return
 	}
 	cat := r.URL.Query().Get("chuyen-muc")
@@ -165,14 +166,15 @@ func (s *Server) handleEditorEdit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := s.Now()
+	rights := app.ArticleRightsOf(u, a)
 	s.Render(w, r, http.StatusOK, "portal_editor_article.html", map[string]any{
 		"Title": a.Title, "Article": view(a), "StateText": a.StateLabel(now), "Live": a.Live(now),
 		"Form": formOf(a), "Categories": portal.Categories(), "StaticPages": portal.StaticPages,
 		"Revisions": revs, "Saved": r.URL.Query().Get("da-luu") == "1",
-		"CanEdit":        u.Has(org.Editor) && a.State != portal.Submitted,
-		"CanSubmit":      u.Has(org.Editor) && (a.State == portal.Draft || a.State == portal.Unpublished),
-		"CanApprove":     u.Has(org.Leader) && a.State == portal.Submitted,
-		"CanUnpublish":   a.State == portal.Published,
+		"CanEdit":        rights.Edit,
+		"CanSubmit":      rights.Submit,
+		"CanApprove":     rights.Approve,
+		"CanUnpublish":   rights.Unpublish,
 		"DefaultPublish": now.In(kit.Zone).Format("2006-01-02T15:04"),
 	})
 }

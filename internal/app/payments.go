@@ -119,6 +119,25 @@ func (f FeeStatus) Label() string {
 	return "Chưa nộp phí, lệ phí"
 }
 
+// Code is the payment status as the API names it: "none" (no fee), "due", "paid",
+// "waived" or "refunded".
+func (f FeeStatus) Code() string {
+	switch {
+	case f.DueVND == 0:
+		return "none"
+	case f.Settled != nil && f.Settled.Status == store.PaymentWaived:
+		return "waived"
+	case f.Settled != nil:
+		return "paid"
+	}
+	for _, p := range f.Payments {
+		if p.Status == store.PaymentRefunded {
+			return "refunded"
+		}
+	}
+	return "due"
+}
+
 // Fee returns the fee status of a stored dossier (no access check: the caller already
 // holds the dossier).
 func (a *App) Fee(ctx context.Context, d store.StoredDossier) (FeeStatus, error) {

@@ -245,6 +245,27 @@ func TestDeskPaymentAndReceipt(t *testing.T) {
 	_, code := submitFeeDossier(t, ts, "lan.quay@example.vn")
 	officer := ts.browser(t)
 	officer.login("tanhoa.motcua")
+	token := ts.token(t, "tanhoa.motcua")
+	apiPayment := func(want string) {
+		t.Helper()
+		var d struct {
+			Payment struct {
+				Status    string `json:"status"`
+				Label     string `json:"label"`
+				AmountVND int64  `json:"amount_vnd"`
+				Method    string `json:"method"`
+				PaidAt    string `json:"paid_at"`
+			} `json:"payment"`
+		}
+		if st := ts.api(t, "GET", "/api/v1/dossiers/"+code, token, "", &d); st != http.StatusOK ||
+			d.Payment.Status != want || d.Payment.AmountVND != 8000 || d.Payment.Label == "" {
+			t.Fatalf("payment in the API: %d %+v, want %s", st, d.Payment, want)
+		}
+		if want == "paid" && (d.Payment.Method != store.MethodCash || d.Payment.PaidAt == "") {
+			t.Fatalf("paid in cash: %+v", d.Payment)
+		}
+	}
+	apiPayment("due")
 	csrf := officer.csrf("/ho-so/" + code)
 	if st, _, body := officer.post("/ho-so/"+code+"/thu-phi", url.Values{"csrf": {csrf}, "method": {"waiver"}}); st != http.StatusBadRequest ||
 		!strings.Contains(body, "lý do miễn") {
@@ -270,12 +291,12 @@ func TestDeskPaymentAndReceipt(t *testing.T) {
 	if st, _, _ := officer.post("/ho-so/"+code+"/thu-phi", url.Values{"csrf": {csrf}, "method": {"cash"}}); st != http.StatusConflict {
 		t.Fatalf("second cash payment: %d, want 409", st)
 	}
+	apiPayment("paid")
 	// A refund only for a refused or withdrawn dossier, with a reason; audited.
 	refund := url.Values{"csrf": {csrf}, "payment": {id}, "reason": {"Hồ sơ bị từ chối, hoàn trả lệ phí đã nộp."}}
 	if st, _, _ := officer.post("/ho-so/"+code+"/hoan-phi", refund); st != http.StatusConflict {
 		t.Fatalf("refund of an open dossier: %d, want 409", st)
 	}
-	token := ts.token(t, "tanhoa.motcua")
 	if st := ts.api(t, "POST", "/api/v1/dossiers/"+code+"/actions", token, `{"action":"refuse","reason":"Không thuộc thẩm quyền."}`, nil); st != http.StatusOK {
 		t.Fatalf("refuse: %d", st)
 	}
@@ -285,6 +306,7 @@ func TestDeskPaymentAndReceipt(t *testing.T) {
 	if st, page := officer.get("/ho-so/" + code); st != http.StatusOK || !strings.Contains(page, "Đã hoàn trả") {
 		t.Fatalf("dossier page after the refund: %d", st)
 	}
+	apiPayment("refunded")
 	audit, err := ts.Store.AuditLog(context.Background(), store.AuditFilter{Action: "payment.refund"})
 	if err != nil || len(audit) != 1 || audit[0].Target != code {
 		t.Fatalf("audit of the refund: %+v, %v", audit, err)

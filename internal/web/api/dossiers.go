@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"motcua/internal/app"
@@ -49,7 +50,7 @@ type eventJSON struct {
 }
 
 // dossierJSON is the officer's view of a dossier (GET /api/v1/dossiers/{code}).
-func (s *Server) dossierJSON(d store.StoredDossier, actions []dossier.Action) map[string]any {
+func (s *Server) dossierJSON(ctx context.Context, d store.StoredDossier, actions []dossier.Action) (map[string]any, error) {
 	st := d.State
 	events := make([]eventJSON, 0, len(d.Dossier.Events))
 	for _, e := range d.Dossier.Events {
@@ -68,6 +69,17 @@ func (s *Server) dossierJSON(d store.StoredDossier, actions []dossier.Action) ma
 	if docs == nil {
 		docs = []store.DossierDocument{}
 	}
+	fee, err := s.App.Fee(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	payment := map[string]any{"status": fee.Code(), "label": fee.Label(), "amount_vnd": fee.DueVND}
+	if fee.Settled != nil {
+		payment["method"] = fee.Settled.Method
+		if !fee.Settled.PaidAt.IsZero() {
+			payment["paid_at"] = kit.Instant(fee.Settled.PaidAt)
+		}
+	}
 	return map[string]any{
 		"code": d.Record.Code, "unit_code": d.Record.UnitCode, "holder_unit": st.Unit,
 		"procedure_code": d.Record.ProcedureCode, "procedure_name": d.Record.ProcedureName,
@@ -82,7 +94,8 @@ func (s *Server) dossierJSON(d store.StoredDossier, actions []dossier.Action) ma
 		"applicant": d.Record.Applicant, "form": d.Record.Form, "documents": docs, "sets": d.Record.Sets,
 		"fee_vnd": d.Record.FeeVND, "lookup_key": d.Record.LookupKey,
 		"events": events, "available_actions": actions, "due_explain": st.Explain,
-	}
+		"payment": payment,
+	}, nil
 }
 
 // apiDossier shows a dossier to an officer who may see it.
@@ -92,7 +105,7 @@ func (s *Server) apiDossier(w http.ResponseWriter, r *http.Request) {
 		s.APIError(w, r, err)
 		return
 	}
-	kit.WriteJSON(w, http.StatusOK, s.dossierJSON(d, actions))
+	s.writeDossier(w, r, d, actions)
 }
 
 // apiDossierAction takes an action on a dossier.
@@ -108,7 +121,17 @@ func (s *Server) apiDossierAction(w http.ResponseWriter, r *http.Request) {
 		s.APIError(w, r, err)
 		return
 	}
-	kit.WriteJSON(w, http.StatusOK, s.dossierJSON(d, app.AvailableActions(d, u)))
+	s.writeDossier(w, r, d, app.AvailableActions(d, u))
+}
+
+// writeDossier renders a dossier to an officer.
+func (s *Server) writeDossier(w http.ResponseWriter, r *http.Request, d store.StoredDossier, actions []dossier.Action) {
+	body, err := s.dossierJSON(r.Context(), d, actions)
+	if err != nil {
+		s.APIError(w, r, err)
+		return
+	}
+	kit.WriteJSON(w, http.StatusOK, body)
 }
 
 // publicJSON is the lookup answer: no personal data, no officer, no notes.

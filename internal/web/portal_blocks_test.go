@@ -1,6 +1,10 @@
 package web_test
 
 import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
@@ -67,6 +71,34 @@ func TestPortalSlideshowEditing(t *testing.T) {
 		_, home := visitor.get("/")
 		if !before(home, last, alt) || !strings.Contains(home, `<a href="/thu-tuc">Quầy một cửa</a>`) {
 			t.Errorf("home page lacks the new slide after %q", last)
+		}
+
+		// The picture is kept in the files store and served with the cache headers of before.
+		m := regexp.MustCompile(`<img src="/anh/([a-f0-9]{16}-1200\.jpg)" alt="` + alt + `"`).FindStringSubmatch(home)
+		if m == nil {
+			t.Fatal("home page shows no picture for the new slide")
+		}
+		if f, err := ts.Store.PortalFile(context.Background(), m[1]); err != nil || f.SHA256 == "" || len(f.Data) != 0 {
+			t.Errorf("slide picture: got sha %q and %d bytes in the database, %v; want it in the files store", f.SHA256, len(f.Data), err)
+		}
+		for _, name := range []string{m[1], strings.Replace(m[1], "-1200", "-400", 1)} {
+			resp, err := http.Get(ts.URL + "/anh/" + name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/jpeg" || !strings.Contains(resp.Header.Get("Cache-Control"), "immutable") ||
+				resp.Header.Get("ETag") != `"`+name+`"` || !bytes.HasPrefix(data, []byte{0xff, 0xd8, 0xff}) {
+				t.Errorf("%s: got %d %q %q %q, want a JPEG cached as immutable", name, resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header.Get("Cache-Control"), resp.Header.Get("ETag"))
+			}
+		}
+		req, _ := http.NewRequest("GET", ts.URL+"/anh/"+m[1], nil)
+		req.Header.Set("If-None-Match", `"`+m[1]+`"`)
+		if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 304 {
+			t.Errorf("revalidation: got %v %v, want 304", resp, err)
+		} else {
+			resp.Body.Close()
 		}
 
 		if st, _, _ := editor.post("/bien-tap/trinh-chieu/"+id+"/len", url.Values{"csrf": {csrf}}); st != 303 {

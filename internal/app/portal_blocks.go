@@ -90,7 +90,7 @@ func (a *App) SaveSlide(ctx context.Context, u org.User, in SlideInput, o Origin
 	}
 	var err error
 	if x.ID == 0 {
-		err = a.store.AppendPortalSlide(ctx, x)
+		x.ID, err = a.store.AppendPortalSlide(ctx, x)
 	} else {
 		err = a.store.UpdatePortalSlide(ctx, x)
 	}
@@ -167,7 +167,7 @@ func (a *App) SaveLink(ctx context.Context, u org.User, in LinkInput, o Origin) 
 	}
 	var err error
 	if x.ID == 0 {
-		err = a.store.AppendPortalLink(ctx, x)
+		x.ID, err = a.store.AppendPortalLink(ctx, x)
 	} else {
 		err = a.store.UpdatePortalLink(ctx, x)
 	}

@@ -22,10 +22,11 @@ func (s *Store) PortalSlide(ctx context.Context, id int64) (Slide, error) {
 	return x, err
 }
 
-// AppendPortalSlide adds a slide after the unit's last one.
-func (s *Store) AppendPortalSlide(ctx context.Context, x Slide) error {
-	_, err := s.exec(ctx, s.write, "PortalSlideAppend", x.UnitCode, x.Image, x.Alt, x.Caption, x.Link, x.UnitCode)
-	return err
+// AppendPortalSlide adds a slide after the unit's last one and returns its id.
+func (s *Store) AppendPortalSlide(ctx context.Context, x Slide) (int64, error) {
+	var id int64
+	err := s.row(ctx, s.write, "", "PortalSlideAppend", []any{x.UnitCode, x.Image, x.Alt, x.Caption, x.Link, x.UnitCode}, &id)
+	return id, err
 }
 
 // UpdatePortalSlide changes a slide's image, text alternative, caption and link; its
@@ -56,10 +57,11 @@ func (s *Store) PortalLink(ctx context.Context, id int64) (Link, error) {
 	return x, err
 }
 
-// AppendPortalLink adds a link after the unit's last one.
-func (s *Store) AppendPortalLink(ctx context.Context, x Link) error {
-	_, err := s.exec(ctx, s.write, "PortalLinkAppend", x.UnitCode, x.Title, x.URL, x.UnitCode)
-	return err
+// AppendPortalLink adds a link after the unit's last one and returns its id.
+func (s *Store) AppendPortalLink(ctx context.Context, x Link) (int64, error) {
+	var id int64
+	err := s.row(ctx, s.write, "", "PortalLinkAppend", []any{x.UnitCode, x.Title, x.URL, x.UnitCode}, &id)
+	return id, err
 }
 
 // UpdatePortalLink changes a link's title and address; an unknown id is a fault.NotFound.

@@ -3,7 +3,8 @@ SELECT id, unit_code, image, alt, caption, link, position FROM portal_slides WHE
 
 -- name: PortalSlideAppend
 INSERT INTO portal_slides (unit_code, image, alt, caption, link, position)
-SELECT ?, ?, ?, ?, ?, COALESCE(MAX(position) + 1, 0) FROM portal_slides WHERE unit_code = ?;
+SELECT ?, ?, ?, ?, ?, COALESCE(MAX(position) + 1, 0) FROM portal_slides WHERE unit_code = ?
+RETURNING id;
 
 -- name: PortalSlideUpdate
 UPDATE portal_slides SET image = ?, alt = ?, caption = ?, link = ? WHERE id = ?;
@@ -22,7 +23,8 @@ SELECT id, unit_code, title, url, position FROM portal_links WHERE id = ?;
 
 -- name: PortalLinkAppend
 INSERT INTO portal_links (unit_code, title, url, position)
-SELECT ?, ?, ?, COALESCE(MAX(position) + 1, 0) FROM portal_links WHERE unit_code = ?;
+SELECT ?, ?, ?, COALESCE(MAX(position) + 1, 0) FROM portal_links WHERE unit_code = ?
+RETURNING id;
 
 -- name: PortalLinkUpdate
 UPDATE portal_links SET title = ?, url = ? WHERE id = ?;

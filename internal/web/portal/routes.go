@@ -48,14 +48,16 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("POST /bien-tap/{id}/{action}", s.OfficerPage(s.CheckCSRF(s.handleEditorAction).ServeHTTP))
 
 	// The home page's slideshow and links: the unit's editors and leaders, administrators.
+	// Forms without a file get the small body limit of a request without files (maxFiles 0):
+	// every POST under /bien-tap sets its own.
 	mux.Handle("GET /bien-tap/trinh-chieu", s.OfficerPage(s.handleSlides))
 	mux.Handle("POST /bien-tap/trinh-chieu", s.UploadLimit(1, s.OfficerPage(s.CheckCSRF(s.handleSlideSave).ServeHTTP)))
 	mux.Handle("GET /bien-tap/trinh-chieu/{id}/sua", s.OfficerPage(s.handleSlideEdit))
 	mux.Handle("POST /bien-tap/trinh-chieu/{id}/sua", s.UploadLimit(1, s.OfficerPage(s.CheckCSRF(s.handleSlideSave).ServeHTTP)))
-	mux.Handle("POST /bien-tap/trinh-chieu/{id}/{action}", s.OfficerPage(s.CheckCSRF(s.handleSlideAction).ServeHTTP))
+	mux.Handle("POST /bien-tap/trinh-chieu/{id}/{action}", s.UploadLimit(0, s.OfficerPage(s.CheckCSRF(s.handleSlideAction).ServeHTTP)))
 	mux.Handle("GET /bien-tap/lien-ket", s.OfficerPage(s.handleLinks))
-	mux.Handle("POST /bien-tap/lien-ket", s.OfficerPage(s.CheckCSRF(s.handleLinkSave).ServeHTTP))
+	mux.Handle("POST /bien-tap/lien-ket", s.UploadLimit(0, s.OfficerPage(s.CheckCSRF(s.handleLinkSave).ServeHTTP)))
 	mux.Handle("GET /bien-tap/lien-ket/{id}/sua", s.OfficerPage(s.handleLinkEdit))
-	mux.Handle("POST /bien-tap/lien-ket/{id}/sua", s.OfficerPage(s.CheckCSRF(s.handleLinkSave).ServeHTTP))
-	mux.Handle("POST /bien-tap/lien-ket/{id}/{action}", s.OfficerPage(s.CheckCSRF(s.handleLinkAction).ServeHTTP))
+	mux.Handle("POST /bien-tap/lien-ket/{id}/sua", s.UploadLimit(0, s.OfficerPage(s.CheckCSRF(s.handleLinkSave).ServeHTTP)))
+	mux.Handle("POST /bien-tap/lien-ket/{id}/{action}", s.UploadLimit(0, s.OfficerPage(s.CheckCSRF(s.handleLinkAction).ServeHTTP)))
 }

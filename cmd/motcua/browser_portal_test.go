@@ -31,9 +31,9 @@ func (ls *liveServer) get(t testing.TB, path string) string {
 	return string(body)
 }
 
-// TestBrowserPortalArticle: an editor writes an article with a picture, the leader
-// approves it, and it appears on the home page, in its category, in the Atom feed and in
-// the sitemap.
+// TestBrowserPortalArticle: an editor writes an article with a picture and adds a link
+// to the home page, the leader approves the article, and it appears on the home page, in
+// its category, in the Atom feed and in the sitemap.
 func TestBrowserPortalArticle(t *testing.T) {
 	chromiumPath(t)
 	ls := startServer(t, "")
@@ -74,6 +74,16 @@ func TestBrowserPortalArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The editor adds a link to the home page's links block.
+	const link = "Chợ Tân Hòa: giờ mở cửa"
+	b.open("/bien-tap/lien-ket")
+	b.do(
+		chromedp.SendKeys(chromedp.CSS("#title"), link),
+		chromedp.SendKeys(chromedp.CSS("#url"), "/tin/cho-tan-hoa-mo-cua-lai-sau-khi-sua-chua"),
+		chromedp.Submit(chromedp.CSS("#title")),
+		chromedp.WaitVisible(chromedp.CSS("main .notice")),
+	)
+	t.Logf("screenshot: %s", b.screenshot("cong-lien-ket"))
 	b.do(chromedp.Click(chromedp.CSS("header.site .me button.link")), chromedp.WaitVisible(chromedp.CSS(`header.site .me a[href="/dang-nhap"]`)))
 
 	b.login("tanhoa.lanhdao")
@@ -86,6 +96,9 @@ func TestBrowserPortalArticle(t *testing.T) {
 	b.open("/")
 	if !strings.Contains(b.text("#tin-moi + ul"), title) {
 		t.Errorf("home page's latest news lacks the article")
+	}
+	if !strings.Contains(b.text("#lien-ket + ul"), link) {
+		t.Errorf("home page's links lack the new link")
 	}
 	b.open("/chuyen-muc/tin-tuc")
 	if !strings.Contains(b.text("main"), title) {

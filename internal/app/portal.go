@@ -5,12 +5,14 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"motcua/internal/fault"
+	"motcua/internal/files"
 	"motcua/internal/fold"
 	"motcua/internal/markup"
 	"motcua/internal/org"
@@ -126,7 +128,7 @@ func (a *App) putImage(ctx context.Context, unit string, data []byte, now time.T
 		return "", err
 	}
 	for _, v := range vs {
-		if err := a.store.PutPortalFile(ctx, v.Name, unit, "image/jpeg", v.Data, now); err != nil {
+		if err := a.putPortalFile(ctx, v.Name, unit, files.TypeJPEG, v.Data, now); err != nil {
 			return "", err
 		}
 	}
@@ -146,7 +148,20 @@ func (a *App) putDocument(ctx context.Context, unit string, data []byte, now tim
 	}
 	sum := sha256.Sum256(data)
 	name := hex.EncodeToString(sum[:8]) + ".pdf"
-	return name, a.store.PutPortalFile(ctx, name, unit, "application/pdf", data, now)
+	return name, a.putPortalFile(ctx, name, unit, files.TypePDF, data, now)
+}
+
+// putPortalFile keeps a portal file in the files store (the data directory or the shared
+// bucket, like the dossiers' attachments) and records it under its portal name.
+func (a *App) putPortalFile(ctx context.Context, name, unit, contentType string, data []byte, now time.Time) error {
+	sha, _, ct, err := a.files.Put(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	if ct != contentType {
+		return fmt.Errorf("app: portal file %s stored as %s, want %s", name, ct, contentType)
+	}
+	return a.store.PutPortalFileRef(ctx, name, unit, contentType, sha, now)
 }
 
 // UploadPortalImage stores an image for use inside an article's body (Markdown

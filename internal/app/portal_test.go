@@ -74,8 +74,35 @@ func TestPortalWorkflow(t *testing.T) {
 			if err != nil || art.Slug != "duong-nguyen-trai-duoc-mo-rong" || art.State != portal.Draft || art.Image == "" || len(revs) != 1 {
 				t.Fatalf("saved: got %+v, %d revisions, %v", art, len(revs), err)
 			}
-			if _, _, err := st.PortalFile(ctx, art.Image); err != nil {
-				t.Errorf("image stored: %v", err)
+			// The image goes to the files store; the database keeps only its reference.
+			if f, err := st.PortalFile(ctx, art.Image); err != nil || f.SHA256 == "" || len(f.Data) != 0 {
+				t.Errorf("image stored: got %q with %d bytes in the database, %v; want a files store reference", f.SHA256, len(f.Data), err)
+			}
+			if f, err := a.OpenPortalFile(ctx, art.Image, "image/jpeg"); err != nil {
+				t.Errorf("open image: %v", err)
+			} else {
+				head := make([]byte, 3)
+				io.ReadFull(f.Body, head)
+				f.Body.Close()
+				if !bytes.Equal(head, []byte{0xff, 0xd8, 0xff}) {
+					t.Errorf("image from the files store: got % x, want a JPEG", head)
+				}
+			}
+			if _, err := a.OpenPortalFile(ctx, art.Image, "application/pdf"); !fault.Is(err, fault.NotFound) {
+				t.Errorf("image opened as a PDF: got %v, want not found", err)
+			}
+			// A file written into the database before the files store held them stays readable.
+			if err := st.PutPortalFile(ctx, "00112233445566ff.pdf", "H40.12.05", "application/pdf", []byte("%PDF-1.4 cũ"), time.Now()); err != nil {
+				t.Fatal(err)
+			}
+			if f, err := a.OpenPortalFile(ctx, "00112233445566ff.pdf", "application/pdf"); err != nil {
+				t.Errorf("open a file kept in the database: %v", err)
+			} else {
+				data, _ := io.ReadAll(f.Body)
+				f.Body.Close()
+				if string(data) != "%PDF-1.4 cũ" {
+					t.Errorf("file kept in the database: got %q", data)
+				}
 			}
 
 			// Another unit's editor can neither read nor change it.

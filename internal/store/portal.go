@@ -211,19 +211,36 @@ func (s *Store) PortalRevisions(ctx context.Context, id int64) ([]PortalRevision
 	return out, rows.Err()
 }
 
-// PutPortalFile keeps an image or attached file of the portal under its content-hashed
-// name; a name already stored is left as it is.
+// PutPortalFile keeps an image or attached file of the portal in the database under its
+// content-hashed name, as rows written before the files store held them do (and the
+// demo's); a name already stored is left as it is. New uploads use PutPortalFileRef.
 func (s *Store) PutPortalFile(ctx context.Context, name, unit, contentType string, data []byte, now time.Time) error {
 	_, err := s.exec(ctx, s.write, "PortalFileInsert", name, unit, contentType, data, now.UTC())
 	return err
 }
 
-// PortalFile returns a stored file's content type and bytes, or a fault.NotFound.
-func (s *Store) PortalFile(ctx context.Context, name string) (string, []byte, error) {
-	var ct string
-	var data []byte
-	err := s.row(ctx, s.read, "Không tìm thấy tệp.", "PortalFile", []any{name}, &ct, &data)
-	return ct, data, err
+// PutPortalFileRef records an image or attached file of the portal kept in the files
+// store under its SHA-256, by its content-hashed name; a name already recorded is left as
+// it is (it holds the same content).
+func (s *Store) PutPortalFileRef(ctx context.Context, name, unit, contentType, sha string, now time.Time) error {
+	_, err := s.exec(ctx, s.write, "PortalFileRefInsert", name, unit, contentType, []byte{}, sha, now.UTC())
+	return err
+}
+
+// PortalFile is a stored image or attached file of the portal: either its bytes (Data,
+// written before the files store held them) or the SHA-256 of its content in the files
+// store.
+type PortalFile struct {
+	ContentType string
+	Data        []byte
+	SHA256      string
+}
+
+// PortalFile returns the stored file with the name, or a fault.NotFound.
+func (s *Store) PortalFile(ctx context.Context, name string) (PortalFile, error) {
+	var f PortalFile
+	err := s.row(ctx, s.read, "Không tìm thấy tệp.", "PortalFile", []any{name}, &f.ContentType, &f.Data, &f.SHA256)
+	return f, err
 }
 
 // Slide is an image of the home page's slideshow (ảnh trình chiếu).

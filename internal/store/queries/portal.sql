@@ -74,8 +74,12 @@ SELECT n, title, summary, body, editor, at FROM portal_revisions WHERE article_i
 INSERT INTO portal_files (name, unit_code, content_type, data, created_at) VALUES (?, ?, ?, ?, ?)
 ON CONFLICT (name) DO NOTHING;
 
+-- name: PortalFileRefInsert
+INSERT INTO portal_files (name, unit_code, content_type, data, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (name) DO NOTHING;
+
 -- name: PortalFile
-SELECT content_type, data FROM portal_files WHERE name = ?;
+SELECT content_type, data, sha256 FROM portal_files WHERE name = ?;
 
 -- name: PortalSlides
 SELECT id, unit_code, image, alt, caption, link, position FROM portal_slides WHERE unit_code = ? ORDER BY position, id;

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"motcua/internal/app"
 	"motcua/internal/fault"
@@ -166,25 +167,19 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, want string) 
 		s.PageError(w, r, fault.New(fault.NotFound, "Không tìm thấy tệp."))
 		return
 	}
-	ct, data, err := s.Store.PortalFile(r.Context(), name)
-	if err == nil && ct != want {
-		err = fault.New(fault.NotFound, "Không tìm thấy tệp.")
-	}
+	f, err := s.App.OpenPortalFile(r.Context(), name, want)
 	if err != nil {
 		s.PageError(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", ct)
+	defer f.Body.Close()
+	w.Header().Set("Content-Type", f.ContentType)
 	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("ETag", `"`+name+`"`)
-	if ct == "application/pdf" {
+	if f.ContentType == "application/pdf" {
 		w.Header().Set("Content-Disposition", `inline; filename="`+name+`"`)
 	}
-	if r.Header.Get("If-None-Match") == `"`+name+`"` {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
-	w.Write(data)
+	// ServeContent answers If-None-Match with 304 by the ETag, and byte ranges.
+	http.ServeContent(w, r, name, time.Time{}, f.Body)
 }

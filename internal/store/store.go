@@ -59,6 +59,8 @@ type Store struct {
 	location string
 	// calendars keeps each unit's legal clock for a short time (dossiers_calendar.go).
 	calendars calendarCache
+	// procedures keeps decoded procedure documents (catalog_cache.go).
+	procedures procedureCache
 	// batch is the group committer of dossier intake (batch.go).
 	batch committer
 	// stmts are the prepared statements of named queries (stmt.go).

@@ -40,6 +40,7 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	lookups := fs.Int("lookups", 0, "số lượt tra cứu (mặc định bằng --n)")
 	profile := fs.String("cpuprofile", "", "ghi hồ sơ CPU (pprof) của phần tiếp nhận qua HTTP vào tệp này")
 	lookupProfile := fs.String("lookup-cpuprofile", "", "ghi hồ sơ CPU (pprof) của phần tra cứu vào tệp này")
+	memProfile := fs.String("memprofile", "", "ghi hồ sơ cấp phát bộ nhớ (pprof allocs) sau phần tiếp nhận qua HTTP vào tệp này")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -92,13 +93,20 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 			return err
 		}
 	}
+	allocs := benchAllocs()
 	intake := benchRun(*n, *c, func(i int) error {
 		d, err := benchCreate(ctx, client, base, token, i)
 		created[i] = d
 		return err
 	})
+	intake.allocs = benchAllocs() - allocs
 	if *profile != "" {
 		pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		if err := benchWriteAllocs(*memProfile); err != nil {
+			return err
+		}
 	}
 	intake.print(stdout, "intake (HTTP POST /api/v1/dossiers)")
 	var ok []benchDossier
@@ -120,9 +128,11 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 			return err
 		}
 	}
+	allocs = benchAllocs()
 	lookup := benchRun(*lookups, *c, func(i int) error {
 		return benchLookup(ctx, client, base, ok[i%len(ok)], i)
 	})
+	lookup.allocs = benchAllocs() - allocs
 	if *lookupProfile != "" {
 		pprof.StopCPUProfile()
 	}
@@ -140,12 +150,14 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	if err != nil {
 		return err
 	}
+	allocs = benchAllocs()
 	direct := benchRun(*n, *c, func(i int) error {
 		d := nd
 		d.Applicant = benchApplicant(i)
 		_, err := raw.CreateDossier(ctx, d, store.Write{})
 		return err
 	})
+	direct.allocs = benchAllocs() - allocs
 	direct.print(stdout, "raw limit (store.CreateDossier without group commit: one transaction per dossier, no HTTP, second fresh database)")
 	fmt.Fprintf(stdout, "intake / raw limit = %.0f%%\n", 100*intake.rate()/direct.rate())
 	return nil

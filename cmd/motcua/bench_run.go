@@ -3,6 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"runtime"
+	"runtime/pprof"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -10,12 +13,34 @@ import (
 )
 
 // benchResult is one measured run: the latencies of the successful calls, the number of
-// errors and the first of them, and the wall time.
+// errors and the first of them, the wall time, and the heap allocations of the whole
+// process during the run (server and benchmark client alike).
 type benchResult struct {
 	latencies []time.Duration
 	errors    int
 	first     error
 	elapsed   time.Duration
+	allocs    uint64
+}
+
+// benchAllocs is the number of heap allocations the process has made so far.
+func benchAllocs() uint64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.Mallocs
+}
+
+// benchWriteAllocs writes the allocation profile (pprof "allocs") to the file path.
+func benchWriteAllocs(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // benchRun calls fn(0…n-1) from c goroutines and measures each call.
@@ -71,9 +96,13 @@ func (r benchResult) quantile(q float64) time.Duration {
 }
 
 func (r benchResult) print(w io.Writer, what string) {
-	fmt.Fprintf(w, "%s: %d in %.2f s = %.0f/s, p50 %.1f ms, p99 %.1f ms, errors %d\n", what,
+	perCall := 0.0
+	if n := len(r.latencies) + r.errors; n > 0 {
+		perCall = float64(r.allocs) / float64(n)
+	}
+	fmt.Fprintf(w, "%s: %d in %.2f s = %.0f/s, p50 %.1f ms, p99 %.1f ms, errors %d, %.0f allocs/op\n", what,
 		len(r.latencies), r.elapsed.Seconds(), r.rate(),
-		float64(r.quantile(0.50).Microseconds())/1000, float64(r.quantile(0.99).Microseconds())/1000, r.errors)
+		float64(r.quantile(0.50).Microseconds())/1000, float64(r.quantile(0.99).Microseconds())/1000, r.errors, perCall)
 	if r.first != nil {
 		fmt.Fprintf(w, "  first error: %v\n", r.first)
 	}

@@ -15,9 +15,9 @@ func TestBenchCommand(t *testing.T) {
 		t.Fatalf("bench: %v\n%s", err, out.String())
 	}
 	for _, want := range []*regexp.Regexp{
-		regexp.MustCompile(`(?m)^intake \(HTTP POST /api/v1/dossiers\): 40 in .* errors 0$`),
-		regexp.MustCompile(`(?m)^lookup \(HTTP GET /api/v1/lookup/\{code\}\): 80 in .* errors 0$`),
-		regexp.MustCompile(`(?m)^raw limit \(store.CreateDossier.*\): 40 in .* errors 0$`),
+		regexp.MustCompile(`(?m)^intake \(HTTP POST /api/v1/dossiers\): 40 in .* errors 0, \d+ allocs/op$`),
+		regexp.MustCompile(`(?m)^lookup \(HTTP GET /api/v1/lookup/\{code\}\): 80 in .* errors 0, \d+ allocs/op$`),
+		regexp.MustCompile(`(?m)^raw limit \(store.CreateDossier.*\): 40 in .* errors 0, \d+ allocs/op$`),
 		regexp.MustCompile(`(?m)^intake / raw limit = \d+%$`),
 	} {
 		if !want.MatchString(out.String()) {

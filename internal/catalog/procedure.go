@@ -1,5 +1,7 @@
 package catalog
 
+import "slices"
+
 // Field is a lĩnh vực: the subject area a procedure belongs to (Hộ tịch,
 // Chứng thực, Cư trú …).
 type Field struct {
@@ -206,4 +208,18 @@ func (p Procedure) EffectiveOnlineDeadline() float64 {
 		return p.OnlineDeadlineDays
 	}
 	return p.DeadlineDays
+}
+
+// Clone returns a copy of p that shares no slice with it, so that a procedure kept by a
+// cache can be handed out and changed by its receiver.
+func (p Procedure) Clone() Procedure {
+	p.Levels = slices.Clone(p.Levels)
+	p.Fees = slices.Clone(p.Fees)
+	p.Documents = slices.Clone(p.Documents)
+	p.FormFields = slices.Clone(p.FormFields)
+	for i := range p.FormFields {
+		p.FormFields[i].Options = slices.Clone(p.FormFields[i].Options)
+	}
+	p.Process.Steps = slices.Clone(p.Process.Steps)
+	return p
 }

@@ -25,6 +25,9 @@ const (
 	TooLarge     Code = "too_large"
 	RateLimited  Code = "rate_limited"
 	Internal     Code = "internal"
+	// Unavailable: the database cannot serve for a moment (its server is being switched,
+	// shut down or is a read-only standby); the same request may succeed shortly.
+	Unavailable Code = "unavailable"
 )
 
 // Error is an error with a Code, a user-safe Message and optional Fields (field name →

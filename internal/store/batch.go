@@ -14,9 +14,13 @@ const maxBatch = 128
 
 // batchReq is one unit of work waiting for the group committer.
 type batchReq struct {
-	ctx  context.Context
-	fn   func(tx *sql.Tx) error
-	done chan error
+	ctx context.Context
+	fn  func(tx *sql.Tx) error
+	// intake, when set, is the new dossier that fn writes alone; the committer writes
+	// the new dossiers of a group together instead (insertNewDossiers), and falls back
+	// to fn, one savepoint each, when that fails.
+	intake *pendingDossier
+	done   chan error
 }
 
 // committer gathers concurrent write units into one transaction: each unit runs inside
@@ -35,12 +39,24 @@ type committer struct {
 // savepoint of its own. fn must not keep results anywhere that outlives a failed call:
 // inBatchTx returns nil only once the transaction holding fn's writes has committed.
 func (s *Store) inBatchTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return s.inBatch(ctx, fn, nil)
+}
+
+// inBatchIntake writes a new dossier like inBatchTx, letting the committer write it
+// with the other new dossiers of its group in shared multi-row statements.
+func (s *Store) inBatchIntake(ctx context.Context, p *pendingDossier) error {
+	return s.inBatch(ctx, func(tx *sql.Tx) error {
+		return s.insertNewDossiers(ctx, tx, []*pendingDossier{p})
+	}, p)
+}
+
+func (s *Store) inBatch(ctx context.Context, fn func(tx *sql.Tx) error, intake *pendingDossier) error {
 	if s.singleCommit {
 		return s.inTx(ctx, fn)
 	}
 	c := &s.batch
 	c.once.Do(s.startBatch)
-	req := batchReq{ctx: ctx, fn: fn, done: make(chan error, 1)}
+	req := batchReq{ctx: ctx, fn: fn, intake: intake, done: make(chan error, 1)}
 	select {
 	case c.reqs <- req:
 	case <-c.stop:
@@ -119,31 +135,74 @@ func (s *Store) commitGroup(group []batchReq) {
 		fail(fmt.Errorf("store: begin: %w", err))
 		return
 	}
-	ok := 0
-	for i, r := range group {
-		if err := r.ctx.Err(); err != nil {
-			results[i] = err
-			continue
-		}
+	// savepoint runs fn inside a savepoint of its own: on error only fn's writes are
+	// undone. A failure of the savepoint commands themselves ends the whole group.
+	savepoint := func(fn func() error) (unitErr error, ok bool) {
 		if _, err := tx.Exec("SAVEPOINT unit"); err != nil {
 			tx.Rollback()
 			fail(fmt.Errorf("store: savepoint: %w", err))
-			return
+			return nil, false
 		}
-		if err := runUnit(tx, r.fn); err != nil {
-			results[i] = err
-			if _, rerr := tx.Exec("ROLLBACK TO SAVEPOINT unit"); rerr != nil {
+		unitErr = fn()
+		if unitErr != nil {
+			if _, err := tx.Exec("ROLLBACK TO SAVEPOINT unit"); err != nil {
 				tx.Rollback()
-				fail(fmt.Errorf("store: rollback to savepoint: %w", rerr))
-				return
+				fail(fmt.Errorf("store: rollback to savepoint: %w", err))
+				return nil, false
 			}
-		} else {
-			ok++
 		}
 		if _, err := tx.Exec("RELEASE SAVEPOINT unit"); err != nil {
 			tx.Rollback()
 			fail(fmt.Errorf("store: release savepoint: %w", err))
+			return nil, false
+		}
+		return unitErr, true
+	}
+	ok := 0
+	done := make([]bool, len(group))
+	for i, r := range group {
+		if err := r.ctx.Err(); err != nil {
+			results[i] = err
+			done[i] = true
+		}
+	}
+	// First the new dossiers of the group, together: a handful of statements for the
+	// whole group instead of a handful per dossier. If any of them fails, none is
+	// written here, and each is written alone below, where it fails alone.
+	var intake []*pendingDossier
+	var intakeAt []int
+	for i, r := range group {
+		if !done[i] && r.intake != nil {
+			intake, intakeAt = append(intake, r.intake), append(intakeAt, i)
+		}
+	}
+	if len(intake) > 1 {
+		err, alive := savepoint(func() error {
+			return runUnit(tx, func(tx *sql.Tx) error { return s.insertNewDossiers(context.Background(), tx, intake) })
+		})
+		if !alive {
 			return
+		}
+		if err == nil {
+			for _, i := range intakeAt {
+				done[i] = true
+				ok++
+			}
+		}
+	}
+	// Then every other unit, and the new dossiers whose shared write failed, one
+	// savepoint each.
+	for i, r := range group {
+		if done[i] {
+			continue
+		}
+		err, alive := savepoint(func() error { return runUnit(tx, r.fn) })
+		if !alive {
+			return
+		}
+		results[i] = err
+		if err == nil {
+			ok++
 		}
 	}
 	if ok == 0 {

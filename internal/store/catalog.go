@@ -44,7 +44,7 @@ func (s *Store) Procedure(ctx context.Context, code string) (catalog.Procedure, 
 	if err != nil {
 		return catalog.Procedure{}, err
 	}
-	return decodeProcedure(doc)
+	return s.procedures.decode(code, doc)
 }
 
 func decodeProcedure(doc string) (catalog.Procedure, error) {

@@ -12,7 +12,6 @@ import (
 	"motcua/internal/calendar"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
-	"motcua/internal/fold"
 )
 
 // Deadline modes stored in dossiers.deadline_mode.
@@ -162,15 +161,28 @@ func (n *NewDossier) valid() error {
 // duplicates, also under concurrent intake. The audit line and the owner's message of w
 // are written in the same transaction.
 func (s *Store) CreateDossier(ctx context.Context, n NewDossier, w Write) (StoredDossier, error) {
-	if err := n.valid(); err != nil {
+	p, err := s.prepareDossier(ctx, n, w)
+	if err != nil {
 		return StoredDossier{}, err
 	}
-	if _, err := s.Unit(ctx, n.UnitCode); err != nil {
+	if err := s.inBatchIntake(ctx, p); err != nil {
 		return StoredDossier{}, err
+	}
+	return p.out, nil
+}
+
+// prepareDossier checks a new dossier and decides everything about it that needs no
+// transaction: the unit's calendar, the instant, the lookup key, the first command.
+func (s *Store) prepareDossier(ctx context.Context, n NewDossier, w Write) (*pendingDossier, error) {
+	if err := n.valid(); err != nil {
+		return nil, err
+	}
+	if _, err := s.Unit(ctx, n.UnitCode); err != nil {
+		return nil, err
 	}
 	cal, err := s.UnitCalendar(ctx, n.UnitCode)
 	if err != nil {
-		return StoredDossier{}, err
+		return nil, err
 	}
 	at := n.At
 	if at.IsZero() {
@@ -179,7 +191,7 @@ func (s *Store) CreateDossier(ctx context.Context, n NewDossier, w Write) (Store
 	at = at.UTC()
 	key, err := dossier.NewLookupKey()
 	if err != nil {
-		return StoredDossier{}, err
+		return nil, err
 	}
 	action := dossier.ActionReceive
 	if n.Channel == dossier.ChannelOnline {
@@ -194,68 +206,10 @@ func (s *Store) CreateDossier(ctx context.Context, n NewDossier, w Write) (Store
 		Channel: n.Channel, Applicant: n.Applicant, Form: n.Form, Documents: n.Documents,
 		Sets: n.Sets, FeeVND: n.FeeVND, LookupKey: key, CreatedBy: n.Actor, CreatedAt: at,
 	}
-	cmd := dossier.Command{Action: action, Actor: n.Actor, Role: n.Role, Unit: n.ActorUnit}
-	var out StoredDossier
-	err = s.inBatchTx(ctx, func(tx *sql.Tx) error {
-		var seq int
-		day := at.In(calendar.Zone()).Format("060102")
-		if err := s.row(ctx, tx, "", "DossierSequenceNext", []any{n.UnitCode, day}, &seq); err != nil {
-			return err
-		}
-		d.Code = dossier.FormatCode(n.UnitCode, at, seq)
-		next, st, err := dossier.Act(d, cmd, cal, at)
-		if err != nil {
-			return err
-		}
-		rec.Code = d.Code
-		if rec.ID, err = s.insertDossier(ctx, tx, rec, next, st); err != nil {
-			return err
-		}
-		if err := s.insertEvent(ctx, tx, rec.ID, next.Events[0]); err != nil {
-			return err
-		}
-		if err := s.dossierHook(ctx, tx, rec, n.DraftID, next.Events[0], st, w); err != nil {
-			return err
-		}
-		if err := s.auditInTx(ctx, tx, w.Audit, d.Code); err != nil {
-			return err
-		}
-		out = StoredDossier{Record: rec, Dossier: next, State: st}
-		return nil
-	})
-	if err != nil {
-		return StoredDossier{}, err
-	}
-	return out, nil
-}
-
-func (s *Store) insertDossier(ctx context.Context, tx *sql.Tx, rec DossierRecord, d dossier.Dossier, st dossier.State) (int64, error) {
-	process, err := json.Marshal(d.Process)
-	if err != nil {
-		return 0, fmt.Errorf("store: dossier process: %w", err)
-	}
-	docs := rec.Documents
-	if docs == nil {
-		docs = []DossierDocument{}
-	}
-	documents, err := json.Marshal(docs)
-	if err != nil {
-		return 0, fmt.Errorf("store: dossier documents: %w", err)
-	}
-	mode := deadlineMode(d.Deadline)
-	a := rec.Applicant
-	var id int64
-	err = s.row(ctx, tx, "", "DossierInsert", []any{
-		rec.Code, rec.UnitCode, rec.ProcedureCode, rec.ProcedureName, d.Process.Version, string(process),
-		d.Deadline.Days, mode, d.SupplementRule, string(rec.Channel),
-		a.FullName, a.IDNumber, a.Phone, a.Email, a.Address,
-		string(rec.Form), string(documents), rec.Sets, rec.FeeVND, rec.LookupKey,
-		string(st.Status), st.Step, string(st.StepRole), st.Unit, st.Assignee,
-		nullTime(st.SubmittedAt), nullTime(st.ReceivedAt), nullTime(st.DueAt), nullTime(st.FinishedAt),
-		nullTime(st.ReturnedAt), st.Supplements,
-		st.Version, rec.CreatedBy, rec.CreatedAt, rec.CreatedAt, nullTime(st.OriginalDueAt), fold.Fold(a.FullName),
-	}, &id)
-	return id, err
+	return &pendingDossier{
+		d: d, rec: rec, cal: cal, at: at, draftID: n.DraftID, w: w,
+		cmd: dossier.Command{Action: action, Actor: n.Actor, Role: n.Role, Unit: n.ActorUnit},
+	}, nil
 }
 
 func (s *Store) insertEvent(ctx context.Context, tx *sql.Tx, id int64, e dossier.Event) error {

@@ -1,8 +1,12 @@
 package store
 
 import (
+	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
@@ -38,7 +42,19 @@ const (
 	msgBadText    = "Dữ liệu chứa ký tự không hợp lệ."
 	msgOutOfRange = "Dữ liệu quá dài hoặc vượt giới hạn."
 	msgTryAgain   = "Dữ liệu đang được thay đổi đồng thời, vui lòng thử lại."
+	// MsgSwitching is the message of a database that cannot serve for a moment.
+	MsgSwitching = "Hệ thống đang chuyển máy chủ, vui lòng thử lại."
 )
+
+// FaultOf classifies an error of either driver that reached the caller without mapErr
+// (a failed BEGIN or COMMIT, a broken connection), or returns nil. The web layer asks it
+// for every error that carries no fault, so that a database switch is never a 500.
+func FaultOf(err error) *fault.Error {
+	if err == nil {
+		return nil
+	}
+	return driverFault(err)
+}
 
 // driverFault classifies an error of either driver, or returns nil.
 func driverFault(err error) *fault.Error {
@@ -50,7 +66,28 @@ func driverFault(err error) *fault.Error {
 	if errors.As(err, &lite) {
 		return sqliteFault(lite.Code())
 	}
+	if connectionLost(err) {
+		return fault.New(fault.Unavailable, MsgSwitching)
+	}
 	return nil
+}
+
+// connectionLost reports, by the error's type, that the connection to the database
+// failed or broke rather than the statement: no server to connect to, a connection
+// closed under the query (the server was killed or moved), or a connection database/sql
+// found unusable. What ran on such a connection was not committed.
+func connectionLost(err error) bool {
+	var connect *pgconn.ConnectError
+	var netErr *net.OpError
+	switch {
+	case errors.As(err, &connect), errors.As(err, &netErr):
+		return true
+	case errors.Is(err, driver.ErrBadConn), errors.Is(err, sql.ErrConnDone),
+		errors.Is(err, pgconn.ErrConnClosed), errors.Is(err, io.ErrUnexpectedEOF):
+		return true
+	}
+	// Failed before anything was sent: the connection was not usable.
+	return pgconn.SafeToRetry(err)
 }
 
 // postgresFault classifies a PostgreSQL SQLSTATE code.
@@ -68,6 +105,12 @@ func postgresFault(code string) *fault.Error {
 		return fault.New(fault.Invalid, msgOutOfRange)
 	case "40001", "40P01", "55P03": // serialization_failure, deadlock_detected, lock_not_available
 		return fault.New(fault.Conflict, msgTryAgain)
+	case "57P01", "57P02", "57P03", // admin_shutdown, crash_shutdown, cannot_connect_now
+		"25006": // read_only_sql_transaction: a standby, or a primary being demoted
+		return fault.New(fault.Unavailable, MsgSwitching)
+	}
+	if len(code) == 5 && code[:2] == "08" { // class 08: connection exception
+		return fault.New(fault.Unavailable, MsgSwitching)
 	}
 	return nil
 }

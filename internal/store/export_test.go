@@ -18,3 +18,31 @@ func (s *Store) InBatchTx(ctx context.Context, fn func(tx *sql.Tx) error) error 
 
 // FillFoldedNames is the fill of the applicants' search names after migration 7.
 func (s *Store) FillFoldedNames(ctx context.Context) error { return s.fillFoldedNames(ctx) }
+
+// CreateDossiersAsOneGroup creates the dossiers in one group of the group committer, as
+// it gathers concurrent callers, and returns each one's result: the dossiers that pass
+// their checks are written together, or each alone when that fails.
+func (s *Store) CreateDossiersAsOneGroup(ctx context.Context, ns []NewDossier, w Write) ([]StoredDossier, []error) {
+	out := make([]StoredDossier, len(ns))
+	errs := make([]error, len(ns))
+	var group []batchReq
+	var at []int
+	for i, n := range ns {
+		p, err := s.prepareDossier(ctx, n, w)
+		if err != nil {
+			errs[i] = err
+			continue
+		}
+		group = append(group, batchReq{ctx: ctx, intake: p, done: make(chan error, 1),
+			fn: func(tx *sql.Tx) error { return s.insertNewDossiers(ctx, tx, []*pendingDossier{p}) }})
+		at = append(at, i)
+	}
+	s.commitGroup(group)
+	for k, r := range group {
+		i := at[k]
+		if errs[i] = <-r.done; errs[i] == nil {
+			out[i] = r.intake.out
+		}
+	}
+	return out, errs
+}

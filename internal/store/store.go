@@ -59,6 +59,8 @@ type Store struct {
 	location string
 	// calendars keeps each unit's legal clock for a short time (dossiers_calendar.go).
 	calendars calendarCache
+	// procedures keeps decoded procedure documents (catalog_cache.go).
+	procedures procedureCache
 	// batch is the group committer of dossier intake (batch.go).
 	batch committer
 	// stmts are the prepared statements of named queries (stmt.go).
@@ -112,6 +114,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	return s, nil
 }
 
+// sqliteMmapSize is how much of the SQLite file readers map into memory (1 GiB); beyond
+// it they read as usual.
+const sqliteMmapSize = "1073741824"
+
 func openSQLite(path string) (*Store, error) {
 	// synchronous(FULL): an acknowledged commit survives power loss.
 	pragmas := "_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(10000)" +
@@ -122,7 +128,10 @@ func openSQLite(path string) (*Store, error) {
 	}
 	write.SetMaxOpenConns(1)
 	write.SetConnMaxIdleTime(0)
-	read, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=query_only(1)")
+	// Readers map the file (mmap_size) instead of copying each page into a cache of
+	// their own: a public lookup then reads pages the kernel already holds, without
+	// allocating, and the memory is the page cache, shared and reclaimable.
+	read, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=query_only(1)&_pragma=mmap_size("+sqliteMmapSize+")")
 	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("store: open sqlite: %w", err)

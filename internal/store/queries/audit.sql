@@ -16,3 +16,4 @@ SELECT value FROM settings WHERE key = ?;
 -- name: SettingPut
 INSERT INTO settings (key, value) VALUES (?, ?)
 ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+

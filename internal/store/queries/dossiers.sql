@@ -60,3 +60,9 @@ SELECT d.id, d.code, d.unit_code, d.procedure_code, d.procedure_name, d.process,
 FROM dossiers d JOIN dossier_events e ON e.dossier_id = d.id
 WHERE d.code = ?
 ORDER BY e.seq;
+
+-- name: DossierSequenceTake
+INSERT INTO dossier_sequences (unit_code, day, last) VALUES (?, ?, ?)
+ON CONFLICT (unit_code, day) DO UPDATE SET last = dossier_sequences.last + excluded.last
+RETURNING last;
+

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"motcua/internal/fault"
+	"motcua/internal/store"
 )
 
 // Status maps a fault code to its HTTP status. It is the only such mapping.
@@ -25,6 +26,8 @@ func Status(code fault.Code) int {
 		return http.StatusRequestEntityTooLarge
 	case fault.RateLimited:
 		return http.StatusTooManyRequests
+	case fault.Unavailable:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }
@@ -46,6 +49,8 @@ func defaultMessage(code fault.Code) string {
 		return "Dữ liệu gửi lên vượt quá dung lượng cho phép."
 	case fault.RateLimited:
 		return "Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút."
+	case fault.Unavailable:
+		return store.MsgSwitching
 	}
 	return "Hệ thống gặp sự cố. Vui lòng thử lại sau hoặc liên hệ đường dây nóng."
 }
@@ -58,6 +63,14 @@ func (s *Kit) Public(r *http.Request, err error) *fault.Error {
 		return fault.New(fault.TooLarge, defaultMessage(fault.TooLarge))
 	}
 	e := fault.As(err)
+	if e == nil {
+		// An error the store did not map (a failed BEGIN or COMMIT, a lost connection)
+		// is classified here by the driver's error type.
+		e = store.FaultOf(err)
+	}
+	if e != nil && e.Code == fault.Unavailable {
+		s.Log.WarnContext(r.Context(), "database unavailable", "err", err, "request_id", RequestID(r))
+	}
 	if e == nil || e.Code == fault.Internal {
 		s.Log.ErrorContext(r.Context(), "internal error", "err", err, "request_id", RequestID(r))
 		return fault.New(fault.Internal, defaultMessage(fault.Internal))
@@ -78,6 +91,7 @@ func (s *Kit) APIError(w http.ResponseWriter, r *http.Request, err error) {
 	if e.Code == fault.Internal {
 		body["request_id"] = RequestID(r)
 	}
+	retryAfter(w, e.Code)
 	WriteJSON(w, Status(e.Code), map[string]any{"error": body})
 }
 
@@ -85,6 +99,7 @@ func (s *Kit) APIError(w http.ResponseWriter, r *http.Request, err error) {
 func (s *Kit) PageError(w http.ResponseWriter, r *http.Request, err error) {
 	e := s.Public(r, err)
 	st := Status(e.Code)
+	retryAfter(w, e.Code)
 	s.Render(w, r, st, "error.html", map[string]any{
 		"Title":   errorTitle(st),
 		"Message": e.Message,
@@ -106,10 +121,24 @@ func errorTitle(st int) string {
 		return "Dữ liệu quá lớn"
 	case http.StatusBadRequest, http.StatusConflict:
 		return "Yêu cầu không hợp lệ"
+	case http.StatusServiceUnavailable:
+		return "Hệ thống đang chuyển máy chủ"
 	}
 	return "Hệ thống gặp sự cố"
 }
 
+// retryAfterSeconds is what a client is told to wait before trying again when the
+// database is being switched: a failover takes a few seconds.
+const retryAfterSeconds = "5"
+
+// retryAfter sets Retry-After on answers that the same request may get right later.
+func retryAfter(w http.ResponseWriter, code fault.Code) {
+	if code == fault.Unavailable {
+		w.Header().Set("Retry-After", retryAfterSeconds)
+	}
+}
+
+// WriteJSON writes v as the JSON answer with the status.
 func WriteJSON(w http.ResponseWriter, st int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(st)

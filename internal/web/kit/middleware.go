@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
@@ -114,8 +115,10 @@ func (s *Kit) Wrap(next http.Handler) http.Handler {
 				}
 			}
 			took := time.Since(start)
-			s.Log.InfoContext(r.Context(), "http", "method", r.Method, "path", r.URL.Path,
-				"status", sw.status, "bytes", sw.bytes, "ms", took.Milliseconds(), "request_id", id)
+			// LogAttrs: typed attributes, no boxing of each value on every request.
+			s.Log.LogAttrs(r.Context(), slog.LevelInfo, "http", slog.String("method", r.Method),
+				slog.String("path", r.URL.Path), slog.Int("status", sw.status), slog.Int64("bytes", int64(sw.bytes)),
+				slog.Int64("ms", took.Milliseconds()), slog.String("request_id", id))
 			status := sw.status
 			if status == 0 {
 				status = http.StatusOK // nothing written: net/http answers 200

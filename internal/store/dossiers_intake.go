@@ -1,0 +1,170 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"motcua/internal/calendar"
+	"motcua/internal/dossier"
+)
+
+// pendingDossier is a new dossier waiting for its transaction: everything CreateDossier
+// decided before it (record, first command, calendar, instant, audit), and, once written,
+// the dossier as stored. Its code is allocated inside the transaction that writes it.
+type pendingDossier struct {
+	d       dossier.Dossier // the dossier to open, without its code
+	rec     DossierRecord   // without its code and ID
+	cmd     dossier.Command // receive or submit
+	cal     *calendar.Calendar
+	at      time.Time
+	draftID int64
+	w       Write
+	// out is what insertNewDossiers wrote; valid only once its transaction committed.
+	out StoredDossier
+}
+
+// insertNewDossiers writes new dossiers inside tx, for one caller or for a whole group
+// of the group committer (batch.go): the same statements either way, so there is one
+// write path for intake. Per group it runs
+//
+//  1. one sequence upsert per (unit, day) taking as many numbers as that pair has
+//     dossiers (DossierSequenceTake): codes stay gapless and unique, and the sequence
+//     row is locked once per group, not once per dossier;
+//  2. one multi-row INSERT of the dossiers, RETURNING their IDs;
+//  3. one multi-row INSERT of their first events;
+//  4. the applicant's hooks, only for dossiers submitted by a citizen (draft adoption,
+//     owner's message): no other new dossier can have an owner yet;
+//  5. one multi-row INSERT of the audit lines.
+//
+// Statements that every new dossier needs (counters, projections) belong here, as one
+// statement for the group. Any error fails the whole call: the group committer then
+// rolls it back and writes each dossier alone, so that one bad dossier fails alone.
+func (s *Store) insertNewDossiers(ctx context.Context, tx *sql.Tx, ps []*pendingDossier) error {
+	if err := s.takeCodes(ctx, tx, ps); err != nil {
+		return err
+	}
+	for _, p := range ps {
+		next, st, err := dossier.Act(p.out.Dossier, p.cmd, p.cal, p.at)
+		if err != nil {
+			return err
+		}
+		p.out.Dossier, p.out.State = next, st
+	}
+	if err := s.insertDossierRows(ctx, tx, ps); err != nil {
+		return err
+	}
+	eventArgs := make([]any, 0, len(ps)*8)
+	for _, p := range ps {
+		e := p.out.Dossier.Events[0]
+		payload, err := json.Marshal(e)
+		if err != nil {
+			return fmt.Errorf("store: dossier event: %w", err)
+		}
+		eventArgs = append(eventArgs, p.out.Record.ID, e.Seq, string(e.Action), e.Actor, string(e.Role), e.Unit, e.At.UTC(), string(payload))
+	}
+	if err := s.bulkExec(ctx, tx, "DossierEventInsert", len(ps), eventArgs); err != nil {
+		return err
+	}
+	var auditArgs []any
+	now := s.Now()
+	for _, p := range ps {
+		e := p.out.Dossier.Events[0]
+		if _, citizen := CitizenOfActor(e.Actor); citizen && e.Action == dossier.ActionSubmit {
+			if err := s.dossierHook(ctx, tx, p.out.Record, p.draftID, e, p.out.State, p.w); err != nil {
+				return err
+			}
+		}
+		if a := p.w.Audit; a.Action != "" {
+			if a.Target == "" {
+				a.Target = p.out.Record.Code
+			}
+			auditArgs = append(auditArgs, now, a.Actor, a.UnitCode, a.Action, a.Target, a.Detail, a.IP, a.RequestID)
+		}
+	}
+	return s.bulkExec(ctx, tx, "AuditInsert", len(auditArgs)/8, auditArgs)
+}
+
+// takeCodes allocates the codes of the pending dossiers: the next numbers of each
+// receiving unit's daily sequence (by the civil date of receipt, UTC+7), in order.
+func (s *Store) takeCodes(ctx context.Context, tx *sql.Tx, ps []*pendingDossier) error {
+	type key struct{ unit, day string }
+	var order []key
+	count := map[key]int{}
+	for _, p := range ps {
+		k := key{p.rec.UnitCode, p.at.In(calendar.Zone()).Format("060102")}
+		if count[k] == 0 {
+			order = append(order, k)
+		}
+		count[k]++
+	}
+	next := make(map[key]int, len(order))
+	for _, k := range order {
+		var last int
+		if err := s.row(ctx, tx, "", "DossierSequenceTake", []any{k.unit, k.day, count[k]}, &last); err != nil {
+			return err
+		}
+		next[k] = last - count[k] + 1
+	}
+	for _, p := range ps {
+		k := key{p.rec.UnitCode, p.at.In(calendar.Zone()).Format("060102")}
+		d := p.d
+		d.Code = dossier.FormatCode(p.rec.UnitCode, p.at, next[k])
+		next[k]++
+		rec := p.rec
+		rec.Code = d.Code
+		p.out = StoredDossier{Record: rec, Dossier: d}
+	}
+	return nil
+}
+
+// insertDossierRows inserts the dossier rows of the pending dossiers in one statement
+// and records their IDs; the columns are those of an import (dossierRow).
+func (s *Store) insertDossierRows(ctx context.Context, tx *sql.Tx, ps []*pendingDossier) error {
+	var args []any
+	for _, p := range ps {
+		row, err := dossierRow(ImportedDossier{Record: p.out.Record, Dossier: p.out.Dossier, State: p.out.State})
+		if err != nil {
+			return err
+		}
+		if args == nil {
+			args = make([]any, 0, len(ps)*len(row))
+		}
+		args = append(args, row...)
+	}
+	if err := checkArgs(args); err != nil {
+		return err
+	}
+	head, _, err := s.bulkText("DossierInsert", len(ps), len(args)/len(ps))
+	if err != nil {
+		return err
+	}
+	// Several rows need the code to match each ID to its dossier.
+	rows, err := tx.QueryContext(ctx, head+"RETURNING id, code", args...)
+	if err != nil {
+		return s.mapErr("DossierInsert", err)
+	}
+	defer rows.Close()
+	ids := make(map[string]int64, len(ps))
+	for rows.Next() {
+		var id int64
+		var code string
+		if err := rows.Scan(&id, &code); err != nil {
+			return s.mapErr("DossierInsert", err)
+		}
+		ids[code] = id
+	}
+	if err := rows.Err(); err != nil {
+		return s.mapErr("DossierInsert", err)
+	}
+	for _, p := range ps {
+		id, ok := ids[p.out.Record.Code]
+		if !ok {
+			return fmt.Errorf("store: dossier %s: no ID returned", p.out.Record.Code)
+		}
+		p.out.Record.ID = id
+	}
+	return nil
+}

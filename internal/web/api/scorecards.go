@@ -43,7 +43,7 @@ func (s *Server) apiScorecard(w http.ResponseWriter, r *http.Request) {
 	}
 	kit.WriteJSON(w, http.StatusOK, map[string]any{
 		"unit": c.Unit.Code, "unit_name": c.Unit.Name, "year": c.Year,
-		"scheme": map[string]any{"name": c.Scheme.Name, "illustrative": c.Scheme.Illustrative, "note": c.Scheme.Note},
+		"scheme":     map[string]any{"name": c.Scheme.Name, "illustrative": c.Scheme.Illustrative, "note": c.Scheme.Note},
 		"max_points": c.MaxPoints, "self": c.Self, "appraised": c.Appraised, "final": c.Final, "complete": c.Complete,
 		"criteria": criteriaJSON(c),
 	})

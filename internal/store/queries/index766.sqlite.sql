@@ -11,8 +11,12 @@
 --   3.6 paid_online / fee_dossiers, 3.4 paid_procedures / fee_procedures.
 --
 -- Roots: the units directly below the first parameter's unit, or the second
--- parameter's unit ('' for none). Counted first per root and procedure, so that 3.4's
--- distinct procedures need no sort of the rows. Then: start, end, start, start, start (the ranges);
+-- parameter's unit ('' for none). The dossiers are read unit by unit (a semi-join on the
+-- tree, so that the planners expect one index range per unit) and counted per unit and
+-- procedure; the few rows of that count are then summed per root and procedure (3.4's
+-- distinct procedures) and per root. SQLite is told which index serves the dossiers
+-- carried into the period: the covering index on received_at would read the whole
+-- history before it. Then: start, end, start, start, start (the ranges);
 -- start, end, start (received, finished, counted), end (in time).
 
 -- name: IndexDossierCounts
@@ -22,20 +26,20 @@ WITH RECURSIVE tree(id, code, root) AS (
     UNION ALL
     SELECT u.id, u.code, t.root FROM units u JOIN tree t ON u.parent_id = t.id
 ), picked AS (
-    SELECT t.root, d.id, d.code, d.channel, d.status, d.received_at, d.finished_at, d.supplements, d.fee_vnd, d.procedure_code,
+    SELECT d.unit_code AS unit, d.id, d.code, d.channel, d.status, d.received_at, d.finished_at, d.supplements, d.fee_vnd, d.procedure_code,
         COALESCE(d.original_due_at, d.due_at) AS due
-    FROM tree t JOIN dossiers d ON d.unit_code = t.code
-    WHERE d.received_at >= ? AND d.received_at < ?
+    FROM dossiers d
+    WHERE d.unit_code IN (SELECT code FROM tree) AND d.received_at >= ? AND d.received_at < ?
     UNION ALL
-    SELECT t.root, d.id, d.code, d.channel, d.status, d.received_at, d.finished_at, d.supplements, d.fee_vnd, d.procedure_code,
+    SELECT d.unit_code AS unit, d.id, d.code, d.channel, d.status, d.received_at, d.finished_at, d.supplements, d.fee_vnd, d.procedure_code,
         COALESCE(d.original_due_at, d.due_at)
-    FROM tree t JOIN dossiers d ON d.unit_code = t.code
-    WHERE d.finished_at >= ? AND d.received_at < ?
+    FROM dossiers d INDEXED BY dossiers_index766_finished
+    WHERE d.unit_code IN (SELECT code FROM tree) AND d.finished_at >= ? AND d.received_at < ?
     UNION ALL
-    SELECT t.root, d.id, d.code, d.channel, d.status, d.received_at, d.finished_at, d.supplements, d.fee_vnd, d.procedure_code,
+    SELECT d.unit_code AS unit, d.id, d.code, d.channel, d.status, d.received_at, d.finished_at, d.supplements, d.fee_vnd, d.procedure_code,
         COALESCE(d.original_due_at, d.due_at)
-    FROM tree t JOIN dossiers d ON d.unit_code = t.code
-    WHERE d.finished_at IS NULL AND d.received_at < ?
+    FROM dossiers d INDEXED BY dossiers_open
+    WHERE d.unit_code IN (SELECT code FROM tree) AND d.finished_at IS NULL AND d.received_at < ?
 ), counted AS (
     SELECT k.*,
         CASE WHEN k.received_at < ? THEN 0 ELSE 1 END AS fresh,
@@ -43,7 +47,7 @@ WITH RECURSIVE tree(id, code, root) AS (
         CASE WHEN k.finished_at IS NULL OR k.finished_at >= ? THEN 1 ELSE 0 END AS live
     FROM picked k
 ), flags AS (
-    SELECT c.root, c.id, c.code, c.supplements, c.fee_vnd, c.procedure_code, c.fresh, c.done, c.live,
+    SELECT c.unit, c.id, c.code, c.supplements, c.fee_vnd, c.procedure_code, c.fresh, c.done, c.live,
         CASE WHEN c.channel = 'online' THEN 1 ELSE 0 END AS online,
         CASE WHEN c.done = 1 AND c.status = 'withdrawn' THEN 1 ELSE 0 END AS withdrawn,
         CASE WHEN c.live = 1 AND c.done = 1 AND c.status <> 'withdrawn' THEN 1 ELSE 0 END AS resolved,
@@ -53,7 +57,7 @@ WITH RECURSIVE tree(id, code, root) AS (
              ELSE 0 END AS in_time
     FROM counted c
 ), per_procedure AS (
-    SELECT root, procedure_code,
+    SELECT unit, procedure_code,
         SUM(CASE WHEN live = 1 AND withdrawn = 0 AND in_time = 1 AND supplements < 2 THEN 1 ELSE 0 END) AS on_time,
         SUM(CASE WHEN live = 1 AND withdrawn = 0 THEN 1 ELSE 0 END) AS processed,
         SUM(live * fresh * online) AS online,
@@ -83,10 +87,17 @@ WITH RECURSIVE tree(id, code, root) AS (
                 AND p.method = 'online' AND p.status IN ('paid', 'refunded'))
             THEN 1 ELSE 0 END) AS paid_online
     FROM flags
-    GROUP BY root, procedure_code
+    GROUP BY unit, procedure_code
+), per_root AS (
+    SELECT t.root, x.procedure_code, SUM(x.on_time) AS on_time, SUM(x.processed) AS processed, SUM(x.online) AS online,
+        SUM(x.received) AS received, SUM(x.resolved) AS resolved, SUM(x.late) AS late, SUM(x.disliked) AS disliked,
+        SUM(x.with_feedback) AS with_feedback, SUM(x.started) AS started, SUM(x.digitised) AS digitised,
+        SUM(x.reused) AS reused, SUM(x.fee_due) AS fee_due, SUM(x.paid_online) AS paid_online
+    FROM per_procedure x JOIN tree t ON t.code = x.unit
+    GROUP BY t.root, x.procedure_code
 )
 SELECT root, SUM(on_time), SUM(processed), SUM(online), SUM(received), SUM(resolved), SUM(late),
     SUM(disliked), SUM(with_feedback), SUM(started), SUM(digitised), SUM(reused), SUM(fee_due), SUM(paid_online),
     SUM(CASE WHEN fee_due > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN paid_online > 0 THEN 1 ELSE 0 END)
-FROM per_procedure
+FROM per_root
 GROUP BY root;

@@ -6,6 +6,6 @@
 CREATE INDEX dossiers_index766_received ON dossiers (unit_code, received_at,
     finished_at, status, channel, supplements, due_at, original_due_at, fee_vnd, procedure_code, code);
 CREATE INDEX dossiers_index766_finished ON dossiers (unit_code, finished_at,
-    received_at, status, channel, supplements, due_at, original_due_at, code);
+    received_at, status, channel, supplements, due_at, original_due_at, fee_vnd, procedure_code, code);
 -- 5.4 counts the dissatisfied ratings of the resolved dossiers.
 CREATE INDEX dossier_ratings_level ON dossier_ratings (dossier_id, level);

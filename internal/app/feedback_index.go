@@ -6,17 +6,14 @@ import (
 	"motcua/internal/feedback"
 	"motcua/internal/org"
 	"motcua/internal/report"
+	"motcua/internal/store"
 )
 
-// feedbackMeasures counts QĐ 766 indicators 5.1, 5.2 and 5.3 over the PAKN now at the
-// unit or a unit below it and received within the period: classified ones, ones whose
-// clocks were all kept (judged at the end of the period, or now when earlier), and liked
-// answers over rated ones.
-func feedbackMeasures(a *App, ctx context.Context, unitCode string, p report.Period, m report.Measures) error {
-	fs, err := a.store.FeedbackForPeriod(ctx, unitCode, p)
-	if err != nil {
-		return err
-	}
+// feedbackMeasures counts QĐ 766 indicators 5.1, 5.2 and 5.3 over the PAKN now at a
+// unit and received within the period (store.IndexCounts.Feedback): classified ones,
+// ones whose clocks were all kept (judged at the end of the period, or now when
+// earlier), and liked answers over rated ones.
+func (a *App) feedbackMeasures(ctx context.Context, fs []store.StoredFeedback, p report.Period, m report.Measures) error {
 	at := a.now()
 	if end := p.End(); end.Before(at) {
 		at = end

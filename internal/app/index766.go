@@ -7,6 +7,7 @@ import (
 	"motcua/internal/fault"
 	"motcua/internal/org"
 	"motcua/internal/report"
+	"motcua/internal/store"
 )
 
 // Index766 is the QĐ 766 index of a unit (and the units below it) for a period.
@@ -28,15 +29,11 @@ func (a *App) Index766(ctx context.Context, u org.User, unit, from, to string) (
 	if err != nil {
 		return Index766{}, err
 	}
-	ds, err := a.store.ReportDossiers(ctx, un.Code, true, p)
+	x, err := a.unitIndex(ctx, un.Code, p)
 	if err != nil {
 		return Index766{}, err
 	}
-	extra, err := a.indexMeasures(ctx, un.Code, p)
-	if err != nil {
-		return Index766{}, err
-	}
-	return Index766{Unit: un, Index: report.ComputeIndex(report.SchemeAt(p.To), p, ds, extra)}, nil
+	return Index766{Unit: un, Index: x}, nil
 }
 
 // Ranking is the xếp hạng of the units directly below a parent by their QĐ 766 index.
@@ -72,45 +69,61 @@ func (a *App) Rankings(ctx context.Context, parent, from, to string) (Ranking, e
 	if err != nil {
 		return Ranking{}, err
 	}
-	s := report.SchemeAt(p.To)
+	idx, err := a.indexes(ctx, store.IndexRoots{Parent: pu.Code}, p)
+	if err != nil {
+		return Ranking{}, err
+	}
 	var entries []report.RankEntry
 	for _, un := range units {
-		if un.ParentCode != pu.Code {
-			continue
-		}
-		ds, err := a.store.ReportDossiers(ctx, un.Code, true, p)
-		if err != nil {
-			return Ranking{}, err
-		}
-		extra, err := a.indexMeasures(ctx, un.Code, p)
-		if err != nil {
-			return Ranking{}, err
-		}
-		entries = append(entries, report.RankEntry{UnitCode: un.Code, UnitName: un.Name, Index: report.ComputeIndex(s, p, ds, extra)})
-	}
-	return Ranking{Parent: pu, Period: p, Items: report.Rank(s, entries)}, nil
-}
-
-// measureSource adds to m the QĐ 766 measures it holds for the unit and the units below
-// it over the period.
-type measureSource func(a *App, ctx context.Context, unitCode string, p report.Period, m report.Measures) error
-
-// measureSources are the use cases that count the measures held outside the dossier
-// summaries (feedback, ratings, payments, digitisation), one line each.
-var measureSources = []measureSource{
-	feedbackMeasures,     // 5.1–5.3 (feedback_index.go)
-	serviceSatisfaction,  // 5.4 (rating_index.go)
-	paymentMeasures,      // 3.4, 3.6 (index766_payments.go)
-	digitisationMeasures, // 4.1–4.3 (index766_esign.go)
-}
-
-// indexMeasures gathers the measures of every source for the unit's subtree and period.
-func (a *App) indexMeasures(ctx context.Context, unitCode string, p report.Period) (report.Measures, error) {
-	m := report.Measures{}
-	for _, src := range measureSources {
-		if err := src(a, ctx, unitCode, p, m); err != nil {
-			return nil, err
+		if un.ParentCode == pu.Code {
+			entries = append(entries, report.RankEntry{UnitCode: un.Code, UnitName: un.Name, Index: idx.of(un.Code)})
 		}
 	}
-	return m, nil
+	return Ranking{Parent: pu, Period: p, Items: report.Rank(report.SchemeAt(p.To), entries)}, nil
+}
+
+// unitIndex computes the QĐ 766 index of the unit and the units below it.
+func (a *App) unitIndex(ctx context.Context, unit string, p report.Period) (report.Index, error) {
+	idx, err := a.indexes(ctx, store.IndexRoots{Unit: unit}, p)
+	if err != nil {
+		return report.Index{}, err
+	}
+	return idx.of(unit), nil
+}
+
+// indexSet is the QĐ 766 index of several units for one period, by unit code.
+type indexSet struct {
+	scheme report.Scheme766
+	period report.Period
+	byUnit map[string]report.Index
+}
+
+// of returns the unit's index; a unit with nothing counted has every indicator without
+// data.
+func (x indexSet) of(unit string) report.Index {
+	if i, ok := x.byUnit[unit]; ok {
+		return i
+	}
+	return report.ScoreIndex(x.scheme, x.period, measuresOf(&store.IndexCounts{}))
+}
+
+// indexes computes the QĐ 766 index of every root unit (with the units below it) over
+// the period: the store counts the numerators and denominators of all roots at once in
+// set-based queries (store.IndexCounts), then each root's measures are scored with the
+// version of the index in force on the period's last day. PAKN clocks are judged at the
+// end of the period, or now when earlier.
+func (a *App) indexes(ctx context.Context, roots store.IndexRoots, p report.Period) (indexSet, error) {
+	x := indexSet{scheme: report.SchemeAt(p.To), period: p, byUnit: map[string]report.Index{}}
+	counts, err := a.store.IndexCounts(ctx, roots, p)
+	if err != nil {
+		return x, err
+	}
+	for root, c := range counts {
+		m := measuresOf(c)
+		if err := a.feedbackMeasures(ctx, c.Feedback, p, m); err != nil {
+			return x, err
+		}
+		x.byUnit[root] = report.ScoreIndex(x.scheme, p, m)
+	}
+	return x, nil
 }

@@ -73,19 +73,6 @@ func yearPeriod(year int) report.Period {
 	return p
 }
 
-// unitIndex computes the QĐ 766 index of the unit and the units below it.
-func (a *App) unitIndex(ctx context.Context, unit string, p report.Period) (report.Index, error) {
-	ds, err := a.store.ReportDossiers(ctx, unit, true, p)
-	if err != nil {
-		return report.Index{}, err
-	}
-	extra, err := a.indexMeasures(ctx, unit, p)
-	if err != nil {
-		return report.Index{}, err
-	}
-	return report.ComputeIndex(report.SchemeAt(p.To), p, ds, extra), nil
-}
-
 // Scorecard returns the unit's scorecard for the year (chấm điểm Chỉ số CCHC): the
 // self-scores, the appraised scores and the automatic criteria from the QĐ 766 index of
 // the statutory year. Leaders, inspectors and administrators read it within their
@@ -105,7 +92,11 @@ func (a *App) Scorecard(ctx context.Context, u org.User, unit string, year int) 
 	if err := a.seeReports(ctx, u, un.Code); err != nil {
 		return Scorecard{}, err
 	}
-	card, err := a.card(ctx, s, un.Code)
+	idx, err := a.unitIndex(ctx, un.Code, yearPeriod(year))
+	if err != nil {
+		return Scorecard{}, err
+	}
+	card, err := a.card(ctx, s, un.Code, idx)
 	if err != nil {
 		return Scorecard{}, err
 	}
@@ -121,12 +112,9 @@ func (a *App) Scorecard(ctx context.Context, u org.User, unit string, year int) 
 	return out, nil
 }
 
-func (a *App) card(ctx context.Context, s report.Scheme, unit string) (report.Card, error) {
+// card computes the unit's scorecard from its entries and its QĐ 766 index of the year.
+func (a *App) card(ctx context.Context, s report.Scheme, unit string, idx report.Index) (report.Card, error) {
 	entries, err := a.store.ScorecardEntries(ctx, s.Year, unit)
-	if err != nil {
-		return report.Card{}, err
-	}
-	idx, err := a.unitIndex(ctx, unit, yearPeriod(s.Year))
 	if err != nil {
 		return report.Card{}, err
 	}
@@ -319,12 +307,16 @@ func (a *App) CompetitionRanking(ctx context.Context, u org.User, parent string,
 	if err != nil {
 		return CompetitionRanking{}, err
 	}
+	idx, err := a.indexes(ctx, store.IndexRoots{Parent: pu.Code}, yearPeriod(year))
+	if err != nil {
+		return CompetitionRanking{}, err
+	}
 	var entries []report.CardEntry
 	for _, un := range units {
 		if un.ParentCode != pu.Code {
 			continue
 		}
-		c, err := a.card(ctx, s, un.Code)
+		c, err := a.card(ctx, s, un.Code, idx.of(un.Code))
 		if err != nil {
 			return CompetitionRanking{}, err
 		}

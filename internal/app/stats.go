@@ -199,12 +199,11 @@ func (a *App) figures(ctx context.Context, un org.Unit, p report.Period) (Result
 	n := report.Totals(p, ds)
 	f.Received, f.Resolved = n.Received.Total, n.Resolved.Total
 	f.OnTimeRate, f.HasRate = report.OnTimeRate(n)
-	extra, err := a.indexMeasures(ctx, un.Code, p)
+	idx, err := a.unitIndex(ctx, un.Code, p)
 	if err != nil {
 		return f, err
 	}
 	s := report.SchemeAt(p.To)
-	idx := report.ComputeIndex(s, p, ds, extra)
 	if f.HasScore = idx.HasData(); f.HasScore {
 		f.Score, f.Band = idx.Score(), s.Band(idx.Score())
 	}

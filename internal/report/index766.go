@@ -191,7 +191,20 @@ func Points766(rate, maxPoints, threshold float64) float64 {
 	return round2(rate * maxPoints / threshold)
 }
 
-// ComputeIndex computes the index of the dossiers over the period with the scheme:
+// ComputeIndex computes the index of the dossiers over the period with the scheme: the
+// dossier measures (DossierMeasures) with the measures held outside the dossier
+// summaries (feedback, ratings, payments, digitisation) from extra, counted by their own
+// use cases over the same unit and period, scored by ScoreIndex.
+func ComputeIndex(s Scheme766, p Period, ds []Dossier, extra Measures) Index {
+	counts := DossierMeasures(p, ds)
+	for m, f := range extra {
+		counts[m] = f
+	}
+	return ScoreIndex(s, p, counts)
+}
+
+// DossierMeasures counts the measures of the dossier summaries over the period, one
+// dossier at a time (the store counts the same rules in SQL for many units at once):
 //
 //   - 2.1 counts the dossiers resolved in the period (ClassifyII06a, withdrawn ones
 //     excluded) and those still in progress at its end; early, on-time and in-time
@@ -200,13 +213,7 @@ func Points766(rate, maxPoints, threshold float64) float64 {
 //   - 3.3 counts the dossiers received in the period (not carried over) and those
 //     received online; QĐ 766 also asks for an electronic result where the procedure
 //     gives a paper one, which motcua does not check here.
-//
-// The measures held outside the dossier summaries (feedback, ratings, payments,
-// digitisation) come in extra, counted by their own use cases over the same unit and
-// period; a measure missing from extra has no data.
-//
-// An indicator with no measure, or whose denominator is 0, has no data.
-func ComputeIndex(s Scheme766, p Period, ds []Dossier, extra Measures) Index {
+func DossierMeasures(p Period, ds []Dossier) Measures {
 	var onTime, processed, online, received int
 	for _, d := range ds {
 		c := ClassifyII06a(d, p)
@@ -227,10 +234,12 @@ func ComputeIndex(s Scheme766, p Period, ds []Dossier, extra Measures) Index {
 			}
 		}
 	}
-	counts := Measures{MeasureOnTime: {onTime, processed}, MeasureOnline: {online, received}}
-	for m, f := range extra {
-		counts[m] = f
-	}
+	return Measures{MeasureOnTime: {onTime, processed}, MeasureOnline: {online, received}}
+}
+
+// ScoreIndex scores the measures of a unit and period with the scheme. An indicator
+// with no measure, or whose denominator is 0, has no data.
+func ScoreIndex(s Scheme766, p Period, counts Measures) Index {
 	x := Index{Period: p, Version: s.Version}
 	for _, g := range s.Groups {
 		gs := GroupScore{Code: g.Code, Name: g.Name}

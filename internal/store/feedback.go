@@ -320,21 +320,34 @@ func (s *Store) FeedbackForPeriod(ctx context.Context, unit string, p report.Per
 	if err != nil {
 		return nil, err
 	}
+	out, _, err := scanPeriodFeedback(rows, false)
+	return out, err
+}
+
+// scanPeriodFeedback reads PAKN rows joined with their events, one row per event in
+// order, and projects each PAKN's state; with root, each row starts with the code of
+// the root unit it counts under, returned beside each PAKN.
+func scanPeriodFeedback(rows *sql.Rows, root bool) ([]StoredFeedback, []string, error) {
 	defer rows.Close()
 	var out []StoredFeedback
+	var roots []string
 	for rows.Next() {
 		var f StoredFeedback
 		var due sql.NullTime
-		var payload string
+		var payload, rootCode string
 		r := &f.Record
-		if err := rows.Scan(&f.ID, &r.Code, &r.LookupKey, &r.UnitCode, &r.Channel, &r.Kind, &r.DossierCode, &r.Title,
+		dest := []any{&f.ID, &r.Code, &r.LookupKey, &r.UnitCode, &r.Channel, &r.Kind, &r.DossierCode, &r.Title,
 			&r.Content, &r.Sender.Name, &r.Sender.Email, &r.Sender.Phone, &r.Sender.Address, &f.CitizenID, &r.Rules,
-			&r.ReceivedAt, &due, &payload); err != nil {
-			return nil, fmt.Errorf("store: feedback for period: %w", err)
+			&r.ReceivedAt, &due, &payload}
+		if root {
+			dest = append([]any{&rootCode}, dest...)
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, nil, fmt.Errorf("store: feedback for period: %w", err)
 		}
 		var e feedback.Event
 		if err := json.Unmarshal([]byte(payload), &e); err != nil {
-			return nil, fmt.Errorf("store: feedback event: %w", err)
+			return nil, nil, fmt.Errorf("store: feedback event: %w", err)
 		}
 		if n := len(out); n > 0 && out[n-1].ID == f.ID {
 			out[n-1].Events = append(out[n-1].Events, e)
@@ -344,18 +357,19 @@ func (s *Store) FeedbackForPeriod(ctx context.Context, unit string, p report.Per
 		f.DueAt = timeOf(due)
 		f.Events = []feedback.Event{e}
 		out = append(out, f)
+		roots = append(roots, rootCode)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for i := range out {
 		st, err := feedback.Project(out[i].Record, out[i].Events)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		out[i].State = st
 	}
-	return out, nil
+	return out, roots, nil
 }
 
 // DossiersWithFeedback counts the dossiers of a unit and the units below it that had at

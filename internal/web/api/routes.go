@@ -65,4 +65,8 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.HandleFunc("GET /api/v1/rankings", s.Limited(s.Lookups, s.apiRankings))
 	mux.Handle("GET /api/v1/reports/ii07b", s.OfficerAPI(s.apiReportII07b))
 	mux.Handle("GET /api/v1/reports/ii07b.xlsx", s.OfficerAPI(s.apiReportII07bXLSX))
+
+	// The competition scorecard (chấm điểm Chỉ số CCHC) and its final ranking.
+	mux.Handle("GET /api/v1/scorecards", s.OfficerAPI(s.apiScorecard))
+	mux.Handle("GET /api/v1/scorecards/ranking", s.OfficerAPI(s.apiScorecardRanking))
 }

@@ -1,0 +1,235 @@
+package app_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+	"time"
+
+	"motcua/internal/app"
+	"motcua/internal/calendar"
+	"motcua/internal/demo"
+	"motcua/internal/feedback"
+	"motcua/internal/report"
+	"motcua/internal/store"
+	"motcua/internal/store/storetest"
+)
+
+// referenceIndex is the QĐ 766 index computed one dossier at a time, as it was before
+// the store counted it in SQL: the unit's dossier summaries classified in Go
+// (report.ComputeIndex) and each measure source queried for the unit alone.
+func referenceIndex(t testing.TB, a *app.App, st *store.Store, unit string, p report.Period) report.Index {
+	t.Helper()
+	ctx := context.Background()
+	ds, err := st.ReportDossiers(ctx, unit, true, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := report.Measures{}
+	fs, err := st.FeedbackForPeriod(ctx, unit, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.FeedbackMeasures(ctx, fs, p, m); err != nil {
+		t.Fatal(err)
+	}
+	// 5.4
+	levels, err := st.RatingLevels(ctx, unit, p.Start(), p.End())
+	if err != nil {
+		t.Fatal(err)
+	}
+	withFeedback, err := st.DossierCodesWithFeedback(ctx, unit, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s feedback.ServiceSatisfaction
+	for _, d := range ds {
+		c := report.ClassifyII06a(d, p)
+		if !c.Has(report.Resolved) {
+			continue
+		}
+		s.Resolved++
+		if c.Out == report.ResolvedLate || d.Supplements >= 2 {
+			s.Late++
+		}
+		switch {
+		case levels[d.Code] == feedback.Dissatisfied:
+			s.Disliked++
+		case withFeedback[d.Code]:
+			s.WithFeedback++
+		}
+	}
+	num, den := s.Fraction()
+	m[report.MeasureServiceSatisfaction] = report.Fraction{Num: num, Den: den}
+	// 3.4, 3.6
+	pc, err := st.PaymentMeasures(ctx, unit, p.Start(), p.End())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m[report.MeasurePaidOnline] = report.Fraction{Num: pc.PaidOnline, Den: pc.FeeDossiers}
+	m[report.MeasurePaidOnlineProcedures] = report.Fraction{Num: pc.PaidProcedures, Den: pc.FeeProcedures}
+	// 4.1–4.3
+	resolved, electronic, err := st.ResultCounts(ctx, unit, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	received, digitised, reused, err := st.DigitisedCounts(ctx, unit, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m[report.MeasureEResult] = report.Fraction{Num: electronic, Den: resolved}
+	m[report.MeasureDigitised] = report.Fraction{Num: digitised, Den: received}
+	m[report.MeasureReused] = report.Fraction{Num: reused, Den: received}
+	return report.ComputeIndex(report.SchemeAt(p.To), p, ds, m)
+}
+
+// TestIndexCountsMatchReference checks, on every database, that the indicators the store
+// counts in SQL for all the units at once equal the per-dossier computation, over a
+// random small history (generated dossiers with random ratings, PAKN and files) and
+// random periods, for a ranking's units and for one unit alone.
+func TestIndexCountsMatchReference(t *testing.T) {
+	t.Parallel()
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("seed %d", seed)
+	now := time.Date(2026, 3, 4, 9, 0, 0, 0, calendar.Zone())
+	for _, d := range storetest.Dialects() {
+		t.Run(string(d), func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			st := storetest.Open(t, d, func() time.Time { return now })
+			if err := demo.LoadBase(ctx, st, "mật-khẩu"); err != nil {
+				t.Fatal(err)
+			}
+			var communes []string
+			for _, u := range demo.Units() {
+				if u.ParentCode == demo.Province {
+					communes = append(communes, u.Code)
+				}
+			}
+			if _, err := demo.Generate(ctx, st, demo.GenerateOptions{Dossiers: 360, Units: communes, Days: 200, Now: now, Seed: seed}); err != nil {
+				t.Fatal(err)
+			}
+			r := rand.New(rand.NewPCG(seed, 1))
+			whole, _ := report.NewPeriod(calendar.DateOf(now).AddDays(-400), calendar.DateOf(now))
+			all, err := st.ReportDossiers(ctx, demo.Province, true, whole)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sprinkle(t, st, r, all, now)
+			a := app.New(app.Config{DataDir: t.TempDir()}, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+
+			today := calendar.DateOf(now)
+			periods := []report.Period{whole}
+			for range 4 {
+				from := today.AddDays(-r.IntN(220))
+				to := from.AddDays(r.IntN(120))
+				p, err := report.NewPeriod(from, to)
+				if err != nil {
+					t.Fatal(err)
+				}
+				periods = append(periods, p)
+			}
+			// Every measure the store counts has something to count over the whole history.
+			seen := map[string]bool{}
+			for _, unit := range communes {
+				for _, g := range referenceIndex(t, a, st, unit, whole).Groups {
+					for _, in := range g.Indicators {
+						if in.HasData && in.Numerator > 0 && in.Numerator < in.Denominator {
+							seen[in.Code] = true
+						}
+					}
+				}
+			}
+			for _, code := range []string{"2.1", "3.3", "3.4", "3.6", "4.1", "4.2", "4.3", "5.2", "5.4"} {
+				if !seen[code] {
+					t.Errorf("indicator %s: no unit has a rate strictly between 0 and 1, the history does not test it", code)
+				}
+			}
+			for _, p := range periods {
+				set, err := a.IndexesBelow(ctx, demo.Province, communes, p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, unit := range append(communes, demo.Province) {
+					want := referenceIndex(t, a, st, unit, p)
+					one, err := a.UnitIndex(ctx, unit, p)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !reflect.DeepEqual(one, want) {
+						t.Errorf("%s %s alone:\n got %s\nwant %s", unit, p.Name, brief(one), brief(want))
+					}
+					if unit == demo.Province {
+						continue
+					}
+					if got := set[unit]; !reflect.DeepEqual(got, want) {
+						t.Errorf("%s %s in the ranking:\n got %s\nwant %s", unit, p.Name, brief(got), brief(want))
+					}
+				}
+			}
+		})
+	}
+}
+
+// sprinkle adds random ratings, PAKN about dossiers and files (scans, results, reused
+// components) to the dossiers, so that every measure has something to count.
+func sprinkle(t testing.TB, st *store.Store, r *rand.Rand, ds []report.Dossier, now time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	levels := []feedback.Satisfaction{feedback.Satisfied, feedback.Neutral, feedback.Dissatisfied}
+	var ratings []feedback.Rating
+	var files []store.Attachment
+	for i, d := range ds {
+		if !d.FinishedAt.IsZero() && r.IntN(3) == 0 {
+			ratings = append(ratings, feedback.Rating{DossierCode: d.Code, RatingInput: feedback.RatingInput{Level: levels[r.IntN(3)]},
+				Channel: feedback.RatedAtLookup, At: d.FinishedAt.Add(time.Hour)})
+		}
+		for _, purpose := range []string{"", "scan", "result", "result_scan"} {
+			if r.IntN(4) == 0 {
+				f := store.Attachment{DossierCode: d.Code, DocName: "Tệp", SHA256: fmt.Sprintf("%064x", i), Size: 10,
+					ContentType: "application/pdf", FileName: "a.pdf", UploadedKind: "officer", UploadedBy: "test",
+					CreatedAt: now, Purpose: purpose}
+				if purpose == "" && r.IntN(3) == 0 {
+					f.ReusedFrom = ds[r.IntN(len(ds))].Code
+				}
+				files = append(files, f)
+			}
+		}
+		if r.IntN(12) == 0 {
+			sub := feedback.Submission{UnitCode: d.UnitCode, Channel: feedback.ChannelWeb, Kind: feedback.KindDossier,
+				DossierCode: d.Code, Title: "Hồ sơ chậm", Content: "Hồ sơ của tôi chưa có kết quả.",
+				Sender: feedback.Sender{Name: "Người gửi", Phone: "0900000000"}}
+			at := d.ReceivedAt.Add(time.Duration(r.IntN(200)) * time.Hour)
+			if at.IsZero() || at.After(now) {
+				at = now.Add(-time.Hour)
+			}
+			if _, err := st.CreateFeedback(ctx, store.NewFeedback{Submission: sub, Actor: "public", Role: feedback.RoleSender, At: at},
+				store.FeedbackWrite{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := st.ImportRatings(ctx, ratings); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ImportAttachments(ctx, files); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// brief is an index's indicators as numerator/denominator and points, for messages.
+func brief(x report.Index) string {
+	s := fmt.Sprintf("%v/%v:", x.Points, x.MaxPoints)
+	for _, g := range x.Groups {
+		for _, in := range g.Indicators {
+			if in.HasData {
+				s += fmt.Sprintf(" %s=%d/%d", in.Code, in.Numerator, in.Denominator)
+			}
+		}
+	}
+	return s
+}

@@ -18,3 +18,34 @@ func (s *Store) InBatchTx(ctx context.Context, fn func(tx *sql.Tx) error) error 
 
 // FillFoldedNames is the fill of the applicants' search names after migration 7.
 func (s *Store) FillFoldedNames(ctx context.Context) error { return s.fillFoldedNames(ctx) }
+
+// IndexNames lists the indexes of the database (of the test's schema on PostgreSQL).
+func (s *Store) IndexNames(ctx context.Context) ([]string, error) {
+	q := `SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name`
+	if s.dialect == Postgres {
+		q = `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname`
+	}
+	rows, err := s.read.QueryContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// Abandon ends a bulk load as a crash would: the connection is given back without
+// rebuilding the indexes or restoring the settings.
+func (b *BulkLoad) Abandon() {
+	if b.conn != nil {
+		b.restore(context.Background()) // a new process opens fresh connections
+		b.conn.Close()
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"runtime/pprof"
 	"time"
 
@@ -64,9 +63,6 @@ func demoCommand(ctx context.Context, args []string, getenv func(string) string,
 	case *unit != "":
 		codes = []string{*unit}
 	}
-	// Generation makes short-lived garbage at a high rate: fewer collections leave more of
-	// the machine to the writers, at the price of a larger heap.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	began := time.Now()
 	last, lastDone := began, 0
 	stats, err := demo.Generate(ctx, st, demo.GenerateOptions{Dossiers: *n, Units: codes, Days: *days, Seed: *seed,

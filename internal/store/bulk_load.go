@@ -80,7 +80,7 @@ func (s *Store) BeginBulkLoad(ctx context.Context, opts BulkLoadOptions) (*BulkL
 	if err := conn.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&b.cache); err != nil {
 		return fail(err)
 	}
-	for _, p := range []string{"PRAGMA synchronous=OFF", "PRAGMA cache_size=-262144"} {
+	for _, p := range []string{"PRAGMA synchronous=OFF", "PRAGMA cache_size=-65536"} {
 		if _, err := conn.ExecContext(ctx, p); err != nil {
 			return fail(err)
 		}
@@ -107,7 +107,7 @@ func (b *BulkLoad) BatchSize() int {
 	if b.s.dialect == Postgres {
 		return 4000
 	}
-	return 20000
+	return 5000
 }
 
 // Write stores finished histories as ImportDossiers does (same tables, same checks, the

@@ -63,12 +63,14 @@ func demoCommand(ctx context.Context, args []string, getenv func(string) string,
 	case *unit != "":
 		codes = []string{*unit}
 	}
-	last := time.Now()
+	began := time.Now()
+	last, lastDone := began, 0
 	stats, err := demo.Generate(ctx, st, demo.GenerateOptions{Dossiers: *n, Units: codes, Days: *days, Seed: *seed,
 		Progress: func(done int) {
-			if time.Since(last) >= 5*time.Second {
-				last = time.Now()
-				fmt.Fprintf(stdout, "… %d hồ sơ\n", done)
+			if now := time.Now(); now.Sub(last) >= 2*time.Second {
+				fmt.Fprintf(stderr, "… %d/%d hồ sơ, %.0f hồ sơ/giây (trung bình %.0f)\n", done, *n,
+					float64(done-lastDone)/now.Sub(last).Seconds(), float64(done)/now.Sub(began).Seconds())
+				last, lastDone = now, done
 			}
 		}})
 	if err != nil {

@@ -101,9 +101,58 @@ func Generate(ctx context.Context, st *store.Store, opt GenerateOptions) (Genera
 		}
 		jobs = append(jobs, unitJobs...)
 	}
-	stats, err := runGenerate(ctx, st, jobs, opt.Progress)
+	books := map[string]receiptBook{}
+	for _, code := range opt.Units {
+		if books[code], err = st.ReceiptSequences(ctx, code); err != nil {
+			return GenerateStats{}, fmt.Errorf("demo: generate: %w", err)
+		}
+	}
+	bl, err := st.BeginBulkLoad(ctx, store.BulkLoadOptions{Dossiers: opt.Dossiers})
+	if err != nil {
+		return GenerateStats{}, fmt.Errorf("demo: generate: %w", err)
+	}
+	stats, err := runGenerate(ctx, bl, interleave(jobs), books, opt.Progress)
+	// The bulk load is finished even after an error or a stop: what was written stays
+	// consistent and the database returns to its usual settings.
+	if ferr := afterBulkLoad(context.WithoutCancel(ctx), st, bl, opt); ferr != nil {
+		err = errors.Join(err, ferr)
+	}
 	stats.Elapsed = time.Since(start)
 	return stats, err
+}
+
+// afterBulkLoad is the step after the dossiers are written, whether or not all were:
+// the store ends the bulk load (indexes rebuilt, settings restored, statistics updated).
+// Anything derived from the dossiers that must be brought up to date after a bulk write
+// belongs here.
+func afterBulkLoad(ctx context.Context, st *store.Store, bl *store.BulkLoad, opt GenerateOptions) error {
+	if err := bl.Finish(ctx); err != nil {
+		return fmt.Errorf("demo: generate: %w", err)
+	}
+	return nil
+}
+
+// interleave orders the jobs of all units round-robin (the first job of each unit, then
+// the second…), so that concurrent writers work on different units.
+func interleave(jobs []generateJob) []generateJob {
+	byUnit := map[string][]generateJob{}
+	var units []string
+	for _, j := range jobs {
+		u := j.g.vol.Unit
+		if _, ok := byUnit[u]; !ok {
+			units = append(units, u)
+		}
+		byUnit[u] = append(byUnit[u], j)
+	}
+	out := make([]generateJob, 0, len(jobs))
+	for k := 0; len(out) < len(jobs); k++ {
+		for _, u := range units {
+			if k < len(byUnit[u]) {
+				out = append(out, byUnit[u][k])
+			}
+		}
+	}
+	return out
 }
 
 // generateJob is a run of days of one unit, with the number of dossiers of each day and
@@ -192,7 +241,11 @@ func planUnit(ctx context.Context, st *store.Store, code string, n int, from, cu
 // run generates the dossiers of the job's days, numbered after each day's base.
 func (j generateJob) run(ctx context.Context) ([]store.ImportedDossier, error) {
 	g := j.g
-	var out []store.ImportedDossier
+	total := 0
+	for _, n := range j.counts {
+		total += n
+	}
+	out := make([]store.ImportedDossier, 0, total)
 	for k, n := range j.counts {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -223,27 +276,35 @@ func (j generateJob) run(ctx context.Context) ([]store.ImportedDossier, error) {
 	return out, nil
 }
 
-// runGenerate runs the jobs on one worker per core and writes what they make as it
-// comes; the first error stops everything.
-func runGenerate(ctx context.Context, st *store.Store, jobs []generateJob, progress func(int)) (GenerateStats, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+// runGenerate runs the jobs on one worker per core and hands what they make, in the
+// order of the jobs, to the bulk load's writers; the first error stops everything. The
+// desk receipts are numbered on the way, in each unit's own order, after the numbers
+// the unit has already given (books), so that live payments continue them.
+func runGenerate(ctx context.Context, bl *store.BulkLoad, jobs []generateJob, books map[string]receiptBook,
+	progress func(int)) (GenerateStats, error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	fail := func(err error) { cancel(err) }
 	workers := max(1, runtime.GOMAXPROCS(0))
-	next := make(chan generateJob)
-	done := make(chan []store.ImportedDossier, workers)
-	errs := make(chan error, workers+1)
-	var wg sync.WaitGroup
+	// Tokens bound the jobs generated ahead of the one the writers wait for.
+	tokens := make(chan struct{}, 2*workers+2*bl.Writers())
+	type result struct {
+		i  int
+		ds []store.ImportedDossier
+	}
+	next := make(chan int)
+	done := make(chan result, workers)
+	var gen sync.WaitGroup
 	for range workers {
-		wg.Go(func() {
-			for j := range next {
-				ds, err := j.run(ctx)
+		gen.Go(func() {
+			for i := range next {
+				ds, err := jobs[i].run(ctx)
 				if err != nil {
-					errs <- err
-					cancel()
+					fail(err)
 					return
 				}
 				select {
-				case done <- ds:
+				case done <- result{i, ds}:
 				case <-ctx.Done():
 					return
 				}
@@ -252,38 +313,88 @@ func runGenerate(ctx context.Context, st *store.Store, jobs []generateJob, progr
 	}
 	go func() {
 		defer close(next)
-		for _, j := range jobs {
+		for i := range jobs {
 			select {
-			case next <- j:
+			case tokens <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case next <- i:
 			case <-ctx.Done():
 				return
 			}
 		}
 	}()
-	go func() { wg.Wait(); close(done) }()
+	go func() { gen.Wait(); close(done) }()
+
 	var stats GenerateStats
-	for ds := range done {
-		if err := st.ImportDossiers(ctx, ds); err != nil {
-			errs <- err
-			cancel()
-			for range done {
+	var mu sync.Mutex
+	batches := make(chan []store.ImportedDossier)
+	var write sync.WaitGroup
+	for range bl.Writers() {
+		write.Go(func() {
+			for ds := range batches {
+				if err := bl.Write(ctx, ds); err != nil {
+					fail(err)
+					for range batches {
+					}
+					return
+				}
+				events := 0
+				for _, d := range ds {
+					events += len(d.Dossier.Events)
+				}
+				mu.Lock()
+				stats.Dossiers += len(ds)
+				stats.Events += events
+				if progress != nil {
+					progress(stats.Dossiers)
+				}
+				mu.Unlock()
 			}
-			break
-		}
-		stats.Dossiers += len(ds)
-		for _, d := range ds {
-			stats.Events += len(d.Dossier.Events)
-		}
-		if progress != nil {
-			progress(stats.Dossiers)
+		})
+	}
+	send := func(ds []store.ImportedDossier) {
+		select {
+		case batches <- ds:
+		case <-ctx.Done():
 		}
 	}
-	select {
-	case err := <-errs:
+	pending := map[int][]store.ImportedDossier{}
+	var batch []store.ImportedDossier
+	emitted := 0
+	for r := range done {
+		pending[r.i] = r.ds
+		for ds, ok := pending[emitted]; ok; ds, ok = pending[emitted] {
+			delete(pending, emitted)
+			emitted++
+			<-tokens
+			for k := range ds {
+				books[ds[k].Record.UnitCode].number(&ds[k])
+			}
+			if batch == nil {
+				batch = make([]store.ImportedDossier, 0, bl.BatchSize()+2*generateChunk)
+			}
+			batch = append(batch, ds...)
+			if len(batch) >= bl.BatchSize() {
+				send(batch)
+				batch = nil
+			}
+		}
+	}
+	if len(batch) > 0 && ctx.Err() == nil {
+		send(batch)
+	}
+	close(batches)
+	write.Wait()
+	if err := context.Cause(ctx); err != nil {
 		return stats, fmt.Errorf("demo: generate: %w", err)
-	default:
 	}
-	return stats, ctx.Err()
+	if emitted != len(jobs) {
+		return stats, errors.New("demo: generate: stopped before the end")
+	}
+	return stats, nil
 }
 
 // ScaleUnits returns u communes of the demo province for Generate, creating synthetic

@@ -14,8 +14,10 @@ import (
 )
 
 // TestGenerate writes a small synthetic history twice at two units on each database:
-// the exact number asked for, gapless codes per unit and day continuing the first run's,
-// a realistic mix, and II.06a invariants on every row.
+// the exact number asked for, gapless codes per unit and day continuing the first run's
+// and left in the sequence table for live intake, desk receipts numbered without a gap,
+// every stored state the projection of its events, a realistic mix, and II.06a
+// invariants on every row.
 func TestGenerate(t *testing.T) {
 	t.Parallel()
 	now := time.Date(2026, 11, 27, 10, 30, 0, 0, calendar.Zone())
@@ -30,6 +32,7 @@ func TestGenerate(t *testing.T) {
 			t.Fatalf("units %v: want the 4 demo communes and 2 synthetic ones", units)
 		}
 		mine := []string{units[0], units[5]}
+		events := 0
 		for run, n := range []int{301, 250} {
 			stats, err := Generate(ctx, st, GenerateOptions{Dossiers: n, Units: mine, Days: 60, Now: now, Seed: uint64(run)})
 			if err != nil {
@@ -38,6 +41,14 @@ func TestGenerate(t *testing.T) {
 			if stats.Dossiers != n || stats.Events < 2*n {
 				t.Fatalf("run %d: wrote %+v, want %d dossiers with their events", run, stats, n)
 			}
+			events += stats.Events
+		}
+		stored := 0
+		for _, u := range mine {
+			stored += checkGenerated(t, st, u)
+		}
+		if stored != events {
+			t.Fatalf("%d events stored, want the %d written", stored, events)
 		}
 		channels, statuses := map[string]int{}, map[string]int{}
 		total := 0
@@ -96,5 +107,6 @@ func TestGenerate(t *testing.T) {
 		if got := report.BuildII06a(p, fields, prov).Total; got != sum {
 			t.Fatalf("province %+v, want the sum of its communes %+v", got, sum)
 		}
+		checkLiveIntake(t, st, units[5])
 	})
 }

@@ -28,7 +28,7 @@ type unitHistory struct {
 	locality     string
 	r            *rand.Rand
 	// receipts numbers the desk's fee receipts per year (history_payments.go).
-	receipts map[int]int
+	receipts receiptBook
 }
 
 // arrival is a dossier arriving: its first instant and channel.

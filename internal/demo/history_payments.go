@@ -51,26 +51,37 @@ func (l *life) payFee(fee int64, arrived time.Time) {
 // unit's sequence of their year, and writes the number into the payment event.
 func (g *unitHistory) numberReceipts(d *store.ImportedDossier, ps []store.Payment) {
 	if g.receipts == nil {
-		g.receipts = map[int]int{}
+		g.receipts = receiptBook{}
 	}
-	for i := range ps {
-		p := &ps[i]
-		if p.Method == store.MethodCash || p.Method == store.MethodTransfer {
-			p.ReceiptYear = p.PaidAt.In(calendar.Zone()).Year()
-			g.receipts[p.ReceiptYear]++
-			p.ReceiptNo = g.receipts[p.ReceiptYear]
-			p.ProviderRef = store.ReceiptNumber(*p)
-			for j := range d.Dossier.Events {
-				e := &d.Dossier.Events[j]
-				if e.Action == dossier.ActionPayment && e.At.Equal(p.PaidAt) {
-					e.PaymentRef = p.ProviderRef
-				}
+	d.Payments = ps
+	g.receipts.number(d)
+	// The demo's sandbox gateway keeps these transactions in its ledger too.
+	d.SandboxLedger = true
+}
+
+// receiptBook is a unit's numbering of desk receipts (biên lai): the last number given
+// in each year.
+type receiptBook map[int]int
+
+// number gives the desk payments of the dossier the next numbers of their year and
+// writes each number into its payment event.
+func (b receiptBook) number(d *store.ImportedDossier) {
+	for i := range d.Payments {
+		p := &d.Payments[i]
+		if p.Method != store.MethodCash && p.Method != store.MethodTransfer {
+			continue
+		}
+		p.ReceiptYear = p.PaidAt.In(calendar.Zone()).Year()
+		b[p.ReceiptYear]++
+		p.ReceiptNo = b[p.ReceiptYear]
+		p.ProviderRef = store.ReceiptNumber(*p)
+		for j := range d.Dossier.Events {
+			e := &d.Dossier.Events[j]
+			if e.Action == dossier.ActionPayment && e.At.Equal(p.PaidAt) {
+				e.PaymentRef = p.ProviderRef
 			}
 		}
 	}
-	d.Payments = ps
-	// The demo's sandbox gateway keeps these transactions in its ledger too.
-	d.SandboxLedger = true
 }
 
 // transactionNo is the gateway's transaction number of a demo payment: digits unique per

@@ -34,17 +34,6 @@ type ImportedDossier struct {
 	SandboxLedger bool
 }
 
-// withPayments reports whether a dossier of the batch carries payments, which only the
-// statement path (importBatch) writes; COPY carries dossiers and events alone.
-func withPayments(ds []ImportedDossier) bool {
-	for _, d := range ds {
-		if len(d.Payments) > 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // check verifies what the import relies on: a canonical code matching the unit, the
 // record and the dossier agreeing, at least one event, and a state projected from all of
 // them. It returns the sequence key and number of the code.
@@ -76,8 +65,8 @@ type seqKey struct{ unit, day string }
 func (s *Store) ImportDossiers(ctx context.Context, ds []ImportedDossier) error {
 	for start := 0; start < len(ds); start += importTxDossiers {
 		batch := ds[start:min(start+importTxDossiers, len(ds))]
-		if s.dialect == Postgres && !withPayments(batch) {
-			if err := s.importBatchCopy(ctx, batch); err != nil {
+		if s.dialect == Postgres {
+			if err := s.importBatchCopy(ctx, batch, false); err != nil {
 				return err
 			}
 			continue

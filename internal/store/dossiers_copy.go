@@ -1,9 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"context"
-	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -12,9 +13,13 @@ import (
 
 // importBatchCopy is importBatch on PostgreSQL with COPY (pgx CopyFrom), several times
 // faster than multi-row INSERTs for large imports: the batch's dossier IDs are taken from
-// the table's identity sequence first, then the dossiers and their events are copied and
-// the daily sequences raised, all in one transaction.
-func (s *Store) importBatchCopy(ctx context.Context, ds []ImportedDossier) error {
+// the table's identity sequence first, then the dossiers, their events and their payments
+// are copied, the sandbox ledger written and the daily and receipt sequences raised, all
+// in one transaction.
+//
+// A relaxed import (a BulkLoad) does not wait for the commit to reach the disk
+// (synchronous_commit off): a crash may lose its last transactions, never corrupt them.
+func (s *Store) importBatchCopy(ctx context.Context, ds []ImportedDossier, relaxed bool) error {
 	last := map[seqKey]int{}
 	for _, d := range ds {
 		k, seq, err := d.check()
@@ -42,6 +47,11 @@ func (s *Store) importBatchCopy(ctx context.Context, ds []ImportedDossier) error
 			return s.mapErr("DossierImport", err)
 		}
 		defer tx.Rollback(ctx)
+		if relaxed {
+			if _, err := tx.Exec(ctx, "SET LOCAL synchronous_commit = off"); err != nil {
+				return s.mapErr("DossierImport", err)
+			}
+		}
 		rows, err := tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('dossiers', 'id')) FROM generate_series(1, $1)`, len(ds))
 		if err != nil {
 			return s.mapErr("DossierImport", err)
@@ -51,36 +61,38 @@ func (s *Store) importBatchCopy(ctx context.Context, ds []ImportedDossier) error
 			return fmt.Errorf("store: import: dossier ids: %v", err)
 		}
 		drows := make([][]any, len(ds))
-		var erows [][]any
+		var more importRows
 		for i, d := range ds {
 			row, err := dossierRow(d)
 			if err != nil {
 				return err
 			}
 			drows[i] = append([]any{ids[i]}, row...)
-			for _, e := range d.Dossier.Events {
-				payload, err := json.Marshal(e)
-				if err != nil {
-					return fmt.Errorf("store: dossier event: %w", err)
-				}
-				erows = append(erows, []any{ids[i], e.Seq, string(e.Action), e.Actor, string(e.Role), e.Unit, e.At.UTC(), string(payload)})
+			if err := more.add(d, ids[i]); err != nil {
+				return err
 			}
 		}
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"dossiers"}, append([]string{"id"}, cols...), pgx.CopyFromRows(drows)); err != nil {
 			return s.mapErr("DossierImport", err)
 		}
-		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"dossier_events"},
-			[]string{"dossier_id", "seq", "action", "actor", "role", "unit", "at", "payload"}, pgx.CopyFromRows(erows)); err != nil {
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"dossier_events"}, eventColumns, pgx.CopyFromRows(more.events)); err != nil {
 			return s.mapErr("DossierImport", err)
 		}
-		raise, err := s.q("DossierSequenceRaise")
-		if err != nil {
+		if len(more.payments) > 0 {
+			if _, err := tx.CopyFrom(ctx, pgx.Identifier{"payments"}, paymentColumns, pgx.CopyFromRows(more.payments)); err != nil {
+				return s.mapErr("PaymentImport", err)
+			}
+		}
+		// The sandbox ledger skips transaction numbers it already holds, which COPY
+		// cannot: those few rows go through INSERT … ON CONFLICT DO NOTHING.
+		if err := s.pgBulkExec(ctx, tx, "SandboxLedgerImport", more.ledger); err != nil {
 			return err
 		}
-		for k, n := range last {
-			if _, err := tx.Exec(ctx, raise, k.unit, k.day, n); err != nil {
-				return s.mapErr("DossierSequenceRaise", err)
-			}
+		if err := s.pgBulkExec(ctx, tx, "ReceiptSequenceRaise", receiptRows(more.receipts)); err != nil {
+			return err
+		}
+		if err := s.pgBulkExec(ctx, tx, "DossierSequenceRaise", sequenceRows(last)); err != nil {
+			return err
 		}
 		if err := tx.Commit(ctx); err != nil {
 			return s.mapErr("DossierImport", err)
@@ -104,4 +116,51 @@ func (s *Store) insertColumns(name string) ([]string, error) {
 		cols = append(cols, strings.TrimSpace(c))
 	}
 	return cols, nil
+}
+
+// pgBulkExec runs the named single-row INSERT over rows inside a pgx transaction, a few
+// hundred rows per statement.
+func (s *Store) pgBulkExec(ctx context.Context, tx pgx.Tx, name string, rows [][]any) error {
+	const per = 500
+	for start := 0; start < len(rows); start += per {
+		part := rows[start:min(start+per, len(rows))]
+		head, tail, err := s.bulkText(name, len(part), len(part[0]))
+		if err != nil {
+			return err
+		}
+		args := flat(part)
+		if err := checkArgs(args); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, head+tail, args...); err != nil {
+			return s.mapErr(name, err)
+		}
+	}
+	return nil
+}
+
+// sequenceRows returns the DossierSequenceRaise rows of the highest numbers, in key order
+// so that concurrent imports lock shared rows in the same order.
+func sequenceRows(last map[seqKey]int) [][]any {
+	rows := make([][]any, 0, len(last))
+	for k, n := range last {
+		rows = append(rows, []any{k.unit, k.day, n})
+	}
+	slices.SortFunc(rows, func(a, b []any) int {
+		return cmp.Or(cmp.Compare(a[0].(string), b[0].(string)), cmp.Compare(a[1].(string), b[1].(string)))
+	})
+	return rows
+}
+
+// receiptRows returns the ReceiptSequenceRaise rows of the highest receipt numbers, in
+// key order.
+func receiptRows(last map[receiptKey]int) [][]any {
+	rows := make([][]any, 0, len(last))
+	for k, n := range last {
+		rows = append(rows, []any{k.unit, k.year, n})
+	}
+	slices.SortFunc(rows, func(a, b []any) int {
+		return cmp.Or(cmp.Compare(a[0].(string), b[0].(string)), cmp.Compare(a[1].(int), b[1].(int)))
+	})
+	return rows
 }

@@ -46,3 +46,25 @@ func (s *Store) DossierBookPage(ctx context.Context, unit string, from, to time.
 	}
 	return scanBook(rows)
 }
+
+// ReceiptSequences returns the last receipt number (số biên lai) given at the unit in
+// each year, so that a bulk import can continue every year's numbering without a gap.
+func (s *Store) ReceiptSequences(ctx context.Context, unit string) (map[int]int, error) {
+	rows, err := s.query(ctx, s.read, "ReceiptSequencesOfUnit", unit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int]int{}
+	for rows.Next() {
+		var year, last int
+		if err := rows.Scan(&year, &last); err != nil {
+			return nil, fmt.Errorf("store: receipt sequences: %w", err)
+		}
+		out[year] = last
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: receipt sequences: %w", err)
+	}
+	return out, nil
+}

@@ -46,3 +46,34 @@ func (s *Store) CreateDossiersAsOneGroup(ctx context.Context, ns []NewDossier, w
 	}
 	return out, errs
 }
+
+// IndexNames lists the indexes of the database (of the test's schema on PostgreSQL).
+func (s *Store) IndexNames(ctx context.Context) ([]string, error) {
+	q := `SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name`
+	if s.dialect == Postgres {
+		q = `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname`
+	}
+	rows, err := s.read.QueryContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// Abandon ends a bulk load as a crash would: the connection is given back without
+// rebuilding the indexes or restoring the settings.
+func (b *BulkLoad) Abandon() {
+	if b.conn != nil {
+		b.restore(context.Background()) // a new process opens fresh connections
+		b.conn.Close()
+	}
+}

@@ -54,3 +54,6 @@ DELETE FROM audit_log WHERE at < ? AND id <= ? AND id IN (SELECT id FROM audit_a
 
 -- name: AuditArchiveCount
 SELECT COUNT(*) FROM audit_archive;
+
+-- name: ReceiptSequencesOfUnit
+SELECT year, last FROM receipt_sequences WHERE unit_code = ?;

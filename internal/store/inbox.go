@@ -144,7 +144,7 @@ func (it InboxItem) State() dossier.State {
 }
 
 // InboxCountAhead is how far past the page asked for Inbox counts the matching dossiers.
-const InboxCountAhead = 1000
+const InboxCountAhead = 200
 
 // CountCap is the most Inbox counts for the query: a total equal to it means "at least".
 func (q InboxQuery) CountCap() int { return q.Offset + q.Limit + InboxCountAhead }
@@ -164,6 +164,11 @@ func (s *Store) Inbox(ctx context.Context, q InboxQuery) ([]InboxItem, int, erro
 	now := s.Now()
 	if q.Unit != "" {
 		return s.inboxWork(ctx, q, now)
+	}
+	if strings.TrimSpace(q.Q) != "" {
+		if items, total, ok, err := s.inboxExact(ctx, q, now); err != nil || ok {
+			return items, total, err
+		}
 	}
 	arms, err := s.inboxArms(ctx, q)
 	if err != nil {

@@ -148,3 +148,21 @@ FROM dossiers d
 WHERE 1 = 1
   {{InboxFilters}}
 LIMIT ?) capped;
+
+-- name: InboxByCode
+-- A search for a whole dossier code: the one dossier, by the unique index. Parameters:
+-- the code, the filters.
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.code = ?
+  {{InboxFilters}};
+
+-- name: InboxByIDNumber
+-- A search for a whole ID number: the dossiers of that applicant, by the index of ID
+-- numbers. Parameters: the ID number, the filters, limit.
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.applicant_id_number = ? AND d.applicant_id_number <> ''
+  {{InboxFilters}}
+ORDER BY d.id DESC
+LIMIT ?;

@@ -40,6 +40,13 @@ func (s *Store) ListDossiers(ctx context.Context, f DossierFilter, p *report.Per
 	if p != nil {
 		start, end = p.Start().UTC(), p.End().UTC()
 	}
+	// A period of receipt of up to a quarter is read through the dates (its rows sorted):
+	// walking the IDs back to an old quarter would read everything received since.
+	from, to := f.ReceivedFrom.UTC(), f.ReceivedTo.UTC()
+	if to.IsZero() {
+		to = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	received := !f.ReceivedFrom.IsZero() && to.Sub(from) <= receivedSpan
 	after := f.After
 	if after <= 0 {
 		after = math.MaxInt64
@@ -52,11 +59,15 @@ func (s *Store) ListDossiers(ctx context.Context, f DossierFilter, p *report.Per
 		if len(u.buf) > 0 || u.done {
 			return nil
 		}
-		args := []any{u.code, u.after,
+		name, lead := "DossierListUnit", []any{u.code}
+		if received {
+			name, lead = "DossierListUnitReceived", []any{u.code, from, to}
+		}
+		args := append(lead, u.after,
 			flag(!f.ReceivedFrom.IsZero()), f.ReceivedFrom.UTC(), flag(!f.ReceivedTo.IsZero()), f.ReceivedTo.UTC(),
 			string(f.Status), string(f.Status), f.FieldCode, f.FieldCode, q, like, q,
-			flag(p != nil), end, start, chunk}
-		rows, err := s.query(ctx, s.read, "DossierListUnit", args...)
+			flag(p != nil), end, start, chunk)
+		rows, err := s.query(ctx, s.read, name, args...)
 		if err != nil {
 			return err
 		}
@@ -96,6 +107,9 @@ func (s *Store) ListDossiers(ctx context.Context, f DossierFilter, p *report.Per
 	}
 	return out[:f.Limit], ids[f.Limit-1], nil
 }
+
+// receivedSpan is the longest period of receipt a list reads through the dates.
+const receivedSpan = 93 * 24 * time.Hour
 
 // unitCursor is where the reading of one unit's dossiers stands: the rows read and not
 // yet merged, the last ID read, and whether the unit has no more.

@@ -43,6 +43,9 @@ type Config struct {
 	TokenTTL time.Duration
 	// Payment configures online payment of fees (payments.go); off when its Mode is empty.
 	Payment PaymentConfig
+	// InboxExportRows is the most rows one Excel export of the inbox holds; a larger list
+	// is refused with a message to narrow the filter. 10,000 when zero.
+	InboxExportRows int
 }
 
 // App carries the dependencies of every use case.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,8 +31,11 @@ const (
 // InboxPageSize is the number of dossiers a page of each inbox table shows.
 const InboxPageSize = 50
 
-// maxInboxExport bounds the rows of one Excel export of the inbox.
+// maxInboxExport bounds the rows of one Excel export of the inbox (Config.InboxExportRows).
 const maxInboxExport = 10_000
+
+// inboxExportChunk is how many rows an export reads at a time.
+const inboxExportChunk = 500
 
 // InboxFilter is the inbox query as typed (GET /ho-so): every field is text, checked by
 // Inbox.
@@ -271,8 +275,12 @@ func (a *App) Inbox(ctx context.Context, u org.User, f InboxFilter) (InboxPage, 
 }
 
 // InboxExport returns every row of the inbox's tables in the view with the filter
-// applied (the page is ignored), each dossier once, at most 10,000: the list the
-// officer exports to Excel. The rules are those of Inbox.
+// applied (the page is ignored), each dossier once: the list the officer exports to
+// Excel. The rules are those of Inbox. The list is read a chunk at a time after the last
+// row read (keyset), within one of the few heavy-export slots; the work stops when ctx
+// is cancelled (the officer left), and a list longer than the export's cap (10,000 rows)
+// is refused with a Vietnamese message asking for a narrower filter, before any file is
+// written.
 func (a *App) InboxExport(ctx context.Context, u org.User, f InboxFilter) ([]InboxRow, error) {
 	f.Page = ""
 	view, filter, _, errs := f.parse()
@@ -283,31 +291,61 @@ func (a *App) InboxExport(ctx context.Context, u org.User, f InboxFilter) ([]Inb
 	if err := requireRole(u, org.OneStop, org.Specialist, org.Leader, org.Inspector, org.Admin); err != nil {
 		return nil, err
 	}
+	release, err := a.exports.enter(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	limit := a.cfg.InboxExportRows
+	if limit <= 0 {
+		limit = maxInboxExport
+	}
 	now := a.now()
 	out := []InboxRow{}
 	seen := map[string]bool{}
 	for _, sq := range secs {
-		for offset := 0; len(out) < maxInboxExport; {
-			sq.q.Limit, sq.q.Offset = 500, offset
-			items, total, err := a.store.Inbox(ctx, sq.q)
+		sq.q.Limit = inboxExportChunk
+		for {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			items, _, err := a.store.Inbox(ctx, sq.q)
 			if err != nil {
 				return nil, err
 			}
 			for _, it := range items {
-				if seen[it.Code] || len(out) == maxInboxExport {
+				if seen[it.Code] {
 					continue
+				}
+				if len(out) == limit {
+					return nil, fault.New(fault.Invalid, fmt.Sprintf("Danh sách có hơn %s hồ sơ, quá lớn để xuất trong một lần. "+
+						"Vui lòng thu hẹp điều kiện lọc (ví dụ theo khoảng ngày tiếp nhận, trạng thái hoặc thủ tục) rồi xuất lại.", thousands(limit)))
 				}
 				seen[it.Code] = true
 				st := it.State()
 				out = append(out, InboxRow{InboxItem: it, Applicant: it.ApplicantName, Timeliness: st.Timeliness(now)})
 			}
-			offset += len(items)
-			if len(items) == 0 || offset >= total {
+			if len(items) < sq.q.Limit {
 				break
+			}
+			// Work queues (open work) page by offset; lists in scope after the last row.
+			if sq.q.Unit != "" {
+				sq.q.Offset += len(items)
+			} else {
+				sq.q.After = items[len(items)-1].Key()
 			}
 		}
 	}
 	return out, nil
+}
+
+// thousands writes n with dots between groups of three digits (10.000).
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return s
 }
 
 // CanReceive reports whether the officer receives dossiers at the counter.

@@ -152,9 +152,9 @@ func (a *App) Dossiers(ctx context.Context, u org.User, q DossierQuery) (Dossier
 		return DossierPage{}, err
 	}
 	if cell != "" {
-		return a.cellDossiers(ctx, f, cell, p, q.Cursor)
+		return a.cellDossiers(ctx, f, cell, p)
 	}
-	items, next, err := a.store.DossierList(ctx, f)
+	items, next, err := a.store.ListDossiers(ctx, f, nil, nil)
 	if err != nil {
 		return DossierPage{}, err
 	}
@@ -166,32 +166,18 @@ func (a *App) Dossiers(ctx context.Context, u org.User, q DossierQuery) (Dossier
 }
 
 // cellDossiers lists the dossiers behind one cell of Biểu II.06a, newest first, with
-// the list's other filters; the cursor names the last dossier of the previous page.
-func (a *App) cellDossiers(ctx context.Context, f store.DossierFilter, cell report.Cell, p report.Period, cursor string) (DossierPage, error) {
-	ds, err := a.store.ReportDossiers(ctx, f.Unit, f.Subtree, p)
+// the list's other filters; the cursor names the ID of the last dossier of the previous
+// page. Only the dossiers that count in the period are read, a page at a time.
+func (a *App) cellDossiers(ctx context.Context, f store.DossierFilter, cell report.Cell, p report.Period) (DossierPage, error) {
+	items, next, err := a.store.ListDossiers(ctx, f, &p, func(d report.Dossier) bool {
+		return report.ClassifyII06a(d, p).Has(cell)
+	})
 	if err != nil {
 		return DossierPage{}, err
 	}
-	after := ""
-	if cursor != "" {
-		c, _ := decodeCursor(cursor)
-		after = strings.TrimPrefix(c, "c")
-	}
-	page := DossierPage{Items: []report.Dossier{}}
-	skipping := after != ""
-	for _, d := range ds {
-		if skipping {
-			skipping = d.Code != after
-			continue
-		}
-		if !report.ClassifyII06a(d, p).Has(cell) || !f.Keeps(d) {
-			continue
-		}
-		if len(page.Items) == f.Limit {
-			page.Next = encodeCursor("c" + page.Items[len(page.Items)-1].Code)
-			break
-		}
-		page.Items = append(page.Items, d)
+	page := DossierPage{Items: items}
+	if next > 0 {
+		page.Next = encodeCursor("c" + strconv.FormatInt(next, 10))
 	}
 	return page, nil
 }
@@ -264,6 +250,8 @@ func (q DossierQuery) parse(u org.User) (store.DossierFilter, report.Cell, repor
 			f.After, err = strconv.ParseInt(c[1:], 10, 64)
 			ok = err == nil && f.After > 0
 		case ok && q.Cell != "" && strings.HasPrefix(c, "c"):
+			f.After, err = strconv.ParseInt(c[1:], 10, 64)
+			ok = err == nil && f.After > 0
 		default:
 			ok = false
 		}

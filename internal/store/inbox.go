@@ -1,9 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -52,31 +55,54 @@ type InboxQuery struct {
 	Order InboxOrder
 	// Limit is 1–500 (50 when zero); Offset skips that many.
 	Limit, Offset int
+	// After is the key of the last dossier of the previous page (keyset paging) in the
+	// lists of every dossier in scope: its ID, and its finish in the LastFinished order.
+	// Zero starts at the first dossier.
+	After InboxKey
 }
 
-// args returns the parameters of the inbox queries' conditions at now.
-func (q InboxQuery) args(now time.Time) []any {
-	statuses := make([]string, len(q.Statuses))
-	for i, st := range q.Statuses {
-		statuses[i] = string(st)
+// InboxKey is where a page of a list in scope ends: the last dossier's ID and finish.
+type InboxKey struct {
+	ID       int64
+	Finished time.Time
+}
+
+// Key returns the item's place in the lists in scope.
+func (it InboxItem) Key() InboxKey { return InboxKey{ID: it.ID, Finished: it.FinishedAt} }
+
+// statusSlots is the number of statuses an inbox statement compares with: every status.
+const statusSlots = 8
+
+// statusArgs returns the statuses as the statusSlots parameters of an IN list, padded
+// with a value no dossier has.
+func statusArgs(list []dossier.Status) []any {
+	out := make([]any, statusSlots)
+	for i := range out {
+		out[i] = "-"
+		if i < len(list) {
+			out[i] = string(list[i])
+		}
 	}
-	list := strings.Join(statuses, ",")
+	return out
+}
+
+// filterArgs returns the parameters of the InboxFilters fragment at now; with
+// statuses false the status condition is off (the statement leads with it instead).
+func (q InboxQuery) filterArgs(now time.Time, statuses bool) []any {
 	text := strings.TrimSpace(q.Q)
 	escape := strings.NewReplacer("!", "!!", "%", "!%", "_", "!_").Replace
 	name := fold.Fold(text)
-	return []any{
-		q.Scope,
-		q.Unit, q.Unit,
-		flag(q.Scope != ""),
-		list, list,
+	out := []any{flag(statuses && len(q.Statuses) > 0)}
+	out = append(out, statusArgs(q.Statuses)...)
+	return append(out,
 		string(q.StepRole), string(q.StepRole),
 		q.Assignee, q.Assignee,
 		q.ProcedureCode, q.ProcedureCode,
 		q.FieldCode, q.FieldCode,
 		flag(!q.ReceivedFrom.IsZero()), q.ReceivedFrom.UTC(), flag(!q.ReceivedTo.IsZero()), q.ReceivedTo.UTC(),
 		flag(q.Overdue), string(dossier.StatusSupplementRequested), now.UTC(),
-		text, "%" + escape(strings.ToUpper(text)) + "%", name, "%" + escape(name) + "%", text,
-	}
+		text, "%"+escape(strings.ToUpper(text))+"%", name, "%"+escape(name)+"%", text,
+	)
 }
 
 // InboxItem is one line of an inbox, from the projection kept for lists. ApplicantName
@@ -101,6 +127,8 @@ type InboxItem struct {
 	OriginalDueAt time.Time `json:"original_due_at,omitzero"`
 	FinishedAt    time.Time `json:"finished_at,omitzero"`
 	Supplements   int       `json:"supplements"`
+	// ID orders the lists in scope (newest first).
+	ID int64 `json:"-"`
 }
 
 // State returns the part of the dossier's state that the inbox needs for
@@ -116,13 +144,16 @@ func (it InboxItem) State() dossier.State {
 }
 
 // InboxCountAhead is how far past the page asked for Inbox counts the matching dossiers.
-const InboxCountAhead = 1000
+const InboxCountAhead = 200
 
 // CountCap is the most Inbox counts for the query: a total equal to it means "at least".
 func (q InboxQuery) CountCap() int { return q.Offset + q.Limit + InboxCountAhead }
 
 // Inbox lists the dossiers of the query in its order, with the total number that match,
 // counted up to q.CountCap() (so a view of years of history costs the same as a short one).
+// A query with Unit is a work queue, in order of appointment; the others list the
+// dossiers in scope newest first (LastFinished: last finished first), one indexed
+// statement per unit of the scope, merged.
 func (s *Store) Inbox(ctx context.Context, q InboxQuery) ([]InboxItem, int, error) {
 	if q.Limit == 0 {
 		q.Limit = 50
@@ -130,29 +161,153 @@ func (s *Store) Inbox(ctx context.Context, q InboxQuery) ([]InboxItem, int, erro
 	if q.Limit < 1 || q.Limit > 500 || q.Offset < 0 {
 		return nil, 0, fault.New(fault.Invalid, "Tham số phân trang không hợp lệ.")
 	}
-	args := q.args(s.Now())
-	var total int
-	if err := s.row(ctx, s.read, "", "DossierInboxCount", append(args[:len(args):len(args)], q.CountCap()), &total); err != nil {
-		return nil, 0, err
+	now := s.Now()
+	if q.Unit != "" {
+		return s.inboxWork(ctx, q, now)
 	}
-	rows, err := s.query(ctx, s.read, "DossierInbox", append(args, int(q.Order), int(q.Order), q.Limit, q.Offset)...)
+	if strings.TrimSpace(q.Q) != "" {
+		if items, total, ok, err := s.inboxExact(ctx, q, now); err != nil || ok {
+			return items, total, err
+		}
+	}
+	arms, err := s.inboxArms(ctx, q)
 	if err != nil {
 		return nil, 0, err
 	}
+	filters := q.filterArgs(now, true)
+	total := 0
+	for _, a := range arms {
+		var n int
+		lead := a.countLead
+		if lead == nil {
+			lead = a.lead
+		}
+		args := append(append(append([]any{}, lead...), filters...), q.CountCap())
+		if err := s.row(ctx, s.read, "", a.count, args, &n); err != nil {
+			return nil, 0, err
+		}
+		total += n
+	}
+	total = min(total, q.CountCap())
+	finished := q.Order == LastFinished
+	after := q.After
+	if after.ID == 0 {
+		after = InboxKey{ID: math.MaxInt64, Finished: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)}
+	}
+	// One statement skips the offset itself; several each give their first
+	// offset+limit rows, merged here.
+	limit, offset := q.Limit, q.Offset
+	if len(arms) > 1 {
+		limit, offset = q.Offset+q.Limit, 0
+	}
+	var out []InboxItem
+	for _, a := range arms {
+		args := append([]any{}, a.lead...)
+		if finished {
+			args = append(args, after.Finished.UTC())
+		}
+		args = append(append(append(args, after.ID), filters...), limit, offset)
+		items, err := s.inboxRows(ctx, a.rows, args)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, items...)
+	}
+	if len(arms) > 1 {
+		slices.SortFunc(out, func(a, b InboxItem) int {
+			if finished {
+				if c := b.FinishedAt.Compare(a.FinishedAt); c != 0 {
+					return c
+				}
+			}
+			return cmp.Compare(b.ID, a.ID)
+		})
+		out = out[min(q.Offset, len(out)):]
+		out = out[:min(q.Limit, len(out))]
+	}
+	if out == nil {
+		out = []InboxItem{}
+	}
+	return out, total, nil
+}
+
+// inboxArm is one indexed statement of a list in scope: its rows and its count, with
+// the parameters that come before the keyset and the filters.
+type inboxArm struct {
+	rows, count string
+	// lead comes before the keyset in the rows statement; countLead, when set, before the
+	// filters in the count (lead otherwise).
+	lead, countLead []any
+}
+
+// inboxArms returns the statements of a list in scope: every dossier for no scope;
+// otherwise those each unit of the scope received, and those held in the scope but
+// received outside it.
+func (s *Store) inboxArms(ctx context.Context, q InboxQuery) ([]inboxArm, error) {
+	order := "Newest"
+	if q.Order == LastFinished {
+		order = "Finished"
+	}
+	if q.Scope == "" {
+		return []inboxArm{{rows: "InboxAll" + order, count: "InboxAllCount"}}, nil
+	}
+	codes, err := s.UnitDescendants(ctx, q.Scope)
+	if err != nil {
+		return nil, err
+	}
+	var arms []inboxArm
+	for _, c := range codes {
+		arms = append(arms, inboxArm{rows: "InboxUnit" + order, count: "InboxUnitCount", lead: []any{c}, countLead: []any{c, int64(math.MaxInt64)}})
+	}
+	if len(codes) > 0 {
+		arms = append(arms, inboxArm{rows: "InboxHeld" + order, count: "InboxHeldCount", lead: []any{q.Scope}})
+	}
+	return arms, nil
+}
+
+// inboxWork lists a work queue: the dossiers the unit holds in the statuses (every
+// status when none), nearest appointment first, all counted (open work is bounded).
+func (s *Store) inboxWork(ctx context.Context, q InboxQuery, now time.Time) ([]InboxItem, int, error) {
+	statuses := q.Statuses
+	if len(statuses) == 0 {
+		statuses = dossier.Statuses()
+	}
+	lead := append([]any{q.Unit}, statusArgs(statuses)...)
+	lead = append(lead, q.filterArgs(now, false)...)
+	var total int
+	if err := s.row(ctx, s.read, "", "InboxWorkCount", append(lead[:len(lead):len(lead)], q.CountCap()), &total); err != nil {
+		return nil, 0, err
+	}
+	out, err := s.inboxRows(ctx, "InboxWork", append(lead, q.Limit, q.Offset))
+	if err != nil {
+		return nil, 0, err
+	}
+	if out == nil {
+		out = []InboxItem{}
+	}
+	return out, total, nil
+}
+
+// inboxRows runs one of the inbox statements and reads its rows.
+func (s *Store) inboxRows(ctx context.Context, name string, args []any) ([]InboxItem, error) {
+	rows, err := s.query(ctx, s.read, name, args...)
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
-	out := []InboxItem{}
+	var out []InboxItem
 	for rows.Next() {
 		var it InboxItem
 		var channel, status, role string
 		var sub, rec, due, fin, orig sql.NullTime
 		if err := rows.Scan(&it.Code, &it.UnitCode, &it.ProcedureCode, &it.ProcedureName, &channel, &it.ApplicantName,
-			&status, &it.Step, &role, &it.HolderUnit, &it.Assignee, &sub, &rec, &due, &fin, &orig, &it.Supplements); err != nil {
-			return nil, 0, fmt.Errorf("store: inbox: %w", err)
+			&status, &it.Step, &role, &it.HolderUnit, &it.Assignee, &sub, &rec, &due, &fin, &orig, &it.Supplements, &it.ID); err != nil {
+			return nil, fmt.Errorf("store: inbox: %w", err)
 		}
 		it.Channel, it.Status, it.StepRole = dossier.Channel(channel), dossier.Status(status), dossier.Role(role)
 		it.SubmittedAt, it.ReceivedAt, it.DueAt, it.FinishedAt = timeOf(sub), timeOf(rec), timeOf(due), timeOf(fin)
 		it.OriginalDueAt = timeOf(orig)
 		out = append(out, it)
 	}
-	return out, total, rows.Err()
+	return out, rows.Err()
 }

@@ -54,6 +54,9 @@ func loadQueries(d Dialect) (map[string]string, error) {
 	for k, v := range specific {
 		portable[k] = v
 	}
+	if err := expandFragments(portable); err != nil {
+		return nil, err
+	}
 	if d == Postgres {
 		for k, v := range portable {
 			portable[k] = rebind(v)
@@ -97,6 +100,31 @@ func splitQueries(file, text string, into map[string]string) error {
 		}
 	}
 	return flush()
+}
+
+// expandFragments replaces each `{{Name}}` in a query by the text of the named query
+// Name (a fragment shared by several statements, such as the inbox's filters); a
+// fragment does not include another.
+func expandFragments(queries map[string]string) error {
+	for name, text := range queries {
+		for {
+			start := strings.Index(text, "{{")
+			if start < 0 {
+				break
+			}
+			end := strings.Index(text[start:], "}}")
+			if end < 0 {
+				return fmt.Errorf("store: query %s: unclosed {{", name)
+			}
+			frag, ok := queries[strings.TrimSpace(text[start+2:start+end])]
+			if !ok || strings.Contains(frag, "{{") {
+				return fmt.Errorf("store: query %s: unknown fragment %s", name, text[start:start+end+2])
+			}
+			text = text[:start] + strings.TrimSuffix(frag, ";") + text[start+end+2:]
+		}
+		queries[name] = text
+	}
+	return nil
 }
 
 // rebind turns `?` placeholders into PostgreSQL's `$n`, leaving string literals alone.

@@ -1,29 +1,31 @@
--- The officers' inbox (hộp hồ sơ) reads the projection kept for lists. The first
--- parameter is the unit whose subtree is the scope; then the holder unit (work queues),
--- the scope flag, and the filters in the order of store.InboxQuery.args. Both queries
--- share the same conditions. The count stops a little past the page asked for
--- (InboxQuery.CountCap), so that no page view counts the whole history.
+-- The officers' inbox (hộp hồ sơ) reads the projection kept for lists, one statement per
+-- view, each led by a plain condition an index answers (migration 018), the optional
+-- filters only narrowing the rows that index gives:
+--   work queues        holder_unit = ? AND status IN (open statuses), by appointment
+--                      (dossiers_holder: open work only, never the finished history);
+--   a unit's dossiers  unit_code = ?, newest first by id, or last finished first by
+--                      (finished_at, id), walking an index in its order (dossiers_list,
+--                      dossiers_finished_list) and stopping at the page;
+--   held elsewhere     holder_unit IN (the scope) for dossiers transferred in from outside the scope
+--                      (dossiers_transferred, a partial index of the few of them);
+--   everything         the administrators' views, by id.
+-- Pages past the first of a unit's list start after a key (keyset), not after counting
+-- rows; counts stop a little past the page asked for (store.InboxQuery.CountCap).
 
--- name: DossierInbox
-WITH RECURSIVE tree(id) AS (
-    SELECT id FROM units WHERE code = ?
-    UNION ALL
-    SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
-), scope(code) AS (
-    SELECT u.code FROM units u JOIN tree t ON t.id = u.id
-)
-SELECT d.code, d.unit_code, d.procedure_code, d.procedure_name, d.channel, d.applicant_name,
+-- name: InboxColumns
+d.code, d.unit_code, d.procedure_code, d.procedure_name, d.channel, d.applicant_name,
     d.status, d.step, d.step_role, d.holder_unit, d.assignee, d.submitted_at, d.received_at, d.due_at,
-    d.finished_at, d.original_due_at, d.supplements
-FROM dossiers d
-LEFT JOIN procedures p ON p.code = d.procedure_code
-WHERE (? = '' OR d.holder_unit = ?)
-  AND (? = 0 OR d.unit_code IN (SELECT code FROM scope) OR d.holder_unit IN (SELECT code FROM scope))
-  AND (? = '' OR (',' || ? || ',') LIKE ('%,' || d.status || ',%'))
+    d.finished_at, d.original_due_at, d.supplements, d.id
+
+-- InboxFilters takes its parameters in the order of store.InboxQuery.filterArgs; each
+-- condition is off when its first parameter is 0 or the empty string.
+
+-- name: InboxFilters
+  AND (? = 0 OR d.status IN (?, ?, ?, ?, ?, ?, ?, ?))
   AND (? = '' OR d.step_role = ?)
   AND (? = '' OR d.assignee = ?)
   AND (? = '' OR d.procedure_code = ?)
-  AND (? = '' OR COALESCE(p.field_code, '') = ?)
+  AND (? = '' OR d.procedure_code IN (SELECT p.code FROM procedures p WHERE p.field_code = ?))
   AND (? = 0 OR d.received_at >= ?)
   AND (? = 0 OR d.received_at < ?)
   AND (? = 0
@@ -31,33 +33,136 @@ WHERE (? = '' OR d.holder_unit = ?)
        OR (d.finished_at IS NOT NULL AND (d.supplements >= 2 OR d.finished_at > COALESCE(d.original_due_at, d.due_at))))
   AND (? = '' OR d.code LIKE ? ESCAPE '!' OR (? <> '' AND d.applicant_folded LIKE ? ESCAPE '!')
        OR d.applicant_id_number = ?)
-ORDER BY CASE WHEN ? = 2 THEN d.finished_at END DESC, CASE WHEN ? >= 1 THEN d.id END DESC,
-    (d.due_at IS NULL), d.due_at, d.id
+
+-- name: InboxWork
+-- A work queue: the open dossiers the unit holds in some statuses, nearest appointment
+-- first. Parameters: holder unit, 8 statuses, the filters, limit, offset.
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.holder_unit = ? AND d.status IN (?, ?, ?, ?, ?, ?, ?, ?)
+  {{InboxFilters}}
+ORDER BY (d.due_at IS NULL), d.due_at, d.id
 LIMIT ? OFFSET ?;
 
--- name: DossierInboxCount
+-- name: InboxWorkCount
+SELECT COUNT(*) FROM (SELECT 1 AS x
+FROM dossiers d
+WHERE d.holder_unit = ? AND d.status IN (?, ?, ?, ?, ?, ?, ?, ?)
+  {{InboxFilters}}
+LIMIT ?) capped;
+
+-- name: InboxUnitNewest
+-- The dossiers a unit received, newest first, after the id of the last of the previous page.
+-- Parameters: unit, after id, the filters, limit, offset.
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.unit_code = ? AND d.id < ?
+  {{InboxFilters}}
+ORDER BY d.id DESC
+LIMIT ? OFFSET ?;
+
+-- name: InboxUnitFinished
+-- The dossiers a unit received that have finished, last finished first, after the key
+-- (finished_at, id) of the last of the previous page. Parameters: unit, after instant, after
+-- id, the filters, limit, offset.
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.unit_code = ? AND d.finished_at IS NOT NULL AND (d.finished_at, d.id) < (?, ?)
+  {{InboxFilters}}
+ORDER BY d.finished_at DESC, d.id DESC
+LIMIT ? OFFSET ?;
+
+-- name: InboxUnitCount
+-- The id bound (the largest id) leads the count through the index that carries the
+-- filtered columns. Parameters: unit, largest id, the filters, cap.
+SELECT COUNT(*) FROM (SELECT 1 AS x
+FROM dossiers d
+WHERE d.unit_code = ? AND d.id < ?
+  {{InboxFilters}}
+LIMIT ?) capped;
+
+-- name: InboxHeldNewest
+-- The dossiers held by a unit of the scope but received outside it (liên thông), newest
+-- first. Parameters: scope root, after id, the filters, limit, offset.
 WITH RECURSIVE tree(id) AS (
     SELECT id FROM units WHERE code = ?
     UNION ALL
     SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
-), scope(code) AS (
-    SELECT u.code FROM units u JOIN tree t ON t.id = u.id
+)
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.holder_unit IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND d.holder_unit <> d.unit_code AND d.id < ?
+  AND d.unit_code NOT IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
+  {{InboxFilters}}
+ORDER BY d.id DESC
+LIMIT ? OFFSET ?;
+
+-- name: InboxHeldFinished
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM units WHERE code = ?
+    UNION ALL
+    SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
+)
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.holder_unit IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND d.holder_unit <> d.unit_code AND d.finished_at IS NOT NULL AND (d.finished_at, d.id) < (?, ?)
+  AND d.unit_code NOT IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
+  {{InboxFilters}}
+ORDER BY d.finished_at DESC, d.id DESC
+LIMIT ? OFFSET ?;
+
+-- name: InboxHeldCount
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM units WHERE code = ?
+    UNION ALL
+    SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
 )
 SELECT COUNT(*) FROM (SELECT 1 AS x
 FROM dossiers d
-LEFT JOIN procedures p ON p.code = d.procedure_code
-WHERE (? = '' OR d.holder_unit = ?)
-  AND (? = 0 OR d.unit_code IN (SELECT code FROM scope) OR d.holder_unit IN (SELECT code FROM scope))
-  AND (? = '' OR (',' || ? || ',') LIKE ('%,' || d.status || ',%'))
-  AND (? = '' OR d.step_role = ?)
-  AND (? = '' OR d.assignee = ?)
-  AND (? = '' OR d.procedure_code = ?)
-  AND (? = '' OR COALESCE(p.field_code, '') = ?)
-  AND (? = 0 OR d.received_at >= ?)
-  AND (? = 0 OR d.received_at < ?)
-  AND (? = 0
-       OR (d.finished_at IS NULL AND d.status <> ? AND d.due_at < ?)
-       OR (d.finished_at IS NOT NULL AND (d.supplements >= 2 OR d.finished_at > COALESCE(d.original_due_at, d.due_at))))
-  AND (? = '' OR d.code LIKE ? ESCAPE '!' OR (? <> '' AND d.applicant_folded LIKE ? ESCAPE '!')
-       OR d.applicant_id_number = ?)
+WHERE d.holder_unit IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND d.holder_unit <> d.unit_code
+  AND d.unit_code NOT IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
+  {{InboxFilters}}
 LIMIT ?) capped;
+
+-- name: InboxAllNewest
+-- Every dossier, newest first (administrators). Parameters: after id, the filters,
+-- limit, offset.
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.id < ?
+  {{InboxFilters}}
+ORDER BY d.id DESC
+LIMIT ? OFFSET ?;
+
+-- name: InboxAllFinished
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.finished_at IS NOT NULL AND (d.finished_at, d.id) < (?, ?)
+  {{InboxFilters}}
+ORDER BY d.finished_at DESC, d.id DESC
+LIMIT ? OFFSET ?;
+
+-- name: InboxAllCount
+SELECT COUNT(*) FROM (SELECT 1 AS x
+FROM dossiers d
+WHERE 1 = 1
+  {{InboxFilters}}
+LIMIT ?) capped;
+
+-- name: InboxByCode
+-- A search for a whole dossier code: the one dossier, by the unique index. Parameters:
+-- the code, the filters.
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.code = ?
+  {{InboxFilters}};
+
+-- name: InboxByIDNumber
+-- A search for a whole ID number: the dossiers of that applicant, by the index of ID
+-- numbers. Parameters: the ID number, the filters, limit.
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.applicant_id_number = ? AND d.applicant_id_number <> ''
+  {{InboxFilters}}
+ORDER BY d.id DESC
+LIMIT ?;

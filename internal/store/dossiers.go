@@ -214,6 +214,9 @@ func (s *Store) CreateDossier(ctx context.Context, n NewDossier, w Write) (Store
 		if err := s.insertEvent(ctx, tx, rec.ID, next.Events[0]); err != nil {
 			return err
 		}
+		if err := s.countChange(ctx, tx, next, dossier.State{}, st); err != nil {
+			return err
+		}
 		if err := s.dossierHook(ctx, tx, rec, n.DraftID, next.Events[0], st, w); err != nil {
 			return err
 		}

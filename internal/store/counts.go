@@ -91,8 +91,8 @@ func importedCounts(ds []ImportedDossier) report.Tallies {
 // records report.CountsRule as the rule they follow. On PostgreSQL each unit's
 // transaction locks the counts against writers, so that an action committed meanwhile
 // is either read or applied after. The store runs it at start when the recorded rule
-// differs (after migration 017, or a new rule); `motcua report rebuild-counts` runs it
-// by hand.
+// differs (after migration 017, or a new rule); `motcua bench report --rebuild` runs and
+// times it by hand.
 func (s *Store) RebuildDossierCounts(ctx context.Context) error {
 	rows, err := s.query(ctx, s.read, "DossierCountsUnits")
 	if err != nil {
@@ -203,6 +203,14 @@ func (s *Store) DossierCounts(ctx context.Context, unit string) (report.Tallies,
 		return nil, fmt.Errorf("store: daily counts: %w", err)
 	}
 	return out, nil
+}
+
+// DossierCountRows counts the rows of daily counts of the unit (and with subtree every
+// unit below it): what a report over its whole history reads at most.
+func (s *Store) DossierCountRows(ctx context.Context, unit string, subtree bool) (int, error) {
+	var n int
+	err := s.row(ctx, s.read, "", "DossierCountsRowsInScope", []any{unit, flag(subtree)}, &n)
+	return n, err
 }
 
 // II06aSums reads the sums of the daily counts that Biểu II.06a needs for the period

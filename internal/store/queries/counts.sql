@@ -40,6 +40,15 @@ SELECT procedure_code, day, received_online, received_direct, early, on_time, la
 FROM dossier_counts
 WHERE unit_code = ?;
 
+-- name: DossierCountsRowsInScope
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM units WHERE code = ?
+    UNION ALL
+    SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id WHERE ? = 1
+)
+SELECT COUNT(*) FROM dossier_counts
+WHERE unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id);
+
 -- name: DossierCountsRule
 SELECT rule FROM dossier_counts_rule WHERE id = 1;
 

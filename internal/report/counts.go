@@ -196,3 +196,59 @@ func (s PeriodSums) Counts() Counts {
 	n.InProgress.InTime = n.InProgress.Total - s.Overdue
 	return n
 }
+
+// HalfMonth returns the first day (the 1st or the 15th) of the half-month holding the
+// day. The maintained counts are also kept per half-month, the grain at which both the
+// statutory periods (15th to 14th) and calendar months are whole, so that a report reads
+// day rows only for a half-month its period cuts.
+func HalfMonth(d calendar.Date) calendar.Date {
+	if d.Day < 15 {
+		return calendar.NewDate(d.Year, d.Month, 1)
+	}
+	return calendar.NewDate(d.Year, d.Month, 15)
+}
+
+// NextHalfMonth returns the first day of the half-month after the one starting on h.
+func NextHalfMonth(h calendar.Date) calendar.Date {
+	if h.Day < 15 {
+		return calendar.NewDate(h.Year, h.Month, 15)
+	}
+	return calendar.NewDate(h.Year, h.Month+1, 1)
+}
+
+// ByHalfMonth returns the tallies with each day's row added into its half-month's
+// (HalfMonth), the half-month's first day as the key's day.
+func (t Tallies) ByHalfMonth() Tallies {
+	out := Tallies{}
+	for k, row := range t {
+		k.Day = HalfMonth(k.Day)
+		sum := out[k]
+		for i, n := range row {
+			sum[i] += n
+		}
+		out[k] = sum
+	}
+	return out
+}
+
+// HalfMonthCut is how a period reads the half-month rows: every half-month that
+// starts on or before its last day, except the (at most two) that the period cuts —
+// the one holding its first day unless it starts on it, the one holding its last day
+// unless it ends on it — whose days are read instead.
+type HalfMonthCut struct {
+	// From and To are the half-months cut at the period's start and end (zero when not
+	// cut).
+	From, To calendar.Date
+}
+
+// Cut returns the half-months the period cuts.
+func (p Period) Cut() HalfMonthCut {
+	var c HalfMonthCut
+	if h := HalfMonth(p.From); !h.Equal(p.From) {
+		c.From = h
+	}
+	if h := HalfMonth(p.To); !NextHalfMonth(h).Equal(p.To.AddDays(1)) {
+		c.To = h
+	}
+	return c
+}

@@ -22,6 +22,29 @@ func sumsByProcedure(t Tallies, p Period) map[string]PeriodSums {
 	return out
 }
 
+// sumsByHalfMonth adds the half-month rows and, for the half-months the period cuts,
+// the day rows into period sums per procedure code, as the store reads them.
+func sumsByHalfMonth(t Tallies, p Period) map[string]PeriodSums {
+	out := map[string]PeriodSums{}
+	cut := p.Cut()
+	isCut := func(h calendar.Date) bool { return h == cut.From || h == cut.To }
+	for k, row := range t {
+		if isCut(HalfMonth(k.Day)) {
+			s := out[k.ProcedureCode]
+			s.AddDay(p, k.Day, row)
+			out[k.ProcedureCode] = s
+		}
+	}
+	for k, row := range t.ByHalfMonth() {
+		if !isCut(k.Day) && !k.Day.After(p.To) {
+			s := out[k.ProcedureCode]
+			s.AddDay(p, k.Day, row)
+			out[k.ProcedureCode] = s
+		}
+	}
+	return out
+}
+
 // TestII06aFromCounts checks, over random histories and random periods, that Biểu
 // II.06a made from the daily counts equals the one made by classifying every dossier,
 // for the whole and for each unit.
@@ -48,9 +71,15 @@ func TestII06aFromCounts(t *testing.T) {
 			}
 			byUnit[u].Add(d, 1)
 		}
-		for range 12 {
+		for i := range 16 {
 			from := calendar.DateOf(origin).AddDays(r.IntN(420) - 10)
 			p, err := NewPeriod(from, from.AddDays(r.IntN(200)))
+			if i%4 == 0 { // a statutory period: whole half-months
+				p, err = Named(Quarter, 2025, 1+r.IntN(4))
+				if c := p.Cut(); c != (HalfMonthCut{}) {
+					t.Errorf("%s cuts half-months %+v, want none", p.Name, c)
+				}
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -61,6 +90,9 @@ func TestII06aFromCounts(t *testing.T) {
 			}
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Fatalf("seed %d, %s: from counts\n%+v\nwant\n%+v", seed, p.Name, got, want)
+			}
+			if halves := BuildII06aFromSums(p, fields, sumsByHalfMonth(counts, p)); fmt.Sprint(halves) != fmt.Sprint(want) {
+				t.Fatalf("seed %d, %s: from half-months %+v, want %+v", seed, p.Name, halves.Total, want.Total)
 			}
 			for _, u := range units {
 				var ds []Dossier

@@ -21,9 +21,20 @@ type countStatement struct {
 	args []any
 }
 
-// countStatements turns a change of the daily counts into DossierCountsAdd statements,
-// rows in key order so that concurrent transactions lock shared rows in the same order.
+// countStatements turns a change of the daily counts into DossierCountsAdd statements
+// for the day rows and DossierCountsHalfAdd ones for the half-month rows, rows in key
+// order so that concurrent transactions lock shared rows in the same order.
 func (s *Store) countStatements(t report.Tallies) ([]countStatement, error) {
+	days, err := s.countTableStatements("DossierCountsAdd", t)
+	if err != nil {
+		return nil, err
+	}
+	halves, err := s.countTableStatements("DossierCountsHalfAdd", t.ByHalfMonth())
+	return append(days, halves...), err
+}
+
+// countTableStatements turns tallies into multi-row statements of the named query.
+func (s *Store) countTableStatements(name string, t report.Tallies) ([]countStatement, error) {
 	keys := make([]report.DayKey, 0, len(t))
 	for k, row := range t {
 		if !row.Zero() {
@@ -44,7 +55,7 @@ func (s *Store) countStatements(t report.Tallies) ([]countStatement, error) {
 				args = append(args, n)
 			}
 		}
-		head, tail, err := s.bulkText("DossierCountsAdd", len(part), len(args)/len(part))
+		head, tail, err := s.bulkText(name, len(part), len(args)/len(part))
 		if err != nil {
 			return nil, err
 		}
@@ -127,8 +138,10 @@ func (s *Store) rebuildUnitCounts(ctx context.Context, tx *sql.Tx, unit string) 
 			return fmt.Errorf("store: rebuild counts: %w", err)
 		}
 	}
-	if _, err := s.exec(ctx, tx, "DossierCountsClear", unit); err != nil {
-		return err
+	for _, clear := range []string{"DossierCountsClear", "DossierCountsHalfClear"} {
+		if _, err := s.exec(ctx, tx, clear, unit); err != nil {
+			return err
+		}
 	}
 	rows, err := s.query(ctx, tx, "DossierCountsSource", unit)
 	if err != nil {
@@ -205,19 +218,31 @@ func (s *Store) DossierCounts(ctx context.Context, unit string) (report.Tallies,
 	return out, nil
 }
 
-// DossierCountRows counts the rows of daily counts of the unit (and with subtree every
-// unit below it): what a report over its whole history reads at most.
-func (s *Store) DossierCountRows(ctx context.Context, unit string, subtree bool) (int, error) {
-	var n int
-	err := s.row(ctx, s.read, "", "DossierCountsRowsInScope", []any{unit, flag(subtree)}, &n)
-	return n, err
+// DossierCountRows counts the day rows and the half-month rows of the maintained counts
+// of the unit (and with subtree every unit below it).
+func (s *Store) DossierCountRows(ctx context.Context, unit string, subtree bool) (days, halves int, err error) {
+	err = s.row(ctx, s.read, "", "DossierCountsRowsInScope", []any{unit, flag(subtree)}, &days, &halves)
+	return days, halves, err
 }
 
 // II06aSums reads the sums of the daily counts that Biểu II.06a needs for the period
 // (report.PeriodSums), per field code, for the unit and with subtree every unit below it.
 func (s *Store) II06aSums(ctx context.Context, unit string, subtree bool, p report.Period) (map[string]report.PeriodSums, error) {
-	from := p.From.String()
-	rows, err := s.query(ctx, s.read, "II06aSums", unit, flag(subtree), from, from, from, from, from, from, from, p.To.String())
+	from, to, cut := p.From.String(), p.To.String(), p.Cut()
+	// The day rows read: those of the cut half-months, [lo, to] without [gapFrom, gapTo).
+	const never = "9999-12-31"
+	lo, gapFrom, gapTo, cutFrom, cutTo := never, never, never, "", ""
+	if cut.From != (calendar.Date{}) {
+		cutFrom, lo, gapFrom = cut.From.String(), cut.From.String(), report.NextHalfMonth(cut.From).String()
+	}
+	if cut.To != (calendar.Date{}) {
+		cutTo, gapTo = cut.To.String(), cut.To.String()
+		if cut.From == (calendar.Date{}) {
+			lo, gapFrom = cutTo, never
+		}
+	}
+	rows, err := s.query(ctx, s.read, "II06aSums", unit, flag(subtree), to, lo, gapFrom, gapTo,
+		to, cutFrom, cutTo, from, from, from, from, from, from, from)
 	if err != nil {
 		return nil, err
 	}

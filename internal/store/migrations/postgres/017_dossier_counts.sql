@@ -20,6 +20,23 @@ CREATE TABLE dossier_counts (
     PRIMARY KEY (unit_code, day, procedure_code)
 );
 
+-- The same counts per half-month (half: its first day, the 1st or the 15th), the grain
+-- at which statutory periods and calendar months are whole (report.HalfMonth).
+CREATE TABLE dossier_counts_half (
+    unit_code       TEXT NOT NULL,
+    half            TEXT COLLATE "C" NOT NULL,
+    procedure_code  TEXT NOT NULL,
+    received_online INTEGER NOT NULL DEFAULT 0,
+    received_direct INTEGER NOT NULL DEFAULT 0,
+    early           INTEGER NOT NULL DEFAULT 0,
+    on_time         INTEGER NOT NULL DEFAULT 0,
+    late            INTEGER NOT NULL DEFAULT 0,
+    withdrawn       INTEGER NOT NULL DEFAULT 0,
+    due             INTEGER NOT NULL DEFAULT 0,
+    due_finished    INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (unit_code, half, procedure_code)
+);
+
 CREATE TABLE dossier_counts_rule (
     id   INTEGER PRIMARY KEY CHECK (id = 1),
     rule INTEGER NOT NULL

@@ -197,10 +197,21 @@ func (s PeriodSums) Counts() Counts {
 	return n
 }
 
-// HalfMonth returns the first day (the 1st or the 15th) of the half-month holding the
-// day. The maintained counts are also kept per half-month, the grain at which both the
-// statutory periods (15th to 14th) and calendar months are whole, so that a report reads
-// day rows only for a half-month its period cuts.
+// Grain is the span of a row of the maintained counts: a day, a half-month (the 1st to
+// the 14th, the 15th to the month's end) or a statutory year (15 December to 14
+// December). Every dossier's marks are counted at the three grains, so that the sum of a
+// measure over all days before any day (a prefix) reads at most one row per statutory
+// year, 24 half-months and 15 days per unit and procedure.
+type Grain string
+
+// The grains, as stored.
+const (
+	GrainDay  Grain = "d"
+	GrainHalf Grain = "h"
+	GrainYear Grain = "y"
+)
+
+// HalfMonth returns the first day (the 1st or the 15th) of the half-month holding the day.
 func HalfMonth(d calendar.Date) calendar.Date {
 	if d.Day < 15 {
 		return calendar.NewDate(d.Year, d.Month, 1)
@@ -208,47 +219,84 @@ func HalfMonth(d calendar.Date) calendar.Date {
 	return calendar.NewDate(d.Year, d.Month, 15)
 }
 
-// NextHalfMonth returns the first day of the half-month after the one starting on h.
-func NextHalfMonth(h calendar.Date) calendar.Date {
-	if h.Day < 15 {
-		return calendar.NewDate(h.Year, h.Month, 15)
+// StatutoryYearStart returns the first day (15 December) of the statutory year (Decree
+// 09/2019 art. 12) holding the day.
+func StatutoryYearStart(d calendar.Date) calendar.Date {
+	if d.Month == 12 && d.Day >= 15 {
+		return calendar.NewDate(d.Year, 12, 15)
 	}
-	return calendar.NewDate(h.Year, h.Month+1, 1)
+	return calendar.NewDate(d.Year-1, 12, 15)
 }
 
-// ByHalfMonth returns the tallies with each day's row added into its half-month's
-// (HalfMonth), the half-month's first day as the key's day.
-func (t Tallies) ByHalfMonth() Tallies {
-	out := Tallies{}
+// GrainKey names a row of the counts at any grain: Start is the first day of its span.
+type GrainKey struct {
+	UnitCode, ProcedureCode string
+	Grain                   Grain
+	Start                   calendar.Date
+}
+
+// AtGrains returns the tallies counted at the three grains: each day's row added into
+// its day's, its half-month's and its statutory year's.
+func (t Tallies) AtGrains() map[GrainKey]Tally {
+	out := map[GrainKey]Tally{}
 	for k, row := range t {
-		k.Day = HalfMonth(k.Day)
-		sum := out[k]
-		for i, n := range row {
-			sum[i] += n
+		for _, g := range []GrainKey{
+			{k.UnitCode, k.ProcedureCode, GrainDay, k.Day},
+			{k.UnitCode, k.ProcedureCode, GrainHalf, HalfMonth(k.Day)},
+			{k.UnitCode, k.ProcedureCode, GrainYear, StatutoryYearStart(k.Day)},
+		} {
+			sum := out[g]
+			for i, n := range row {
+				sum[i] += n
+			}
+			out[g] = sum
 		}
-		out[k] = sum
 	}
 	return out
 }
 
-// HalfMonthCut is how a period reads the half-month rows: every half-month that
-// starts on or before its last day, except the (at most two) that the period cuts —
-// the one holding its first day unless it starts on it, the one holding its last day
-// unless it ends on it — whose days are read instead.
-type HalfMonthCut struct {
-	// From and To are the half-months cut at the period's start and end (zero when not
-	// cut).
-	From, To calendar.Date
+// Prefix is how the sum of the counts over every day before End is read from the three
+// grains: the years starting before Years, the half-months starting from Years and
+// before Halves, and the days from Halves to End (exclusive), where Years is the latest
+// statutory year start and Halves the latest half-month start on or before End.
+type Prefix struct {
+	Years, Halves, End calendar.Date
 }
 
-// Cut returns the half-months the period cuts.
-func (p Period) Cut() HalfMonthCut {
-	var c HalfMonthCut
-	if h := HalfMonth(p.From); !h.Equal(p.From) {
-		c.From = h
+// PrefixBefore returns how to read the sum of the counts over the days before end.
+func PrefixBefore(end calendar.Date) Prefix {
+	return Prefix{Years: StatutoryYearStart(end), Halves: HalfMonth(end), End: end}
+}
+
+// Holds reports whether the row at grain g starting on start is one the prefix reads.
+func (p Prefix) Holds(g Grain, start calendar.Date) bool {
+	switch g {
+	case GrainYear:
+		return start.Before(p.Years)
+	case GrainHalf:
+		return !start.Before(p.Years) && start.Before(p.Halves)
 	}
-	if h := HalfMonth(p.To); !NextHalfMonth(h).Equal(p.To.AddDays(1)) {
-		c.To = h
+	return !start.Before(p.Halves) && start.Before(p.End)
+}
+
+// AddPrefixes adds rows to the sums from the two prefix sums the store reads: atEnd, a
+// row counted in the prefix before the day after the period, and atStart, one counted
+// in the prefix before its first day (a row may be both).
+func (s *PeriodSums) AddPrefixes(t Tally, atEnd, atStart bool) {
+	sign := 0
+	if atEnd {
+		sign++
+		s.Overdue += t[DayDue] - t[DayDueFinished]
 	}
-	return c
+	if atStart {
+		sign--
+		s.OpenBefore += t[DayReceivedOnline] + t[DayReceivedDirect] -
+			t[DayEarly] - t[DayOnTime] - t[DayLate] - t[DayWithdrawn]
+	}
+	s.ReceivedOnline += sign * t[DayReceivedOnline]
+	s.ReceivedDirect += sign * t[DayReceivedDirect]
+	s.Early += sign * t[DayEarly]
+	s.OnTime += sign * t[DayOnTime]
+	s.Late += sign * t[DayLate]
+	s.Withdrawn += sign * t[DayWithdrawn]
 }

@@ -22,23 +22,16 @@ func sumsByProcedure(t Tallies, p Period) map[string]PeriodSums {
 	return out
 }
 
-// sumsByHalfMonth adds the half-month rows and, for the half-months the period cuts,
-// the day rows into period sums per procedure code, as the store reads them.
-func sumsByHalfMonth(t Tallies, p Period) map[string]PeriodSums {
+// sumsByPrefixes reads the counts at the three grains the way the store does: the
+// prefix before the period's first day and the one before the day after its last.
+func sumsByPrefixes(t Tallies, p Period) map[string]PeriodSums {
 	out := map[string]PeriodSums{}
-	cut := p.Cut()
-	isCut := func(h calendar.Date) bool { return h == cut.From || h == cut.To }
-	for k, row := range t {
-		if isCut(HalfMonth(k.Day)) {
+	start, end := PrefixBefore(p.From), PrefixBefore(p.To.AddDays(1))
+	for k, row := range t.AtGrains() {
+		atEnd, atStart := end.Holds(k.Grain, k.Start), start.Holds(k.Grain, k.Start)
+		if atEnd || atStart {
 			s := out[k.ProcedureCode]
-			s.AddDay(p, k.Day, row)
-			out[k.ProcedureCode] = s
-		}
-	}
-	for k, row := range t.ByHalfMonth() {
-		if !isCut(k.Day) && !k.Day.After(p.To) {
-			s := out[k.ProcedureCode]
-			s.AddDay(p, k.Day, row)
+			s.AddPrefixes(row, atEnd, atStart)
 			out[k.ProcedureCode] = s
 		}
 	}
@@ -76,8 +69,8 @@ func TestII06aFromCounts(t *testing.T) {
 			p, err := NewPeriod(from, from.AddDays(r.IntN(200)))
 			if i%4 == 0 { // a statutory period: whole half-months
 				p, err = Named(Quarter, 2025, 1+r.IntN(4))
-				if c := p.Cut(); c != (HalfMonthCut{}) {
-					t.Errorf("%s cuts half-months %+v, want none", p.Name, c)
+				if pre := PrefixBefore(p.From); pre.Halves != p.From {
+					t.Errorf("%s: prefix %+v reads days", p.Name, pre)
 				}
 			}
 			if err != nil {
@@ -91,8 +84,8 @@ func TestII06aFromCounts(t *testing.T) {
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Fatalf("seed %d, %s: from counts\n%+v\nwant\n%+v", seed, p.Name, got, want)
 			}
-			if halves := BuildII06aFromSums(p, fields, sumsByHalfMonth(counts, p)); fmt.Sprint(halves) != fmt.Sprint(want) {
-				t.Fatalf("seed %d, %s: from half-months %+v, want %+v", seed, p.Name, halves.Total, want.Total)
+			if grains := BuildII06aFromSums(p, fields, sumsByPrefixes(counts, p)); fmt.Sprint(grains) != fmt.Sprint(want) {
+				t.Fatalf("seed %d, %s: from prefix sums %+v, want %+v", seed, p.Name, grains.Total, want.Total)
 			}
 			for _, u := range units {
 				var ds []Dossier

@@ -22,40 +22,31 @@ type countStatement struct {
 }
 
 // countStatements turns a change of the daily counts into DossierCountsAdd statements
-// for the day rows and DossierCountsHalfAdd ones for the half-month rows, rows in key
-// order so that concurrent transactions lock shared rows in the same order.
+// at the three grains (report.Tallies.AtGrains), rows in key order so that concurrent
+// transactions lock shared rows in the same order.
 func (s *Store) countStatements(t report.Tallies) ([]countStatement, error) {
-	days, err := s.countTableStatements("DossierCountsAdd", t)
-	if err != nil {
-		return nil, err
-	}
-	halves, err := s.countTableStatements("DossierCountsHalfAdd", t.ByHalfMonth())
-	return append(days, halves...), err
-}
-
-// countTableStatements turns tallies into multi-row statements of the named query.
-func (s *Store) countTableStatements(name string, t report.Tallies) ([]countStatement, error) {
-	keys := make([]report.DayKey, 0, len(t))
-	for k, row := range t {
+	rows := t.AtGrains()
+	keys := make([]report.GrainKey, 0, len(rows))
+	for k, row := range rows {
 		if !row.Zero() {
 			keys = append(keys, k)
 		}
 	}
-	slices.SortFunc(keys, func(a, b report.DayKey) int {
-		return cmp.Or(cmp.Compare(a.UnitCode, b.UnitCode), cmp.Compare(a.Day.String(), b.Day.String()),
-			cmp.Compare(a.ProcedureCode, b.ProcedureCode))
+	slices.SortFunc(keys, func(a, b report.GrainKey) int {
+		return cmp.Or(cmp.Compare(a.UnitCode, b.UnitCode), cmp.Compare(a.Grain, b.Grain),
+			cmp.Compare(a.Start.String(), b.Start.String()), cmp.Compare(a.ProcedureCode, b.ProcedureCode))
 	})
 	var out []countStatement
 	for start := 0; start < len(keys); start += countRowsPerSQL {
 		part := keys[start:min(start+countRowsPerSQL, len(keys))]
-		args := make([]any, 0, len(part)*(3+int(report.DayMeasures)))
+		args := make([]any, 0, len(part)*(4+int(report.DayMeasures)))
 		for _, k := range part {
-			args = append(args, k.UnitCode, k.Day.String(), k.ProcedureCode)
-			for _, n := range t[k] {
+			args = append(args, k.UnitCode, string(k.Grain), k.Start.String(), k.ProcedureCode)
+			for _, n := range rows[k] {
 				args = append(args, n)
 			}
 		}
-		head, tail, err := s.bulkText(name, len(part), len(args)/len(part))
+		head, tail, err := s.bulkText("DossierCountsAdd", len(part), len(args)/len(part))
 		if err != nil {
 			return nil, err
 		}
@@ -138,10 +129,8 @@ func (s *Store) rebuildUnitCounts(ctx context.Context, tx *sql.Tx, unit string) 
 			return fmt.Errorf("store: rebuild counts: %w", err)
 		}
 	}
-	for _, clear := range []string{"DossierCountsClear", "DossierCountsHalfClear"} {
-		if _, err := s.exec(ctx, tx, clear, unit); err != nil {
-			return err
-		}
+	if _, err := s.exec(ctx, tx, "DossierCountsClear", unit); err != nil {
+		return err
 	}
 	rows, err := s.query(ctx, tx, "DossierCountsSource", unit)
 	if err != nil {
@@ -218,31 +207,24 @@ func (s *Store) DossierCounts(ctx context.Context, unit string) (report.Tallies,
 	return out, nil
 }
 
-// DossierCountRows counts the day rows and the half-month rows of the maintained counts
-// of the unit (and with subtree every unit below it).
-func (s *Store) DossierCountRows(ctx context.Context, unit string, subtree bool) (days, halves int, err error) {
-	err = s.row(ctx, s.read, "", "DossierCountsRowsInScope", []any{unit, flag(subtree)}, &days, &halves)
-	return days, halves, err
+// DossierCountRows counts the rows of the maintained counts of the unit (and with
+// subtree every unit below it) at each grain.
+func (s *Store) DossierCountRows(ctx context.Context, unit string, subtree bool) (days, halves, years int, err error) {
+	err = s.row(ctx, s.read, "", "DossierCountsRowsInScope", []any{unit, flag(subtree)}, &days, &halves, &years)
+	return days, halves, years, err
 }
 
 // II06aSums reads the sums of the daily counts that Biểu II.06a needs for the period
-// (report.PeriodSums), per field code, for the unit and with subtree every unit below it.
+// (report.PeriodSums), per field code, for the unit and with subtree every unit below it:
+// two prefix sums, each at most a row per statutory year, 24 half-months and 15 days per
+// unit and procedure (report.PrefixBefore).
 func (s *Store) II06aSums(ctx context.Context, unit string, subtree bool, p report.Period) (map[string]report.PeriodSums, error) {
-	from, to, cut := p.From.String(), p.To.String(), p.Cut()
-	// The day rows read: those of the cut half-months, [lo, to] without [gapFrom, gapTo).
-	const never = "9999-12-31"
-	lo, gapFrom, gapTo, cutFrom, cutTo := never, never, never, "", ""
-	if cut.From != (calendar.Date{}) {
-		cutFrom, lo, gapFrom = cut.From.String(), cut.From.String(), report.NextHalfMonth(cut.From).String()
+	var args []any
+	for _, pre := range []report.Prefix{report.PrefixBefore(p.To.AddDays(1)), report.PrefixBefore(p.From)} {
+		y, h, e := pre.Years.String(), pre.Halves.String(), pre.End.String()
+		args = append(args, y, y, h, h, e)
 	}
-	if cut.To != (calendar.Date{}) {
-		cutTo, gapTo = cut.To.String(), cut.To.String()
-		if cut.From == (calendar.Date{}) {
-			lo, gapFrom = cutTo, never
-		}
-	}
-	rows, err := s.query(ctx, s.read, "II06aSums", unit, flag(subtree), to, lo, gapFrom, gapTo,
-		to, cutFrom, cutTo, from, from, from, from, from, from, from)
+	rows, err := s.query(ctx, s.read, "II06aSums", append([]any{unit, flag(subtree)}, args...)...)
 	if err != nil {
 		return nil, err
 	}

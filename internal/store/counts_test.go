@@ -137,8 +137,8 @@ func TestDossierCountsProperty(t *testing.T) {
 			for i := range 6 {
 				from := calendar.DateOf(origin).AddDays(r.IntN(480) - 20)
 				p, err := report.NewPeriod(from, from.AddDays(r.IntN(150)))
-				if i < 2 { // statutory periods read half-months only
-					p, err = report.Named([]report.Kind{report.Quarter, report.Month}[i], 2025, 1+r.IntN(4))
+				if i < 3 { // statutory periods: years and half-months only
+					p, err = report.Named([]report.Kind{report.Year, report.Quarter, report.Month}[i], 2025, 1+r.IntN(4))
 				}
 				if err != nil {
 					t.Fatal(err)

@@ -1,12 +1,13 @@
--- The maintained daily counts of the statistics (report.Contribution, migration 017):
--- one row per receiving unit, civil day and procedure, a column per report.DayMeasure.
+-- The maintained counts of the statistics (report.Contribution, migration 017): one
+-- row per receiving unit, grain (report.Grain), first day and procedure, a column per
+-- report.DayMeasure.
 
 -- name: DossierCountsAdd
--- Adds a change (one row per key of a report.Tallies, several rows in bulk).
-INSERT INTO dossier_counts (unit_code, day, procedure_code, received_online, received_direct,
-    early, on_time, late, withdrawn, due, due_finished)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (unit_code, day, procedure_code) DO UPDATE SET
+-- Adds a change (one row per key of report.Tallies.AtGrains, several rows in bulk).
+INSERT INTO dossier_counts (unit_code, grain, first_day, procedure_code, received_online,
+    received_direct, early, on_time, late, withdrawn, due, due_finished)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (unit_code, grain, first_day, procedure_code) DO UPDATE SET
     received_online = dossier_counts.received_online + excluded.received_online,
     received_direct = dossier_counts.received_direct + excluded.received_direct,
     early = dossier_counts.early + excluded.early,
@@ -16,35 +17,15 @@ ON CONFLICT (unit_code, day, procedure_code) DO UPDATE SET
     due = dossier_counts.due + excluded.due,
     due_finished = dossier_counts.due_finished + excluded.due_finished;
 
--- name: DossierCountsHalfAdd
--- Adds a change by half-month (report.Tallies.ByHalfMonth).
-INSERT INTO dossier_counts_half (unit_code, half, procedure_code, received_online, received_direct,
-    early, on_time, late, withdrawn, due, due_finished)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (unit_code, half, procedure_code) DO UPDATE SET
-    received_online = dossier_counts_half.received_online + excluded.received_online,
-    received_direct = dossier_counts_half.received_direct + excluded.received_direct,
-    early = dossier_counts_half.early + excluded.early,
-    on_time = dossier_counts_half.on_time + excluded.on_time,
-    late = dossier_counts_half.late + excluded.late,
-    withdrawn = dossier_counts_half.withdrawn + excluded.withdrawn,
-    due = dossier_counts_half.due + excluded.due,
-    due_finished = dossier_counts_half.due_finished + excluded.due_finished;
-
 -- name: DossierCountsClear
 DELETE FROM dossier_counts WHERE unit_code = ?;
-
--- name: DossierCountsHalfClear
-DELETE FROM dossier_counts_half WHERE unit_code = ?;
 
 -- name: DossierCountsUnits
 -- The units with dossiers whose clock started, whose counts a rebuild recomputes, and
 -- those with counts, whose stale rows it clears.
 SELECT DISTINCT unit_code FROM dossiers WHERE received_at IS NOT NULL
 UNION
-SELECT DISTINCT unit_code FROM dossier_counts
-UNION
-SELECT DISTINCT unit_code FROM dossier_counts_half;
+SELECT DISTINCT unit_code FROM dossier_counts;
 
 -- name: DossierCountsSource
 -- What report.Contribution reads of each dossier of a unit whose clock started, from
@@ -55,23 +36,24 @@ FROM dossiers
 WHERE unit_code = ? AND received_at IS NOT NULL;
 
 -- name: DossierCountsOfUnit
-SELECT procedure_code, day, received_online, received_direct, early, on_time, late, withdrawn,
-    due, due_finished
+SELECT procedure_code, first_day, received_online, received_direct, early, on_time, late,
+    withdrawn, due, due_finished
 FROM dossier_counts
-WHERE unit_code = ?;
+WHERE unit_code = ? AND grain = 'd';
 
 -- name: DossierCountsRowsInScope
--- The day rows and the half-month rows of the unit (and with the subtree flag every unit
--- below it).
+-- The rows of each grain of the unit (and with the subtree flag every unit below it).
 WITH RECURSIVE tree(id) AS (
     SELECT id FROM units WHERE code = ?
     UNION ALL
     SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id WHERE ? = 1
-), scope(code) AS (
-    SELECT u.code FROM units u JOIN tree t ON t.id = u.id
 )
-SELECT (SELECT COUNT(*) FROM dossier_counts WHERE unit_code IN (SELECT code FROM scope)),
-    (SELECT COUNT(*) FROM dossier_counts_half WHERE unit_code IN (SELECT code FROM scope));
+SELECT
+    COALESCE(SUM(CASE WHEN grain = 'd' THEN 1 ELSE 0 END), 0),
+    COALESCE(SUM(CASE WHEN grain = 'h' THEN 1 ELSE 0 END), 0),
+    COALESCE(SUM(CASE WHEN grain = 'y' THEN 1 ELSE 0 END), 0)
+FROM dossier_counts
+WHERE unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id);
 
 -- name: DossierCountsRule
 SELECT rule FROM dossier_counts_rule WHERE id = 1;
@@ -81,42 +63,58 @@ UPDATE dossier_counts_rule SET rule = ? WHERE id = 1;
 
 -- name: II06aSums
 -- report.PeriodSums per field of the unit (and with the subtree flag every unit below
--- it) for a period, as report.PeriodSums.AddDay defines them over the half-month rows up
--- to the last day of the period, except the half-months the period cuts
--- (report.Period.Cut), whose day rows are read instead. Parameters: unit, subtree flag;
--- last day, first day read of the day rows, the day after the first cut half-month,
--- start of the second; last day, the two cut half-months (empty when not cut); then the
--- first day seven times.
+-- it) for a period, from two prefix sums (report.PrefixBefore, report.PeriodSums.AddPrefixes):
+-- side 1 the prefix before the day after the last day, side -1 the prefix before the
+-- first day, each the years before its year start, the half-months from that to its
+-- half-month start and the days from that to its end, each a range of the primary key
+-- per unit. Parameters: unit, subtree flag,
+-- then year start, year start, half start, half start, end for side 1 and for side -1.
 WITH RECURSIVE tree(id) AS (
     SELECT id FROM units WHERE code = ?
     UNION ALL
     SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id WHERE ? = 1
 ), scope(code) AS (
     SELECT u.code FROM units u JOIN tree t ON t.id = u.id
-), picked(procedure_code, day, received_online, received_direct, early, on_time, late,
+), picked(procedure_code, side, received_online, received_direct, early, on_time, late,
     withdrawn, due, due_finished) AS (
-    SELECT c.procedure_code, c.day, c.received_online, c.received_direct, c.early, c.on_time,
+    SELECT c.procedure_code, 1, c.received_online, c.received_direct, c.early, c.on_time,
         c.late, c.withdrawn, c.due, c.due_finished
     FROM dossier_counts c
-    WHERE c.unit_code IN (SELECT code FROM scope) AND c.day <= ? AND c.day >= ?
-        AND (c.day < ? OR c.day >= ?)
+    WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'y' AND c.first_day < ?
     UNION ALL
-    SELECT h.procedure_code, h.half, h.received_online, h.received_direct, h.early, h.on_time,
-        h.late, h.withdrawn, h.due, h.due_finished
-    FROM dossier_counts_half h
-    WHERE h.unit_code IN (SELECT code FROM scope) AND h.half <= ? AND h.half <> ? AND h.half <> ?
+    SELECT c.procedure_code, 1, c.received_online, c.received_direct, c.early, c.on_time,
+        c.late, c.withdrawn, c.due, c.due_finished
+    FROM dossier_counts c
+    WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'h' AND c.first_day >= ? AND c.first_day < ?
+    UNION ALL
+    SELECT c.procedure_code, 1, c.received_online, c.received_direct, c.early, c.on_time,
+        c.late, c.withdrawn, c.due, c.due_finished
+    FROM dossier_counts c
+    WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'd' AND c.first_day >= ? AND c.first_day < ?
+    UNION ALL
+    SELECT c.procedure_code, -1, c.received_online, c.received_direct, c.early, c.on_time,
+        c.late, c.withdrawn, c.due, c.due_finished
+    FROM dossier_counts c
+    WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'y' AND c.first_day < ?
+    UNION ALL
+    SELECT c.procedure_code, -1, c.received_online, c.received_direct, c.early, c.on_time,
+        c.late, c.withdrawn, c.due, c.due_finished
+    FROM dossier_counts c
+    WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'h' AND c.first_day >= ? AND c.first_day < ?
+    UNION ALL
+    SELECT c.procedure_code, -1, c.received_online, c.received_direct, c.early, c.on_time,
+        c.late, c.withdrawn, c.due, c.due_finished
+    FROM dossier_counts c
+    WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'd' AND c.first_day >= ? AND c.first_day < ?
 ), sums(procedure_code, received_online, received_direct, open_before, early, on_time, late,
     withdrawn, overdue) AS (
     SELECT c.procedure_code,
-        SUM(CASE WHEN c.day >= ? THEN c.received_online ELSE 0 END),
-        SUM(CASE WHEN c.day >= ? THEN c.received_direct ELSE 0 END),
-        SUM(CASE WHEN c.day < ? THEN c.received_online + c.received_direct
+        SUM(c.side * c.received_online), SUM(c.side * c.received_direct),
+        SUM(CASE WHEN c.side = -1 THEN c.received_online + c.received_direct
             - c.early - c.on_time - c.late - c.withdrawn ELSE 0 END),
-        SUM(CASE WHEN c.day >= ? THEN c.early ELSE 0 END),
-        SUM(CASE WHEN c.day >= ? THEN c.on_time ELSE 0 END),
-        SUM(CASE WHEN c.day >= ? THEN c.late ELSE 0 END),
-        SUM(CASE WHEN c.day >= ? THEN c.withdrawn ELSE 0 END),
-        SUM(c.due - c.due_finished)
+        SUM(c.side * c.early), SUM(c.side * c.on_time), SUM(c.side * c.late),
+        SUM(c.side * c.withdrawn),
+        SUM(CASE WHEN c.side = 1 THEN c.due - c.due_finished ELSE 0 END)
     FROM picked c
     GROUP BY c.procedure_code
 )

@@ -116,7 +116,8 @@ func benchReportCommand(ctx context.Context, args []string, getenv func(string) 
 	}
 	fmt.Fprintf(stdout, "hồ sơ đọc khi phân loại: %d; dòng số liệu của phạm vi: %d theo ngày, %d theo nửa tháng, %d theo năm; hồ sơ tính trong kỳ: %d\n",
 		dossiers, dayRows, halfRows, yearRows, fromCounts.Total.Received.Total)
-	if fmt.Sprint(fromCounts) != fmt.Sprint(reference) {
+	// The periods differ by name only (a named year, the same dates typed in).
+	if fmt.Sprint(fromCounts.Rows, fromCounts.Total) != fmt.Sprint(reference.Rows, reference.Total) {
 		return fmt.Errorf("hai cách cho kết quả khác nhau: %+v và %+v", fromCounts.Total, reference.Total)
 	}
 	fmt.Fprintln(stdout, "hai cách cho cùng một báo cáo")

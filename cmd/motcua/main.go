@@ -37,6 +37,7 @@ Cách dùng:
   motcua demo generate --dossiers N [--unit MÃ | --units U] [--data DIR | --db URL]
   motcua bench [--n 5000] [--c 64] [--db postgres://…] [--lookups N]
   motcua bench pages [--n 20] [--unit MÃ] [--dossiers N] [--data DIR | --db URL]
+  motcua bench report [--n 5] [--unit MÃ] [--subtree=true] [--year YYYY] [--rebuild] [--data DIR | --db URL]
   motcua version
 `
 

@@ -29,7 +29,9 @@ type II06a struct {
 // (administrators everywhere): anyone else, or a unit outside that scope, is
 // fault.Forbidden; an unknown unit fault.NotFound; missing or malformed dates, dates
 // out of order and a period longer than five years fault.Invalid with a message per
-// field. Nothing is read for a unit outside the caller's scope.
+// field. Nothing is read for a unit outside the caller's scope. The numbers come from
+// the maintained daily counts (report.PeriodSums), which equal a classification of every
+// dossier (report.BuildII06a over store.ReportDossiers, as the drill-down lists do).
 func (a *App) ReportII06a(ctx context.Context, u org.User, unit, from, to string, subtree bool) (II06a, error) {
 	if err := requireRole(u, org.Leader, org.Inspector, org.Admin); err != nil {
 		return II06a{}, err
@@ -38,7 +40,7 @@ func (a *App) ReportII06a(ctx context.Context, u org.User, unit, from, to string
 	if err != nil {
 		return II06a{}, err
 	}
-	ds, err := a.store.ReportDossiers(ctx, un.Code, subtree, p)
+	sums, err := a.store.II06aSums(ctx, un.Code, subtree, p)
 	if err != nil {
 		return II06a{}, err
 	}
@@ -46,7 +48,7 @@ func (a *App) ReportII06a(ctx context.Context, u org.User, unit, from, to string
 	if err != nil {
 		return II06a{}, err
 	}
-	out := II06a{Unit: un, Subtree: subtree, II06a: report.BuildII06a(p, fields, ds)}
+	out := II06a{Unit: un, Subtree: subtree, II06a: report.BuildII06aFromSums(p, fields, sums)}
 	if un.ParentCode != "" {
 		if out.Parent, err = a.store.Unit(ctx, un.ParentCode); err != nil {
 			return II06a{}, err

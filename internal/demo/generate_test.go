@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -104,8 +105,17 @@ func TestGenerate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := report.BuildII06a(p, fields, prov).Total; got != sum {
-			t.Fatalf("province %+v, want the sum of its communes %+v", got, sum)
+		whole := report.BuildII06a(p, fields, prov)
+		if whole.Total != sum {
+			t.Fatalf("province %+v, want the sum of its communes %+v", whole.Total, sum)
+		}
+		// The daily counts written with the generated dossiers give the same report.
+		sums, err := st.II06aSums(ctx, Province, true, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := report.BuildII06aFromSums(p, fields, sums); fmt.Sprint(got) != fmt.Sprint(whole) {
+			t.Fatalf("province from the daily counts %+v, from the dossiers %+v", got.Total, whole.Total)
 		}
 		checkLiveIntake(t, st, units[5])
 	})

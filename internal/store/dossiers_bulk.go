@@ -119,6 +119,9 @@ func (s *Store) importBatch(ctx context.Context, tx *sql.Tx, ds []ImportedDossie
 	if err := s.importPayments(ctx, tx, ds, ids); err != nil {
 		return err
 	}
+	if err := s.applyCounts(ctx, tx, importedCounts(ds)); err != nil {
+		return err
+	}
 	var seqs []any
 	for k, n := range last {
 		seqs = append(seqs, k.unit, k.day, n)

@@ -94,6 +94,15 @@ func (s *Store) importBatchCopy(ctx context.Context, ds []ImportedDossier, relax
 		if err := s.pgBulkExec(ctx, tx, "DossierSequenceRaise", sequenceRows(last)); err != nil {
 			return err
 		}
+		counts, err := s.countStatements(importedCounts(ds))
+		if err != nil {
+			return err
+		}
+		for _, st := range counts {
+			if _, err := tx.Exec(ctx, st.text, st.args...); err != nil {
+				return s.mapErr("DossierCountsAdd", err)
+			}
+		}
 		if err := tx.Commit(ctx); err != nil {
 			return s.mapErr("DossierImport", err)
 		}

@@ -9,6 +9,7 @@ import (
 
 	"motcua/internal/calendar"
 	"motcua/internal/dossier"
+	"motcua/internal/report"
 )
 
 // pendingDossier is a new dossier waiting for its transaction: everything CreateDossier
@@ -35,9 +36,10 @@ type pendingDossier struct {
 //     row is locked once per group, not once per dossier;
 //  2. one multi-row INSERT of the dossiers, RETURNING their IDs;
 //  3. one multi-row INSERT of their first events;
-//  4. the applicant's hooks, only for dossiers submitted by a citizen (draft adoption,
+//  4. the daily counts of the reports (counts.go), one upsert for the rows the group touches;
+//  5. the applicant's hooks, only for dossiers submitted by a citizen (draft adoption,
 //     owner's message): no other new dossier can have an owner yet;
-//  5. one multi-row INSERT of the audit lines.
+//  6. one multi-row INSERT of the audit lines.
 //
 // Statements that every new dossier needs (counters, projections) belong here, as one
 // statement for the group. Any error fails the whole call: the group committer then
@@ -66,6 +68,14 @@ func (s *Store) insertNewDossiers(ctx context.Context, tx *sql.Tx, ps []*pending
 		eventArgs = append(eventArgs, p.out.Record.ID, e.Seq, string(e.Action), e.Actor, string(e.Role), e.Unit, e.At.UTC(), string(payload))
 	}
 	if err := s.bulkExec(ctx, tx, "DossierEventInsert", len(ps), eventArgs); err != nil {
+		return err
+	}
+	// The daily counts of the reports (counts.go), for the whole group at once.
+	counts := report.Tallies{}
+	for _, p := range ps {
+		counts.Add(report.FromState(p.out.Dossier, p.out.State, ""), 1)
+	}
+	if err := s.applyCounts(ctx, tx, counts); err != nil {
 		return err
 	}
 	var auditArgs []any

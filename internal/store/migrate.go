@@ -57,7 +57,9 @@ func migrations(d Dialect) ([]migration, error) {
 // transaction, and reports how many it applied. Several servers may start at once on
 // PostgreSQL: an advisory lock makes them take turns. After migration 6 (the legal
 // appointment column) it fills that column for extended dossiers from their events, and
-// after migration 7 the search form of the applicants' names.
+// after migration 7 the search form of the applicants' names. Last, it rebuilds the
+// statistics' daily counts when they follow another rule than the program's
+// (RebuildDossierCounts; first after migration 17).
 func (s *Store) Migrate(ctx context.Context) (int, error) {
 	applied, err := s.migrate(ctx)
 	if err != nil {
@@ -71,7 +73,7 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 			return applied, err
 		}
 	}
-	return applied, nil
+	return applied, s.ensureDossierCounts(ctx)
 }
 
 // fillFoldedNames stores the search form (fold.Fold) of the applicant's name of the

@@ -200,7 +200,7 @@ func (s *Store) appendSystemEvent(ctx context.Context, tx *sql.Tx, cur StoredDos
 	} else if n == 0 {
 		return errVersion
 	}
-	return nil
+	return s.countChange(ctx, tx, cur.Dossier, cur.State, st)
 }
 
 // Settlement is the outcome of a gateway's notice (SettlePayment).

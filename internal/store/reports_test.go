@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -109,6 +110,15 @@ func TestReportDossiers(t *testing.T) {
 				whole := report.BuildII06a(p, nil, province)
 				if err := whole.Check(); err != nil {
 					t.Fatalf("%s: %v", p.Name, err)
+				}
+				// The maintained daily counts, written with the imported history, give
+				// the same report.
+				sums, err := s.II06aSums(ctx, demo.Province, true, p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := report.BuildII06aFromSums(p, nil, sums); fmt.Sprint(got) != fmt.Sprint(whole) {
+					t.Errorf("%s: report from the daily counts %+v, from the dossiers %+v", p.Name, got.Total, whole.Total)
 				}
 				if want := report.BuildII06a(p, nil, all); want.Total != whole.Total {
 					t.Errorf("%s: report over the period's dossiers %+v, over all %+v", p.Name, whole.Total, want.Total)

@@ -1,0 +1,302 @@
+package report
+
+import (
+	"motcua/internal/calendar"
+	"motcua/internal/dossier"
+)
+
+// CountsRule numbers the rule by which a dossier contributes to the maintained daily
+// counts (Contribution). Stores keep the number their counts were built with and
+// rebuild them from the dossiers when it differs, so changing the rule means raising it.
+const CountsRule = 1
+
+// DayMeasure is one column of the maintained daily counts (số liệu thống kê theo ngày): how
+// many dossiers of a unit and procedure did something on a civil day (UTC+7).
+type DayMeasure int
+
+// The measures. A dossier whose clock never started contributes to none; otherwise it
+// contributes one to each of:
+//   - DayReceivedOnline or DayReceivedDirect on the day its clock started;
+//   - once finished, DayEarly, DayOnTime, DayLate (its finish date against
+//     the original appointment's, as ClassifyII06a) or DayWithdrawn, on its finish day;
+//   - with an appointment, DayDue on the later of its receipt and appointment days,
+//     and, once finished, DayDueFinished on the latest of its receipt, appointment
+//     and finish days — so that the dossiers received and due by a day T but not finished
+//     by T (overdue at T) are the sums of DayDue minus DayDueFinished up to T.
+const (
+	DayReceivedOnline DayMeasure = iota
+	DayReceivedDirect
+	DayEarly
+	DayOnTime
+	DayLate
+	DayWithdrawn
+	DayDue
+	DayDueFinished
+	// DayMeasures is the number of measures.
+	DayMeasures
+)
+
+// DayKey names a row of the daily counts: the receiving unit, the procedure and the
+// civil day.
+type DayKey struct {
+	UnitCode, ProcedureCode string
+	Day                     calendar.Date
+}
+
+// Tally is a row of the daily counts: a number per measure.
+type Tally [DayMeasures]int
+
+// Zero reports whether every measure is zero.
+func (t Tally) Zero() bool { return t == Tally{} }
+
+// Mark is one contribution of a dossier: one in the measure on the day.
+type Mark struct {
+	Day     calendar.Date
+	Measure DayMeasure
+}
+
+// Contribution returns what the dossier adds to the daily counts in its current state
+// (see the measures). It depends on the summary alone, so a change of state changes the
+// counts by the new contribution minus the old one. A finish is assumed not to precede
+// the clock's start, as the dossier's rules guarantee.
+func Contribution(d Dossier) []Mark {
+	if d.ReceivedAt.IsZero() {
+		return nil
+	}
+	received := calendar.DateOf(d.ReceivedAt)
+	in := DayReceivedDirect
+	if d.Channel == dossier.ChannelOnline {
+		in = DayReceivedOnline
+	}
+	out := []Mark{{received, in}}
+	finished := !d.FinishedAt.IsZero()
+	var end calendar.Date
+	if finished {
+		end = calendar.DateOf(d.FinishedAt)
+		out = append(out, Mark{end, outcome(d, end)})
+	}
+	if !d.OriginalDueAt.IsZero() {
+		due := later(received, calendar.DateOf(d.OriginalDueAt))
+		out = append(out, Mark{due, DayDue})
+		if finished {
+			out = append(out, Mark{later(due, end), DayDueFinished})
+		}
+	}
+	return out
+}
+
+// outcome is the finished dossier's measure: withdrawn, or early, on time or late by its
+// finish date against the original appointment's (on time without one).
+func outcome(d Dossier, end calendar.Date) DayMeasure {
+	if d.Status == dossier.StatusWithdrawn {
+		return DayWithdrawn
+	}
+	if d.OriginalDueAt.IsZero() {
+		return DayOnTime
+	}
+	due := calendar.DateOf(d.OriginalDueAt)
+	switch {
+	case end.Before(due):
+		return DayEarly
+	case end.After(due):
+		return DayLate
+	}
+	return DayOnTime
+}
+
+func later(a, b calendar.Date) calendar.Date {
+	if a.Before(b) {
+		return b
+	}
+	return a
+}
+
+// Tallies are daily counts by row, as a change to apply or as a whole table.
+type Tallies map[DayKey]Tally
+
+// Add adds the dossier's contribution times sign (1 to count it, -1 to take it out).
+func (t Tallies) Add(d Dossier, sign int) {
+	for _, m := range Contribution(d) {
+		k := DayKey{UnitCode: d.UnitCode, ProcedureCode: d.ProcedureCode, Day: m.Day}
+		row := t[k]
+		row[m.Measure] += sign
+		t[k] = row
+	}
+}
+
+// ContributionDiff is the change to the daily counts when a dossier goes from the
+// summary old to new: new's contribution minus old's, without the rows left unchanged.
+// Nothing changes for most actions (a step forwarded, an assignment).
+func ContributionDiff(old, new Dossier) Tallies {
+	t := Tallies{}
+	t.Add(old, -1)
+	t.Add(new, 1)
+	for k, row := range t {
+		if row.Zero() {
+			delete(t, k)
+		}
+	}
+	return t
+}
+
+// PeriodSums are the sums of daily counts that Biểu II.06a needs for one period (of one
+// procedure, field or unit): received online and direct/postal within the period;
+// OpenBefore, received minus finished before its first day (the dossiers carried over);
+// finished early, on time, late and withdrawn within the period; and Overdue, the sum of
+// DayDue minus DayDueFinished up to its last day.
+type PeriodSums struct {
+	ReceivedOnline, ReceivedDirect, OpenBefore int
+	Early, OnTime, Late, Withdrawn             int
+	Overdue                                    int
+}
+
+// AddDay adds one row of daily counts for the day to the sums of the period. The store
+// computes the same sums in SQL; AddDay is their definition.
+func (s *PeriodSums) AddDay(p Period, day calendar.Date, t Tally) {
+	switch {
+	case day.After(p.To):
+		return
+	case day.Before(p.From):
+		s.OpenBefore += t[DayReceivedOnline] + t[DayReceivedDirect] -
+			t[DayEarly] - t[DayOnTime] - t[DayLate] - t[DayWithdrawn]
+	default:
+		s.ReceivedOnline += t[DayReceivedOnline]
+		s.ReceivedDirect += t[DayReceivedDirect]
+		s.Early += t[DayEarly]
+		s.OnTime += t[DayOnTime]
+		s.Late += t[DayLate]
+		s.Withdrawn += t[DayWithdrawn]
+	}
+	s.Overdue += t[DayDue] - t[DayDueFinished]
+}
+
+// Plus adds other sums to these.
+func (s *PeriodSums) Plus(o PeriodSums) {
+	s.ReceivedOnline += o.ReceivedOnline
+	s.ReceivedDirect += o.ReceivedDirect
+	s.OpenBefore += o.OpenBefore
+	s.Early += o.Early
+	s.OnTime += o.OnTime
+	s.Late += o.Late
+	s.Withdrawn += o.Withdrawn
+	s.Overdue += o.Overdue
+}
+
+// Counts turns the sums into a line of Biểu II.06a. A dossier counts in the period when
+// it was received within it or carried over; those that finished within it are resolved
+// or withdrawn, the rest in progress, overdue when received and due by the last day.
+func (s PeriodSums) Counts() Counts {
+	var n Counts
+	n.Received = ReceivedCounts{Online: s.ReceivedOnline, DirectPostal: s.ReceivedDirect, CarriedOver: s.OpenBefore}
+	n.Received.Total = s.ReceivedOnline + s.ReceivedDirect + s.OpenBefore
+	n.Resolved = ResolvedCounts{Total: s.Early + s.OnTime + s.Late, Early: s.Early, OnTime: s.OnTime, Late: s.Late}
+	n.Withdrawn = s.Withdrawn
+	n.InProgress.Total = n.Received.Total - n.Resolved.Total - n.Withdrawn
+	n.InProgress.Overdue = s.Overdue
+	n.InProgress.InTime = n.InProgress.Total - s.Overdue
+	return n
+}
+
+// Grain is the span of a row of the maintained counts: a day, a half-month (the 1st to
+// the 14th, the 15th to the month's end) or a statutory year (15 December to 14
+// December). Every dossier's marks are counted at the three grains, so that the sum of a
+// measure over all days before any day (a prefix) reads at most one row per statutory
+// year, 24 half-months and 15 days per unit and procedure.
+type Grain string
+
+// The grains, as stored.
+const (
+	GrainDay  Grain = "d"
+	GrainHalf Grain = "h"
+	GrainYear Grain = "y"
+)
+
+// HalfMonth returns the first day (the 1st or the 15th) of the half-month holding the day.
+func HalfMonth(d calendar.Date) calendar.Date {
+	if d.Day < 15 {
+		return calendar.NewDate(d.Year, d.Month, 1)
+	}
+	return calendar.NewDate(d.Year, d.Month, 15)
+}
+
+// StatutoryYearStart returns the first day (15 December) of the statutory year (Decree
+// 09/2019 art. 12) holding the day.
+func StatutoryYearStart(d calendar.Date) calendar.Date {
+	if d.Month == 12 && d.Day >= 15 {
+		return calendar.NewDate(d.Year, 12, 15)
+	}
+	return calendar.NewDate(d.Year-1, 12, 15)
+}
+
+// GrainKey names a row of the counts at any grain: Start is the first day of its span.
+type GrainKey struct {
+	UnitCode, ProcedureCode string
+	Grain                   Grain
+	Start                   calendar.Date
+}
+
+// AtGrains returns the tallies counted at the three grains: each day's row added into
+// its day's, its half-month's and its statutory year's.
+func (t Tallies) AtGrains() map[GrainKey]Tally {
+	out := map[GrainKey]Tally{}
+	for k, row := range t {
+		for _, g := range []GrainKey{
+			{k.UnitCode, k.ProcedureCode, GrainDay, k.Day},
+			{k.UnitCode, k.ProcedureCode, GrainHalf, HalfMonth(k.Day)},
+			{k.UnitCode, k.ProcedureCode, GrainYear, StatutoryYearStart(k.Day)},
+		} {
+			sum := out[g]
+			for i, n := range row {
+				sum[i] += n
+			}
+			out[g] = sum
+		}
+	}
+	return out
+}
+
+// Prefix is how the sum of the counts over every day before End is read from the three
+// grains: the years starting before Years, the half-months starting from Years and
+// before Halves, and the days from Halves to End (exclusive), where Years is the latest
+// statutory year start and Halves the latest half-month start on or before End.
+type Prefix struct {
+	Years, Halves, End calendar.Date
+}
+
+// PrefixBefore returns how to read the sum of the counts over the days before end.
+func PrefixBefore(end calendar.Date) Prefix {
+	return Prefix{Years: StatutoryYearStart(end), Halves: HalfMonth(end), End: end}
+}
+
+// Holds reports whether the row at grain g starting on start is one the prefix reads.
+func (p Prefix) Holds(g Grain, start calendar.Date) bool {
+	switch g {
+	case GrainYear:
+		return start.Before(p.Years)
+	case GrainHalf:
+		return !start.Before(p.Years) && start.Before(p.Halves)
+	}
+	return !start.Before(p.Halves) && start.Before(p.End)
+}
+
+// AddPrefixes adds rows to the sums from the two prefix sums the store reads: atEnd, a
+// row counted in the prefix before the day after the period, and atStart, one counted
+// in the prefix before its first day (a row may be both).
+func (s *PeriodSums) AddPrefixes(t Tally, atEnd, atStart bool) {
+	sign := 0
+	if atEnd {
+		sign++
+		s.Overdue += t[DayDue] - t[DayDueFinished]
+	}
+	if atStart {
+		sign--
+		s.OpenBefore += t[DayReceivedOnline] + t[DayReceivedDirect] -
+			t[DayEarly] - t[DayOnTime] - t[DayLate] - t[DayWithdrawn]
+	}
+	s.ReceivedOnline += sign * t[DayReceivedOnline]
+	s.ReceivedDirect += sign * t[DayReceivedDirect]
+	s.Early += sign * t[DayEarly]
+	s.OnTime += sign * t[DayOnTime]
+	s.Late += sign * t[DayLate]
+	s.Withdrawn += sign * t[DayWithdrawn]
+}

@@ -1,0 +1,154 @@
+package report
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"motcua/internal/calendar"
+	"motcua/internal/catalog"
+	"motcua/internal/dossier"
+)
+
+// sumsByProcedure adds the daily counts into period sums per procedure code.
+func sumsByProcedure(t Tallies, p Period) map[string]PeriodSums {
+	out := map[string]PeriodSums{}
+	for k, row := range t {
+		s := out[k.ProcedureCode]
+		s.AddDay(p, k.Day, row)
+		out[k.ProcedureCode] = s
+	}
+	return out
+}
+
+// sumsByPrefixes reads the counts at the three grains the way the store does: the
+// prefix before the period's first day and the one before the day after its last.
+func sumsByPrefixes(t Tallies, p Period) map[string]PeriodSums {
+	out := map[string]PeriodSums{}
+	start, end := PrefixBefore(p.From), PrefixBefore(p.To.AddDays(1))
+	for k, row := range t.AtGrains() {
+		atEnd, atStart := end.Holds(k.Grain, k.Start), start.Holds(k.Grain, k.Start)
+		if atEnd || atStart {
+			s := out[k.ProcedureCode]
+			s.AddPrefixes(row, atEnd, atStart)
+			out[k.ProcedureCode] = s
+		}
+	}
+	return out
+}
+
+// TestII06aFromCounts checks, over random histories and random periods, that Biểu
+// II.06a made from the daily counts equals the one made by classifying every dossier,
+// for the whole and for each unit.
+func TestII06aFromCounts(t *testing.T) {
+	t.Parallel()
+	cal := calendar.New(calendar.DefaultSchedule(), calendar.Seed())
+	units := []string{"A", "B"}
+	fields := []catalog.Field{{Code: "HT", Name: "Hộ tịch"}, {Code: "CT", Name: "Chứng thực"}}
+	origin := time.Date(2025, 1, 1, 7, 0, 0, 0, calendar.Zone())
+	for seed := range uint64(8) {
+		r := rand.New(rand.NewPCG(seed, 17))
+		var all []Dossier
+		counts := Tallies{}
+		byUnit := map[string]Tallies{}
+		for i := range 200 {
+			u := units[r.IntN(len(units))]
+			start := origin.Add(time.Duration(r.IntN(400*24)) * time.Hour)
+			d := randomHistory(t, r, cal, fmt.Sprintf("%d-%d", seed, i), u, start)
+			d.ProcedureCode = d.FieldCode // one procedure per field, so sums by procedure are by field
+			all = append(all, d)
+			counts.Add(d, 1)
+			if byUnit[u] == nil {
+				byUnit[u] = Tallies{}
+			}
+			byUnit[u].Add(d, 1)
+		}
+		for i := range 16 {
+			from := calendar.DateOf(origin).AddDays(r.IntN(420) - 10)
+			p, err := NewPeriod(from, from.AddDays(r.IntN(200)))
+			if i%4 == 0 { // a statutory period: whole half-months
+				p, err = Named(Quarter, 2025, 1+r.IntN(4))
+				if pre := PrefixBefore(p.From); pre.Halves != p.From {
+					t.Errorf("%s: prefix %+v reads days", p.Name, pre)
+				}
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := BuildII06a(p, fields, all)
+			got := BuildII06aFromSums(p, fields, sumsByProcedure(counts, p))
+			if err := got.Check(); err != nil {
+				t.Fatalf("seed %d, %s: %v", seed, p.Name, err)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("seed %d, %s: from counts\n%+v\nwant\n%+v", seed, p.Name, got, want)
+			}
+			if grains := BuildII06aFromSums(p, fields, sumsByPrefixes(counts, p)); fmt.Sprint(grains) != fmt.Sprint(want) {
+				t.Fatalf("seed %d, %s: from prefix sums %+v, want %+v", seed, p.Name, grains.Total, want.Total)
+			}
+			for _, u := range units {
+				var ds []Dossier
+				for _, d := range all {
+					if d.UnitCode == u {
+						ds = append(ds, d)
+					}
+				}
+				want := BuildII06a(p, fields, ds)
+				got := BuildII06aFromSums(p, fields, sumsByProcedure(byUnit[u], p))
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Fatalf("seed %d, %s, unit %s: from counts %+v, want %+v", seed, p.Name, u, got.Total, want.Total)
+				}
+			}
+		}
+	}
+}
+
+// TestContributionDiff checks that a dossier's contribution follows its state: nothing
+// before its clock starts, the receipt and appointment once received, and a change of
+// outcome taken out and put back when it finishes.
+func TestContributionDiff(t *testing.T) {
+	t.Parallel()
+	at := func(day int) time.Time { return time.Date(2026, 5, day, 9, 0, 0, 0, calendar.Zone()) }
+	date := func(day int) calendar.Date { return calendar.DateOf(at(day)) }
+	submitted := Dossier{UnitCode: "U", ProcedureCode: "P", Channel: dossier.ChannelOnline, Status: dossier.StatusSubmitted}
+	received := submitted
+	received.Status, received.ReceivedAt, received.DueAt, received.OriginalDueAt = dossier.StatusProcessing, at(4), at(8), at(8)
+	late := received
+	late.Status, late.FinishedAt = dossier.StatusResultReady, at(11)
+	withdrawn := received
+	withdrawn.Status, withdrawn.FinishedAt = dossier.StatusWithdrawn, at(6)
+	key := func(day int) DayKey { return DayKey{UnitCode: "U", ProcedureCode: "P", Day: date(day)} }
+	tally := func(pairs ...int) Tally {
+		var t Tally
+		for i := 0; i < len(pairs); i += 2 {
+			t[pairs[i]] += pairs[i+1]
+		}
+		return t
+	}
+	tests := []struct {
+		name     string
+		old, new Dossier
+		want     Tallies
+	}{
+		{"submitted online", Dossier{}, submitted, Tallies{}},
+		{"nothing changes", received, received, Tallies{}},
+		{"accepted", submitted, received, Tallies{
+			key(4): tally(int(DayReceivedOnline), 1), key(8): tally(int(DayDue), 1)}},
+		{"resolved late", received, late, Tallies{
+			key(11): tally(int(DayLate), 1, int(DayDueFinished), 1)}},
+		{"withdrawn early", received, withdrawn, Tallies{
+			key(6): tally(int(DayWithdrawn), 1), key(8): tally(int(DayDueFinished), 1)}},
+		{"outcome changed", late, withdrawn, Tallies{
+			key(6): tally(int(DayWithdrawn), 1), key(8): tally(int(DayDueFinished), 1),
+			key(11): tally(int(DayLate), -1, int(DayDueFinished), -1)}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ContributionDiff(tc.old, tc.new)
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,248 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+
+	"motcua/internal/calendar"
+	"motcua/internal/dossier"
+	"motcua/internal/report"
+)
+
+// countRowsPerSQL is how many rows of daily counts one statement adds (11 values each).
+const countRowsPerSQL = 500
+
+// countStatement is one multi-row DossierCountsAdd: its text and arguments.
+type countStatement struct {
+	text string
+	args []any
+}
+
+// countStatements turns a change of the daily counts into DossierCountsAdd statements
+// at the three grains (report.Tallies.AtGrains), rows in key order so that concurrent
+// transactions lock shared rows in the same order.
+func (s *Store) countStatements(t report.Tallies) ([]countStatement, error) {
+	rows := t.AtGrains()
+	keys := make([]report.GrainKey, 0, len(rows))
+	for k, row := range rows {
+		if !row.Zero() {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b report.GrainKey) int {
+		return cmp.Or(cmp.Compare(a.UnitCode, b.UnitCode), cmp.Compare(a.Grain, b.Grain),
+			cmp.Compare(a.Start.String(), b.Start.String()), cmp.Compare(a.ProcedureCode, b.ProcedureCode))
+	})
+	var out []countStatement
+	for start := 0; start < len(keys); start += countRowsPerSQL {
+		part := keys[start:min(start+countRowsPerSQL, len(keys))]
+		args := make([]any, 0, len(part)*(4+int(report.DayMeasures)))
+		for _, k := range part {
+			args = append(args, k.UnitCode, string(k.Grain), k.Start.String(), k.ProcedureCode)
+			for _, n := range rows[k] {
+				args = append(args, n)
+			}
+		}
+		head, tail, err := s.bulkText("DossierCountsAdd", len(part), len(args)/len(part))
+		if err != nil {
+			return nil, err
+		}
+		if err := checkArgs(args); err != nil {
+			return nil, err
+		}
+		out = append(out, countStatement{text: head + tail, args: args})
+	}
+	return out, nil
+}
+
+// applyCounts adds the change to the daily counts inside tx.
+func (s *Store) applyCounts(ctx context.Context, tx *sql.Tx, t report.Tallies) error {
+	stmts, err := s.countStatements(t)
+	if err != nil {
+		return err
+	}
+	for _, st := range stmts {
+		if _, err := tx.ExecContext(ctx, st.text, st.args...); err != nil {
+			return s.mapErr("DossierCountsAdd", err)
+		}
+	}
+	return nil
+}
+
+// countChange applies, inside tx, the change of the dossier's contribution to the daily
+// counts when its state goes from old to new (report.ContributionDiff); nothing for most
+// actions.
+func (s *Store) countChange(ctx context.Context, tx *sql.Tx, d dossier.Dossier, old, new dossier.State) error {
+	return s.applyCounts(ctx, tx, report.ContributionDiff(report.FromState(d, old, ""), report.FromState(d, new, "")))
+}
+
+// importedCounts is the contribution of freshly imported dossiers.
+func importedCounts(ds []ImportedDossier) report.Tallies {
+	t := report.Tallies{}
+	for _, d := range ds {
+		t.Add(report.FromState(d.Dossier, d.State, ""), 1)
+	}
+	return t
+}
+
+// RebuildDossierCounts recomputes the maintained daily counts (số liệu thống kê theo
+// ngày) of every unit from the dossiers' projection, one unit per transaction, then
+// records report.CountsRule as the rule they follow. On PostgreSQL each unit's
+// transaction locks the counts against writers, so that an action committed meanwhile
+// is either read or applied after. The store runs it at start when the recorded rule
+// differs (after migration 017, or a new rule); `motcua bench report --rebuild` runs and
+// times it by hand.
+func (s *Store) RebuildDossierCounts(ctx context.Context) error {
+	rows, err := s.query(ctx, s.read, "DossierCountsUnits")
+	if err != nil {
+		return err
+	}
+	var units []string
+	for rows.Next() {
+		var u string
+		if err := rows.Scan(&u); err != nil {
+			rows.Close()
+			return fmt.Errorf("store: rebuild counts: %w", err)
+		}
+		units = append(units, u)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: rebuild counts: %w", err)
+	}
+	for _, u := range units {
+		if err := s.inTx(ctx, func(tx *sql.Tx) error { return s.rebuildUnitCounts(ctx, tx, u) }); err != nil {
+			return err
+		}
+	}
+	_, err = s.exec(ctx, s.write, "DossierCountsRuleSet", report.CountsRule)
+	return err
+}
+
+// rebuildUnitCounts replaces the unit's daily counts with those of its dossiers.
+func (s *Store) rebuildUnitCounts(ctx context.Context, tx *sql.Tx, unit string) error {
+	if s.dialect == Postgres {
+		if _, err := tx.ExecContext(ctx, `LOCK TABLE dossier_counts IN SHARE ROW EXCLUSIVE MODE`); err != nil {
+			return fmt.Errorf("store: rebuild counts: %w", err)
+		}
+	}
+	if _, err := s.exec(ctx, tx, "DossierCountsClear", unit); err != nil {
+		return err
+	}
+	rows, err := s.query(ctx, tx, "DossierCountsSource", unit)
+	if err != nil {
+		return err
+	}
+	t := report.Tallies{}
+	for rows.Next() {
+		var (
+			proc, channel, status string
+			rec, fin, orig, due   sql.NullTime
+		)
+		if err := rows.Scan(&proc, &channel, &status, &rec, &fin, &orig, &due); err != nil {
+			rows.Close()
+			return fmt.Errorf("store: rebuild counts: %w", err)
+		}
+		if orig.Valid {
+			due = orig
+		}
+		t.Add(report.Dossier{UnitCode: unit, ProcedureCode: proc, Channel: dossier.Channel(channel),
+			Status: dossier.Status(status), ReceivedAt: timeOf(rec), FinishedAt: timeOf(fin), OriginalDueAt: timeOf(due)}, 1)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: rebuild counts: %w", err)
+	}
+	return s.applyCounts(ctx, tx, t)
+}
+
+// ensureDossierCounts rebuilds the daily counts when they were built by another rule
+// than report.CountsRule (0 right after migration 017).
+func (s *Store) ensureDossierCounts(ctx context.Context) error {
+	var rule int
+	if err := s.row(ctx, s.read, "", "DossierCountsRule", nil, &rule); err != nil {
+		return err
+	}
+	if rule == report.CountsRule {
+		return nil
+	}
+	return s.RebuildDossierCounts(ctx)
+}
+
+// DossierCounts returns the unit's maintained daily counts, without the rows that are
+// all zero.
+func (s *Store) DossierCounts(ctx context.Context, unit string) (report.Tallies, error) {
+	rows, err := s.query(ctx, s.read, "DossierCountsOfUnit", unit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := report.Tallies{}
+	for rows.Next() {
+		var (
+			proc, day string
+			row       report.Tally
+		)
+		dest := []any{&proc, &day}
+		for i := range row {
+			dest = append(dest, &row[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, fmt.Errorf("store: daily counts: %w", err)
+		}
+		d, err := calendar.ParseDate(day)
+		if err != nil {
+			return nil, fmt.Errorf("store: daily counts: %w", err)
+		}
+		if !row.Zero() {
+			out[report.DayKey{UnitCode: unit, ProcedureCode: proc, Day: d}] = row
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: daily counts: %w", err)
+	}
+	return out, nil
+}
+
+// DossierCountRows counts the rows of the maintained counts of the unit (and with
+// subtree every unit below it) at each grain.
+func (s *Store) DossierCountRows(ctx context.Context, unit string, subtree bool) (days, halves, years int, err error) {
+	err = s.row(ctx, s.read, "", "DossierCountsRowsInScope", []any{unit, flag(subtree)}, &days, &halves, &years)
+	return days, halves, years, err
+}
+
+// II06aSums reads the sums of the daily counts that Biểu II.06a needs for the period
+// (report.PeriodSums), per field code, for the unit and with subtree every unit below it:
+// two prefix sums, each at most a row per statutory year, 24 half-months and 15 days per
+// unit and procedure (report.PrefixBefore).
+func (s *Store) II06aSums(ctx context.Context, unit string, subtree bool, p report.Period) (map[string]report.PeriodSums, error) {
+	var args []any
+	for _, pre := range []report.Prefix{report.PrefixBefore(p.To.AddDays(1)), report.PrefixBefore(p.From)} {
+		y, h, e := pre.Years.String(), pre.Halves.String(), pre.End.String()
+		args = append(args, y, y, h, h, e)
+	}
+	rows, err := s.query(ctx, s.read, "II06aSums", append([]any{unit, flag(subtree)}, args...)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]report.PeriodSums{}
+	for rows.Next() {
+		var (
+			field string
+			n     report.PeriodSums
+		)
+		if err := rows.Scan(&field, &n.ReceivedOnline, &n.ReceivedDirect, &n.OpenBefore, &n.Early, &n.OnTime,
+			&n.Late, &n.Withdrawn, &n.Overdue); err != nil {
+			return nil, fmt.Errorf("store: II.06a sums: %w", err)
+		}
+		out[field] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: II.06a sums: %w", err)
+	}
+	return out, nil
+}

@@ -79,6 +79,16 @@ func (b *BulkLoad) writeSQLite(ctx context.Context, ds []ImportedDossier) error 
 			return err
 		}
 	}
+	// The reports' daily counts, in the same transaction as the dossiers (counts.go).
+	counts, err := b.s.countStatements(importedCounts(ds))
+	if err != nil {
+		return err
+	}
+	for _, st := range counts {
+		if _, err := b.conn.ExecContext(ctx, st.text, st.args...); err != nil {
+			return b.s.mapErr("DossierCountsAdd", err)
+		}
+	}
 	return nil
 }
 

@@ -14,9 +14,11 @@ import (
 )
 
 // demoStore opens a store of the dialect with the demo and its two years of history,
-// the clock fixed on 4 March 2026, copied from a template loaded once per test binary.
+// the clock fixed on 4 March 2026, copied from a template loaded once per test binary;
+// a volume test, skipped with -short.
 func demoStore(tb testing.TB, d store.Dialect) *store.Store {
 	tb.Helper()
+	storetest.SkipVolume(tb)
 	now := time.Date(2026, 3, 4, 9, 0, 0, 0, calendar.Zone())
 	return storetest.Clone(tb, d, "demo-history", func() time.Time { return now }, func(s *store.Store) error {
 		ctx := context.Background()

@@ -21,3 +21,13 @@ func Main(m *testing.M) int {
 	Cleanup()
 	return code
 }
+
+// SkipVolume skips, under go test -short, a test that needs a volume of data: the demo's
+// two years of dossiers, or thousands of generated ones. CI runs these tests in full
+// without the race detector, and its race-detector phase with -short.
+func SkipVolume(tb testing.TB) {
+	tb.Helper()
+	if testing.Short() {
+		tb.Skip("a test over a volume of data: skipped with -short")
+	}
+}

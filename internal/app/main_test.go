@@ -7,9 +7,8 @@ import (
 	"motcua/internal/store/storetest"
 )
 
-// TestMain removes the template databases after the tests.
+// TestMain runs the tests with cheap password hashes and removes the template databases
+// after them.
 func TestMain(m *testing.M) {
-	code := m.Run()
-	storetest.Cleanup()
-	os.Exit(code)
+	os.Exit(storetest.Main(m))
 }

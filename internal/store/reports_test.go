@@ -15,19 +15,20 @@ import (
 )
 
 // demoStore opens a store of the dialect with the demo and its two years of history,
-// the clock fixed on 4 March 2026.
+// the clock fixed on 4 March 2026, copied from a template loaded once per test binary;
+// a volume test, skipped with -short.
 func demoStore(tb testing.TB, d store.Dialect) *store.Store {
 	tb.Helper()
+	storetest.SkipVolume(tb)
 	now := time.Date(2026, 3, 4, 9, 0, 0, 0, calendar.Zone())
-	s := storetest.Open(tb, d, func() time.Time { return now })
-	ctx := context.Background()
-	if err := demo.LoadBase(ctx, s, "mật-khẩu"); err != nil {
-		tb.Fatal(err)
-	}
-	if _, _, err := demo.LoadHistory(ctx, s, now); err != nil {
-		tb.Fatal(err)
-	}
-	return s
+	return storetest.Clone(tb, d, "demo-history", func() time.Time { return now }, func(s *store.Store) error {
+		ctx := context.Background()
+		if err := demo.LoadBase(ctx, s, "mật-khẩu"); err != nil {
+			return err
+		}
+		_, _, err := demo.LoadHistory(ctx, s, now)
+		return err
+	})
 }
 
 // allDossiers pages through the list with the filter and checks that the pages do not

@@ -40,11 +40,10 @@ func eachServer(t *testing.T, fn func(t *testing.T, ts *testServer)) {
 	}
 }
 
-// TestMain removes the template databases after the tests.
+// TestMain runs the tests with cheap password hashes and removes the template databases
+// after them.
 func TestMain(m *testing.M) {
-	code := m.Run()
-	storetest.Cleanup()
-	os.Exit(code)
+	os.Exit(storetest.Main(m))
 }
 
 // demoStore returns a store of the dialect holding the demo (its base only, without the

@@ -27,9 +27,10 @@ import (
 )
 
 // newReportEnv starts motcua on a demo database with its two years of dossiers, the
-// clock fixed on 4 March 2026.
+// clock fixed on 4 March 2026; a volume test, skipped with -short.
 func newReportEnv(t *testing.T, d store.Dialect) *dossierEnv {
 	t.Helper()
+	storetest.SkipVolume(t)
 	now := time.Date(2026, 3, 4, 9, 0, 0, 0, calendar.Zone())
 	st := storetest.Clone(t, d, "demo-history@"+now.UTC().Format(time.RFC3339), func() time.Time { return now },
 		func(s *store.Store) error {

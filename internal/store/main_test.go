@@ -1,0 +1,14 @@
+package store_test
+
+import (
+	"os"
+	"testing"
+
+	"motcua/internal/store/storetest"
+)
+
+// TestMain runs the tests with cheap password hashes and removes the template databases
+// after them.
+func TestMain(m *testing.M) {
+	os.Exit(storetest.Main(m))
+}

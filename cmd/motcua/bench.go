@@ -59,7 +59,7 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	}
 	defer os.RemoveAll(dir)
 	open := func(name string) (*store.Store, func(), error) {
-		return benchStore(ctx, *dbURL, dir, name, name == "raw")
+		return benchStore(ctx, *dbURL, dir, name, name != "http")
 	}
 
 	st, drop, err := open("http")
@@ -163,6 +163,26 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	direct.allocs = benchAllocs() - allocs
 	direct.print(stdout, "raw limit (store.CreateDossier without group commit: one transaction per dossier, no HTTP, second fresh database)")
 	fmt.Fprintf(stdout, "intake / raw limit = %.0f%%\n", 100*intake.rate()/direct.rate())
+
+	// The floor: the same dossiers with only the rows any intake must write, one
+	// transaction each, on a third fresh database.
+	floorStore, dropFloor, err := open("floor")
+	if err != nil {
+		return err
+	}
+	defer dropFloor()
+	if err := benchBase(ctx, floorStore, ""); err != nil {
+		return err
+	}
+	allocs = benchAllocs()
+	floor := benchRun(*n, *c, func(i int) error {
+		d := nd
+		d.Applicant = benchApplicant(i)
+		return floorStore.FloorIntake(ctx, d)
+	})
+	floor.allocs = benchAllocs() - allocs
+	floor.print(stdout, "floor (sequence, dossier and first event only: one transaction per dossier, no HTTP, no audit or counts, third fresh database)")
+	fmt.Fprintf(stdout, "intake / floor = %.0f%%\n", 100*intake.rate()/floor.rate())
 	return nil
 }
 

@@ -19,6 +19,8 @@ func TestBenchCommand(t *testing.T) {
 		regexp.MustCompile(`(?m)^lookup \(HTTP GET /api/v1/lookup/\{code\}\): 80 in .* errors 0, \d+ allocs/op$`),
 		regexp.MustCompile(`(?m)^raw limit \(store.CreateDossier.*\): 40 in .* errors 0, \d+ allocs/op$`),
 		regexp.MustCompile(`(?m)^intake / raw limit = \d+%$`),
+		regexp.MustCompile(`(?m)^floor \(sequence, dossier and first event only.*\): 40 in .* errors 0, \d+ allocs/op$`),
+		regexp.MustCompile(`(?m)^intake / floor = \d+%$`),
 	} {
 		if !want.MatchString(out.String()) {
 			t.Errorf("got output\n%s\nwant a line matching %s", out.String(), want)

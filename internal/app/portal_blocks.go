@@ -28,6 +28,15 @@ func (a *App) CanEditHomeBlocks(ctx context.Context, u org.User, unit string) er
 	return nil
 }
 
+// HomeBlockUnits lists the units whose slideshow and links the user may choose to edit:
+// every unit for an administrator, none for anyone else (they edit their own unit).
+func (a *App) HomeBlockUnits(ctx context.Context, u org.User) ([]org.Unit, error) {
+	if !u.Has(org.Admin) {
+		return nil, nil
+	}
+	return a.store.Units(ctx)
+}
+
 // HomeBlocks returns the unit's slides and links, in order, for their editing pages.
 func (a *App) HomeBlocks(ctx context.Context, u org.User, unit string) ([]store.Slide, []store.Link, error) {
 	if err := a.CanEditHomeBlocks(ctx, u, unit); err != nil {

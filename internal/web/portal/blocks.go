@@ -74,12 +74,10 @@ func (s *Server) unitName(r *http.Request, code string) string {
 	return code
 }
 
-// adminUnits lists the units an administrator may choose; nil for anyone else.
+// adminUnits lists the units the user may pick on a block's editing page
+// (app.HomeBlockUnits); the page shows no choice when they cannot be read.
 func (s *Server) adminUnits(r *http.Request, u org.User) []org.Unit {
-	if !u.Has(org.Admin) {
-		return nil
-	}
-	units, err := s.Store.Units(r.Context())
+	units, err := s.App.HomeBlockUnits(r.Context(), u)
 	if err != nil {
 		return nil
 	}

@@ -127,15 +127,9 @@ func (s *Server) handleSlideSave(w http.ResponseWriter, r *http.Request) {
 		unit, err = s.App.SaveSlide(r.Context(), u, in, s.Origin(r))
 	}
 	if err != nil {
-		fe := s.Public(r, err)
-		switch {
-		case fe.Code == fault.Forbidden || fe.Code == fault.NotFound || fe.Code == fault.Internal:
-			s.PageError(w, r, err)
-		case f.ID != 0:
-			s.renderSlide(w, r, kit.Status(fe.Code), f, fe.Fields, fe.Message)
-		default:
-			s.renderSlides(w, r, kit.Status(fe.Code), f.Unit, f, fe.Fields, fe.Message)
-		}
+		s.saveFailed(w, r, err, f.ID != 0,
+			func(st int, fields map[string]string, msg string) { s.renderSlide(w, r, st, f, fields, msg) },
+			func(st int, fields map[string]string, msg string) { s.renderSlides(w, r, st, f.Unit, f, fields, msg) })
 		return
 	}
 	http.Redirect(w, r, blocksPath("/bien-tap/trinh-chieu", unit)+"&da-luu=1", http.StatusSeeOther)
@@ -143,25 +137,6 @@ func (s *Server) handleSlideSave(w http.ResponseWriter, r *http.Request) {
 
 // handleSlideAction moves a slide up (len) or down (xuong), or deletes it (xoa).
 func (s *Server) handleSlideAction(w http.ResponseWriter, r *http.Request) {
-	u, _ := kit.CurrentUser(r)
-	id, err := pathID(r, "Không tìm thấy ảnh trình chiếu.")
-	var unit string
-	if err == nil {
-		ctx, o := r.Context(), s.Origin(r)
-		switch r.PathValue("action") {
-		case "len":
-			unit, err = s.App.MoveSlide(ctx, u, id, true, o)
-		case "xuong":
-			unit, err = s.App.MoveSlide(ctx, u, id, false, o)
-		case "xoa":
-			unit, err = s.App.DeleteSlide(ctx, u, id, o)
-		default:
-			err = fault.New(fault.NotFound, "Thao tác không tồn tại.")
-		}
-	}
-	if err != nil {
-		s.PageError(w, r, err)
-		return
-	}
-	http.Redirect(w, r, blocksPath("/bien-tap/trinh-chieu", unit), http.StatusSeeOther)
+	s.blockAction(w, r, blockList{path: "/bien-tap/trinh-chieu", missing: "Không tìm thấy ảnh trình chiếu.",
+		move: s.App.MoveSlide, remove: s.App.DeleteSlide})
 }

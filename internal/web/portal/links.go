@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"motcua/internal/app"
-	"motcua/internal/fault"
 	"motcua/internal/store"
 	"motcua/internal/web/kit"
 )
@@ -71,15 +70,9 @@ func (s *Server) handleLinkSave(w http.ResponseWriter, r *http.Request) {
 		unit, err = s.App.SaveLink(r.Context(), u, app.LinkInput{ID: f.ID, Unit: f.Unit, Title: f.Title, URL: f.URL}, s.Origin(r))
 	}
 	if err != nil {
-		fe := s.Public(r, err)
-		switch {
-		case fe.Code == fault.Forbidden || fe.Code == fault.NotFound || fe.Code == fault.Internal:
-			s.PageError(w, r, err)
-		case f.ID != 0:
-			s.renderLink(w, r, kit.Status(fe.Code), f, fe.Fields, fe.Message)
-		default:
-			s.renderLinks(w, r, kit.Status(fe.Code), f.Unit, f, fe.Fields, fe.Message)
-		}
+		s.saveFailed(w, r, err, f.ID != 0,
+			func(st int, fields map[string]string, msg string) { s.renderLink(w, r, st, f, fields, msg) },
+			func(st int, fields map[string]string, msg string) { s.renderLinks(w, r, st, f.Unit, f, fields, msg) })
 		return
 	}
 	http.Redirect(w, r, blocksPath("/bien-tap/lien-ket", unit)+"&da-luu=1", http.StatusSeeOther)
@@ -87,25 +80,6 @@ func (s *Server) handleLinkSave(w http.ResponseWriter, r *http.Request) {
 
 // handleLinkAction moves a link up (len) or down (xuong), or deletes it (xoa).
 func (s *Server) handleLinkAction(w http.ResponseWriter, r *http.Request) {
-	u, _ := kit.CurrentUser(r)
-	id, err := pathID(r, "Không tìm thấy liên kết.")
-	var unit string
-	if err == nil {
-		ctx, o := r.Context(), s.Origin(r)
-		switch r.PathValue("action") {
-		case "len":
-			unit, err = s.App.MoveLink(ctx, u, id, true, o)
-		case "xuong":
-			unit, err = s.App.MoveLink(ctx, u, id, false, o)
-		case "xoa":
-			unit, err = s.App.DeleteLink(ctx, u, id, o)
-		default:
-			err = fault.New(fault.NotFound, "Thao tác không tồn tại.")
-		}
-	}
-	if err != nil {
-		s.PageError(w, r, err)
-		return
-	}
-	http.Redirect(w, r, blocksPath("/bien-tap/lien-ket", unit), http.StatusSeeOther)
+	s.blockAction(w, r, blockList{path: "/bien-tap/lien-ket", missing: "Không tìm thấy liên kết.",
+		move: s.App.MoveLink, remove: s.App.DeleteLink})
 }

@@ -281,10 +281,20 @@ type CompetitionRanking struct {
 	Items  []report.RankedCard
 }
 
+// ownParent is the unit above the officer's own, where the officer's unit is ranked
+// among its siblings; the officer's own unit when it has none (the province).
+func (a *App) ownParent(ctx context.Context, u org.User) string {
+	if own, err := a.store.Unit(ctx, u.UnitCode); err == nil && own.ParentCode != "" {
+		return own.ParentCode
+	}
+	return u.UnitCode
+}
+
 // CompetitionRanking ranks the units directly below the parent by their final
 // scorecard points of the year (report.RankCards). Leaders, inspectors and
 // administrators of the parent's subtree read it (a unit's officers see their
 // siblings' totals, no scores of single criteria); anyone else is fault.Forbidden.
+// Without a parent, the officer's unit is ranked among its siblings.
 func (a *App) CompetitionRanking(ctx context.Context, u org.User, parent string, year int) (CompetitionRanking, error) {
 	if err := requireRole(u, org.Leader, org.Inspector, org.Admin); err != nil {
 		return CompetitionRanking{}, err
@@ -293,7 +303,11 @@ func (a *App) CompetitionRanking(ctx context.Context, u org.User, parent string,
 	if err != nil {
 		return CompetitionRanking{}, err
 	}
-	pu, err := a.store.Unit(ctx, strings.TrimSpace(parent))
+	parent = strings.TrimSpace(parent)
+	if parent == "" {
+		parent = a.ownParent(ctx, u)
+	}
+	pu, err := a.store.Unit(ctx, parent)
 	if err != nil {
 		return CompetitionRanking{}, err
 	}

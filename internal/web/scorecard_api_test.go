@@ -91,6 +91,16 @@ func TestScorecardAPI(t *testing.T) {
 			if len(rk.Items) != communes || rk.Items[0].Rank != 1 {
 				t.Errorf("ranking: got %+v, want %d communes from rank 1", rk.Items, communes)
 			}
+			// Without a parent, a commune's leader sees the commune among its siblings.
+			code, body = e.call(t, "tanhoa.lanhdao", "GET", "/api/v1/scorecards/ranking?year=2025", nil)
+			own := decode[struct {
+				Items []struct {
+					UnitCode string `json:"unit_code"`
+				} `json:"items"`
+			}](t, body)
+			if code != http.StatusOK || len(own.Items) != communes || own.Items[0].UnitCode != rk.Items[0].UnitCode {
+				t.Errorf("ranking without a parent: got %d %s, want the %d communes of %s", code, body, communes, demo.Province)
+			}
 
 			for _, c := range []struct{ name, user, path string }{
 				{"another commune's card", "tanhoa.lanhdao", "/api/v1/scorecards?unit=H40.12.07&year=2025"},

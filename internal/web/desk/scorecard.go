@@ -122,7 +122,7 @@ func (s *Server) handleEvidence(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleCompetitionRanking shows the final ranking of the units below a parent (GET
-// /thi-dua/xep-hang?cap-tren=&nam=); the parent defaults to the officer's unit's parent.
+// /thi-dua/xep-hang?cap-tren=&nam=); without a parent, the officer's unit among its siblings.
 func (s *Server) handleCompetitionRanking(w http.ResponseWriter, r *http.Request) {
 	u, _ := kit.CurrentUser(r)
 	q := r.URL.Query()
@@ -131,14 +131,7 @@ func (s *Server) handleCompetitionRanking(w http.ResponseWriter, r *http.Request
 		s.PageError(w, r, err)
 		return
 	}
-	parent := q.Get("cap-tren")
-	if parent == "" {
-		parent = u.UnitCode
-		if own, err := s.Store.Unit(r.Context(), u.UnitCode); err == nil && own.ParentCode != "" {
-			parent = own.ParentCode
-		}
-	}
-	rk, err := s.App.CompetitionRanking(r.Context(), u, parent, year)
+	rk, err := s.App.CompetitionRanking(r.Context(), u, q.Get("cap-tren"), year)
 	if err != nil {
 		s.PageError(w, r, err)
 		return

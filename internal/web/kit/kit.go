@@ -52,6 +52,8 @@ type Config struct {
 	// CitizenQuota is the storage of one citizen's account across all of its drafts and
 	// dossiers; 200 MiB when zero.
 	CitizenQuota int64
+	// BookVolumeRows is the row cap of one volume of the dossier book; 1,000 when zero.
+	BookVolumeRows int
 	// Payment configures online payment (MOTCUA_PAYMENT and MOTCUA_VNPAY_*), resolved by
 	// app.ResolvePaymentConfig; off when its Mode is empty.
 	Payment app.PaymentConfig
@@ -104,6 +106,6 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Kit, error) {
 	}
 	k.App = app.New(app.Config{BaseURL: cfg.BaseURL, DataDir: cfg.DataDir, Files: cfg.Files, FileLimit: cfg.FileLimit,
 		DossierFileLimit: cfg.DossierFileLimit, CitizenQuota: cfg.CitizenQuota,
-		SessionTTL: cfg.SessionTTL, TokenTTL: cfg.TokenTTL, Payment: cfg.Payment}, st, log)
+		SessionTTL: cfg.SessionTTL, TokenTTL: cfg.TokenTTL, Payment: cfg.Payment, BookVolumeRows: cfg.BookVolumeRows}, st, log)
 	return k, nil
 }

@@ -38,7 +38,7 @@ type ExportJob struct {
 	// Error is the message shown to the requester when the job failed.
 	Error string
 	// Attempts counts the claims of the job (a server that stops gives it back).
-	Attempts                                     int
+	Attempts                                    int
 	CreatedAt, StartedAt, FinishedAt, ExpiresAt time.Time
 }
 

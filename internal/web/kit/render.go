@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"motcua/internal/app"
-	"motcua/internal/org"
 	"motcua/internal/files"
+	"motcua/internal/org"
 	"motcua/internal/store"
 )
 

@@ -132,6 +132,15 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 		defer stopMetrics()
 		log.Info("metrics", "addr", *metricsAddr)
 	}
+	// Export jobs (heavy files made in the background) run one at a time on each server,
+	// writing to the same files store as the pages.
+	exports := app.New(app.Config{BaseURL: base, DataDir: db.data, Files: objects}, st, log)
+	exportDone := make(chan struct{})
+	go func() {
+		defer close(exportDone)
+		(&jobs.ExportWorker{Run: exports.RunExport, Expire: exports.ExpireExports, Log: log}).RunLoop(workerCtx)
+	}()
+	defer func() { stopWorker(); <-exportDone }()
 	pay, err := paymentConfig(getenv, *withDemo)
 	if err != nil {
 		ln.Close()

@@ -46,6 +46,18 @@ type Config struct {
 	// InboxExportRows is the most rows one Excel export of the inbox holds; a larger list
 	// is refused with a message to narrow the filter. 10,000 when zero.
 	InboxExportRows int
+	// BookVolumeRows is the row cap of one volume of the dossier book; BookVolumeRows
+	// (1,000) when zero.
+	BookVolumeRows int
+	// ExportTTL is how long the file of a finished export job is kept; 7 days when zero.
+	ExportTTL time.Duration
+	// ExportHeartbeat is how often a worker making an export renews its claim and looks
+	// whether the job was cancelled; 2 s when zero.
+	ExportHeartbeat time.Duration
+	// OnExportStep, when set, is called by the worker after each step of an export job
+	// is recorded (a volume of the book, a chunk of a list), before the next one starts:
+	// a place to observe the progress (tests, metrics).
+	OnExportStep func(id int64, done, total int)
 }
 
 // App carries the dependencies of every use case.

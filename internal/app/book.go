@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"sync"
 	"time"
 
@@ -16,7 +17,7 @@ import (
 
 // BookVolumeRows is the row cap of one volume (quyển) of the dossier book: a period with
 // more dossiers is printed as several files, so that memory and time stay bounded
-// whatever the period.
+// whatever the period. Config.BookVolumeRows changes it.
 const BookVolumeRows = 1000
 
 // bookMaxDays is the longest period one dossier book covers (a year and a day).
@@ -75,12 +76,8 @@ func (a *App) UnitBookVolume(ctx context.Context, u org.User, code string, from,
 	if !ok {
 		return BookVolume{}, fault.New(fault.Forbidden, "Bạn không có quyền xem sổ theo dõi hồ sơ của đơn vị này.")
 	}
-	if to.Before(from) {
-		return BookVolume{}, fault.WithFields("Kỳ theo dõi không hợp lệ.", map[string]string{"to": "Ngày kết thúc phải sau ngày bắt đầu."})
-	}
-	if to.AddDays(1).Start().Sub(from.Start()) > bookMaxDays*24*time.Hour {
-		return BookVolume{}, fault.WithFields("Kỳ theo dõi quá dài: sổ theo dõi hồ sơ in tối đa một năm mỗi lần.",
-			map[string]string{"to": "Chọn kỳ không quá 12 tháng."})
+	if err := checkBookPeriod(from, to); err != nil {
+		return BookVolume{}, err
 	}
 	if volume < 1 {
 		return BookVolume{}, fault.WithFields("Số quyển không hợp lệ.", map[string]string{"volume": "Số quyển bắt đầu từ 1."})
@@ -99,14 +96,64 @@ func (a *App) UnitBookVolume(ctx context.Context, u org.User, code string, from,
 	if err != nil {
 		return BookVolume{}, err
 	}
-	volumes := max(1, (total+BookVolumeRows-1)/BookVolumeRows)
+	volumes := a.bookVolumes(total)
 	if volume > volumes {
 		return BookVolume{}, fault.Newf(fault.NotFound, "Sổ theo dõi hồ sơ của kỳ này chỉ có %d quyển.", volumes)
 	}
-	offset := (volume - 1) * BookVolumeRows
-	entries, err := a.store.DossierBookPage(ctx, code, from.Start(), end, offset, BookVolumeRows)
+	var buf bytes.Buffer
+	rows, err := a.writeBookVolume(ctx, &buf, unit, code, from, to, volume, volumes)
 	if err != nil {
 		return BookVolume{}, err
+	}
+	return BookVolume{Form: Form{Name: bookVolumeName(code, volume, volumes), PDF: &buf}, Volume: volume, Volumes: volumes, Rows: rows}, nil
+}
+
+// checkBookPeriod refuses a period that ends before it starts or lasts over a year.
+func checkBookPeriod(from, to calendar.Date) error {
+	if to.Before(from) {
+		return fault.WithFields("Kỳ theo dõi không hợp lệ.", map[string]string{"to": "Ngày kết thúc phải sau ngày bắt đầu."})
+	}
+	if to.AddDays(1).Start().Sub(from.Start()) > bookMaxDays*24*time.Hour {
+		return fault.WithFields("Kỳ theo dõi quá dài: sổ theo dõi hồ sơ in tối đa một năm mỗi lần.",
+			map[string]string{"to": "Chọn kỳ không quá 12 tháng."})
+	}
+	return nil
+}
+
+// BookRows is the row cap of a volume of the dossier book: Config.BookVolumeRows, else
+// BookVolumeRows.
+func (a *App) BookRows() int { return a.bookRows() }
+
+func (a *App) bookRows() int {
+	if a.cfg.BookVolumeRows > 0 {
+		return a.cfg.BookVolumeRows
+	}
+	return BookVolumeRows
+}
+
+// bookVolumes is how many volumes a book of total dossiers has (at least one).
+func (a *App) bookVolumes(total int) int {
+	n := a.bookRows()
+	return max(1, (total+n-1)/n)
+}
+
+// bookVolumeName is the file name of a volume.
+func bookVolumeName(code string, volume, volumes int) string {
+	if volumes > 1 {
+		return fmt.Sprintf("%s-so-theo-doi-quyen-%d.pdf", code, volume)
+	}
+	return code + "-so-theo-doi.pdf"
+}
+
+// writeBookVolume writes one volume of the unit's book for the period as a PDF to w and
+// returns how many dossiers it holds: at most a volume's rows are read and drawn at once,
+// and the drawing stops when ctx ends.
+func (a *App) writeBookVolume(ctx context.Context, w io.Writer, unit pdf.Unit, code string, from, to calendar.Date, volume, volumes int) (int, error) {
+	end := to.AddDays(1).Start()
+	offset := (volume - 1) * a.bookRows()
+	entries, err := a.store.DossierBookPage(ctx, code, from.Start(), end, offset, a.bookRows())
+	if err != nil {
+		return 0, err
 	}
 	book := pdf.Book{Unit: unit, From: from.Start(), To: end.Add(-time.Second), First: offset + 1, Stop: ctx.Err}
 	if volumes > 1 {
@@ -119,13 +166,8 @@ func (a *App) UnitBookVolume(ctx context.Context, u org.User, code string, from,
 			ApplicantName: e.Applicant.FullName, Address: e.Applicant.Address, Phone: e.Applicant.Phone,
 			ReceivedAt: e.ReceivedAt, DueAt: st.LegalDueAt(), ReturnedAt: e.ReturnedAt, Note: notify.BookNote(st, now)})
 	}
-	var buf bytes.Buffer
-	if err := pdf.WriteBook(&buf, book); err != nil {
-		return BookVolume{}, err
+	if err := pdf.WriteBook(w, book); err != nil {
+		return 0, err
 	}
-	name := code + "-so-theo-doi.pdf"
-	if volumes > 1 {
-		name = fmt.Sprintf("%s-so-theo-doi-quyen-%d.pdf", code, volume)
-	}
-	return BookVolume{Form: Form{Name: name, PDF: &buf}, Volume: volume, Volumes: volumes, Rows: len(entries)}, nil
+	return len(entries), nil
 }

@@ -280,14 +280,11 @@ func (a *App) Inbox(ctx context.Context, u org.User, f InboxFilter) (InboxPage, 
 // row read (keyset), within one of the few heavy-export slots; the work stops when ctx
 // is cancelled (the officer left), and a list longer than the export's cap (10,000 rows)
 // is refused with a Vietnamese message asking for a narrower filter, before any file is
-// written.
+// written; NeedsBackground reports that refusal (an export job makes such a list).
 func (a *App) InboxExport(ctx context.Context, u org.User, f InboxFilter) ([]InboxRow, error) {
-	f.Page = ""
-	view, filter, _, errs := f.parse()
-	if len(errs) > 0 {
-		return nil, fault.WithFields("Điều kiện lọc hồ sơ chưa hợp lệ.", errs)
+	if _, err := checkInboxFilter(f); err != nil {
+		return nil, err
 	}
-	_, secs := inboxQueries(u, view, filter)
 	if err := requireRole(u, org.OneStop, org.Specialist, org.Leader, org.Inspector, org.Admin); err != nil {
 		return nil, err
 	}
@@ -300,30 +297,68 @@ func (a *App) InboxExport(ctx context.Context, u org.User, f InboxFilter) ([]Inb
 	if limit <= 0 {
 		limit = maxInboxExport
 	}
-	now := a.now()
 	out := []InboxRow{}
-	seen := map[string]bool{}
+	err = a.eachInboxRow(ctx, u, f, func(r InboxRow) error {
+		if len(out) == limit {
+			return backgroundError{fault.New(fault.Invalid, fmt.Sprintf("Danh sách có hơn %s hồ sơ, quá lớn để xuất trong một lần. "+
+				"Vui lòng thu hẹp điều kiện lọc (ví dụ theo khoảng ngày tiếp nhận, trạng thái hoặc thủ tục) rồi xuất lại, "+
+				"hoặc tạo tệp trong nền.", thousands(limit)))}
+		}
+		out = append(out, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// checkInboxFilter refuses a malformed filter of an export with the messages per field.
+func checkInboxFilter(f InboxFilter) (InboxFilter, error) {
+	f.Page = ""
+	if _, _, _, errs := f.parse(); len(errs) > 0 {
+		return f, fault.WithFields("Điều kiện lọc hồ sơ chưa hợp lệ.", errs)
+	}
+	return f, nil
+}
+
+// eachInboxRow calls fn with every row of the inbox's tables in the view with the filter
+// applied, each dossier once, read a chunk at a time; it stops at fn's first error or
+// when ctx ends. Only the dossier codes of a view with several tables (the work queues)
+// are remembered, to skip a dossier met again.
+func (a *App) eachInboxRow(ctx context.Context, u org.User, f InboxFilter, fn func(InboxRow) error) error {
+	f.Page = ""
+	view, filter, _, errs := f.parse()
+	if len(errs) > 0 {
+		return fault.WithFields("Điều kiện lọc hồ sơ chưa hợp lệ.", errs)
+	}
+	_, secs := inboxQueries(u, view, filter)
+	now := a.now()
+	var seen map[string]bool
+	if len(secs) > 1 {
+		seen = map[string]bool{}
+	}
 	for _, sq := range secs {
 		sq.q.Limit = inboxExportChunk
 		for {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return err
 			}
 			items, _, err := a.store.Inbox(ctx, sq.q)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			for _, it := range items {
-				if seen[it.Code] {
-					continue
+				if seen != nil {
+					if seen[it.Code] {
+						continue
+					}
+					seen[it.Code] = true
 				}
-				if len(out) == limit {
-					return nil, fault.New(fault.Invalid, fmt.Sprintf("Danh sách có hơn %s hồ sơ, quá lớn để xuất trong một lần. "+
-						"Vui lòng thu hẹp điều kiện lọc (ví dụ theo khoảng ngày tiếp nhận, trạng thái hoặc thủ tục) rồi xuất lại.", thousands(limit)))
-				}
-				seen[it.Code] = true
 				st := it.State()
-				out = append(out, InboxRow{InboxItem: it, Applicant: it.ApplicantName, Timeliness: st.Timeliness(now)})
+				if err := fn(InboxRow{InboxItem: it, Applicant: it.ApplicantName, Timeliness: st.Timeliness(now)}); err != nil {
+					return err
+				}
 			}
 			if len(items) < sq.q.Limit {
 				break
@@ -336,7 +371,7 @@ func (a *App) InboxExport(ctx context.Context, u org.User, f InboxFilter) ([]Inb
 			}
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // thousands writes n with dots between groups of three digits (10.000).

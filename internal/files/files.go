@@ -1,7 +1,9 @@
 // Package files keeps the attachments (tệp đính kèm) of dossiers on disk, content-addressed
 // by SHA-256 under <data>/files/ab/cd/<sha256>: a file uploaded twice is stored once, and
 // a stored file never changes. Only PDF, JPEG and PNG are accepted, recognised by their
-// content, never by their name. Names shown to users are sanitised here too.
+// content, never by their name. Names shown to users are sanitised here too. The files
+// that export jobs make (exports.go) are kept apart, under names of their own, and removed
+// when they expire.
 //
 // It imports only the standard library and motcua/internal/fault; it knows nothing of SQL
 // or HTTP (the store keeps the metadata, the web layer the access rules).

@@ -71,8 +71,23 @@ func (b *bucket) put(sha, path string, size int64, contentType string) error {
 	if _, err := b.client.StatObject(ctx, b.name, b.key(sha), minio.StatObjectOptions{}); err == nil {
 		return nil
 	}
-	if _, err := b.client.FPutObject(ctx, b.name, b.key(sha), path, minio.PutObjectOptions{ContentType: contentType}); err != nil {
+	return b.putObject(ctx, b.key(sha), path, contentType)
+}
+
+// putObject uploads the staged file at path as the object named key.
+func (b *bucket) putObject(ctx context.Context, key, path, contentType string) error {
+	if _, err := b.client.FPutObject(ctx, b.name, key, path, minio.PutObjectOptions{ContentType: contentType}); err != nil {
 		return fmt.Errorf("files: s3 put: %w", err)
+	}
+	return nil
+}
+
+// remove deletes the object named key; a missing one is no error.
+func (b *bucket) remove(key string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
+	defer cancel()
+	if err := b.client.RemoveObject(ctx, b.name, key, minio.RemoveObjectOptions{}); err != nil {
+		return fmt.Errorf("files: s3 remove: %w", err)
 	}
 	return nil
 }
@@ -80,8 +95,13 @@ func (b *bucket) put(sha, path string, size int64, contentType string) error {
 // open returns a reader of the object that can seek (for range requests); a missing
 // object is fault.NotFound.
 func (b *bucket) open(sha string) (io.ReadSeekCloser, error) {
+	return b.openObject(b.key(sha))
+}
+
+// openObject is open for the object named key.
+func (b *bucket) openObject(key string) (io.ReadSeekCloser, error) {
 	ctx := context.Background()
-	obj, err := b.client.GetObject(ctx, b.name, b.key(sha), minio.GetObjectOptions{})
+	obj, err := b.client.GetObject(ctx, b.name, key, minio.GetObjectOptions{})
 	if err != nil {
 		return nil, fmt.Errorf("files: s3 get: %w", err)
 	}

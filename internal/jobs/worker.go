@@ -1,7 +1,8 @@
 // Package jobs runs motcua's background work: it sends the notifications of the outbox
 // (hộp thư đi) with retries and backoff, claiming messages so that several servers can
 // share the work and a stopped server leaves nothing behind, and it purges expired
-// sessions and tokens from the store.
+// sessions and tokens from the store. ExportWorker makes the files of export jobs, one at a
+// time, through the use cases it is given.
 //
 // It imports the store and the standard library; it never imports web.
 package jobs

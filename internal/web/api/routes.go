@@ -40,6 +40,13 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("POST /api/v1/dossiers/{code}/actions", s.OfficerAPI(s.apiDossierAction))
 	mux.Handle("GET /api/v1/dossiers/{code}/forms/{file}", s.OfficerAPI(s.apiDossierForm))
 	mux.Handle("GET /api/v1/units/{code}/book.pdf", s.OfficerAPI(s.apiUnitBook))
+
+	// Export jobs (công việc xuất tệp): files too large for a request, made in the background.
+	mux.Handle("POST /api/v1/exports", s.OfficerAPI(s.apiQueueExport))
+	mux.Handle("GET /api/v1/exports", s.OfficerAPI(s.apiExports))
+	mux.Handle("GET /api/v1/exports/{id}", s.OfficerAPI(s.apiExport))
+	mux.Handle("GET /api/v1/exports/{id}/file", s.OfficerAPI(s.apiExportFile))
+	mux.Handle("DELETE /api/v1/exports/{id}", s.OfficerAPI(s.apiCancelExport))
 	mux.HandleFunc("GET /api/v1/lookup/{code}", s.Limited(s.Lookups, s.apiLookup))
 	ratings := kit.NewRateLimiter(kit.RatingsPerMinute, time.Minute)
 	mux.HandleFunc("GET /api/v1/lookup/{code}/rating", s.Limited(s.Lookups, s.apiLookupRatingGet))

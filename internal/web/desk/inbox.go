@@ -31,7 +31,7 @@ func (s *Server) handleInbox(w http.ResponseWriter, r *http.Request) {
 		s.renderInboxError(w, r, u, f, err)
 		return
 	}
-	s.renderInbox(w, r, http.StatusOK, u, f, page, nil)
+	s.renderInbox(w, r, http.StatusOK, u, f, page, nil, false)
 }
 
 // handleInboxExport downloads the filtered inbox as an Excel workbook
@@ -46,17 +46,14 @@ func (s *Server) handleInboxExport(w http.ResponseWriter, r *http.Request) {
 	}
 	out := make([]sheet.DossierRow, len(rows))
 	for i, it := range rows {
-		out[i] = sheet.DossierRow{Code: it.Code, Procedure: it.ProcedureName, Applicant: it.Applicant,
-			ReceivedAt: kit.DateTime(it.ReceivedAt),
-			DueAt:      kit.DateTime(it.DueAt),
-			Status:     it.Status.Label(), Timeliness: it.Timeliness.Label()}
+		out[i] = it.SheetRow()
 	}
 	var buf bytes.Buffer
 	if err := sheet.WriteDossiers(&buf, out); err != nil {
 		s.PageError(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Type", sheet.ContentTypeXLSX)
 	w.Header().Set("Content-Disposition", `attachment; filename="danh-sach-ho-so.xlsx"`)
 	buf.WriteTo(w)
 }
@@ -69,11 +66,12 @@ func (s *Server) renderInboxError(w http.ResponseWriter, r *http.Request, u org.
 		s.PageError(w, r, err)
 		return
 	}
-	s.renderInbox(w, r, http.StatusBadRequest, u, f, app.InboxPage{}, e)
+	// A list too long for one request: the page offers to make it in the background.
+	s.renderInbox(w, r, http.StatusBadRequest, u, f, app.InboxPage{}, e, app.NeedsBackground(err))
 }
 
 // renderInbox shows the inbox page with its filter form, tables and page links.
-func (s *Server) renderInbox(w http.ResponseWriter, r *http.Request, st int, u org.User, f app.InboxFilter, page app.InboxPage, e *fault.Error) {
+func (s *Server) renderInbox(w http.ResponseWriter, r *http.Request, st int, u org.User, f app.InboxFilter, page app.InboxPage, e *fault.Error, background bool) {
 	fields, err := s.Store.Fields(r.Context())
 	if err != nil {
 		s.PageError(w, r, err)
@@ -99,7 +97,7 @@ func (s *Server) renderInbox(w http.ResponseWriter, r *http.Request, st int, u o
 		return "?" + v.Encode()
 	}
 	data := map[string]any{
-		"Title": "Hồ sơ cần xử lý", "Page": page, "Filter": f,
+		"Title": "Hồ sơ cần xử lý", "Page": page, "Filter": f, "BookRows": s.App.BookRows(),
 		"CanReceive": app.CanReceive(u), "Statuses": dossier.Statuses(), "Fields": fields, "Procedures": procs,
 		"Export": "/ho-so/xuat.xlsx" + link(func(v url.Values) { v.Del("trang") }),
 		"Views": []struct{ Value, Label string }{{"", "Cần xử lý"}, {string(app.ViewAll), "Tất cả hồ sơ"},
@@ -126,6 +124,9 @@ func (s *Server) renderInbox(w http.ResponseWriter, r *http.Request, st int, u o
 	} else {
 		data["View"] = f.View
 		data["Message"], data["Errors"] = e.Message, e.Fields
+		if background {
+			data["Background"] = exportQuery(r.URL.Query())
+		}
 	}
 	s.Render(w, r, st, "inbox.html", data)
 }

@@ -28,6 +28,12 @@ func Routes(mux *http.ServeMux, k *kit.Kit) {
 	mux.Handle("GET /ho-so", s.OfficerPage(s.handleInbox))
 	mux.Handle("GET /ho-so/xuat.xlsx", s.OfficerPage(s.handleInboxExport))
 	mux.Handle("GET /ho-so/{code}", s.OfficerPage(s.handleDossierPage))
+	// Tệp xuất: files too large for a request (a book of many volumes, a long list),
+	// made in the background; the use cases decide who may see what.
+	mux.Handle("GET /tep-xuat", s.OfficerPage(s.handleExports))
+	mux.Handle("POST /tep-xuat", s.OfficerPage(s.CheckCSRF(s.handleQueueExport).ServeHTTP))
+	mux.Handle("GET /tep-xuat/{id}/tai-ve", s.OfficerPage(s.handleExportFile))
+	mux.Handle("POST /tep-xuat/{id}/huy", s.OfficerPage(s.CheckCSRF(s.handleCancelExport).ServeHTTP))
 	mux.Handle("POST /ho-so/{code}/thao-tac", s.OfficerPage(s.CheckCSRF(s.handleDossierAction).ServeHTTP))
 	// Phản ánh, kiến nghị: the list with the overdue ones, a PAKN with its actions, a call
 	// to the hotline typed by the desk.

@@ -52,6 +52,11 @@ type Config struct {
 	// CitizenQuota is the storage of one citizen's account across all of its drafts and
 	// dossiers; 200 MiB when zero.
 	CitizenQuota int64
+	// InboxExportRows is the most rows one Excel export of the inbox holds within a
+	// request; 10,000 when zero.
+	InboxExportRows int
+	// BookVolumeRows is the row cap of one volume of the dossier book; 1,000 when zero.
+	BookVolumeRows int
 	// Payment configures online payment (MOTCUA_PAYMENT and MOTCUA_VNPAY_*), resolved by
 	// app.ResolvePaymentConfig; off when its Mode is empty.
 	Payment app.PaymentConfig
@@ -104,6 +109,7 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Kit, error) {
 	}
 	k.App = app.New(app.Config{BaseURL: cfg.BaseURL, DataDir: cfg.DataDir, Files: cfg.Files, FileLimit: cfg.FileLimit,
 		DossierFileLimit: cfg.DossierFileLimit, CitizenQuota: cfg.CitizenQuota,
-		SessionTTL: cfg.SessionTTL, TokenTTL: cfg.TokenTTL, Payment: cfg.Payment}, st, log)
+		SessionTTL: cfg.SessionTTL, TokenTTL: cfg.TokenTTL, Payment: cfg.Payment, BookVolumeRows: cfg.BookVolumeRows,
+		InboxExportRows: cfg.InboxExportRows}, st, log)
 	return k, nil
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"motcua/internal/app"
+	"motcua/internal/files"
 	"motcua/internal/org"
 	"motcua/internal/store"
 )
@@ -41,6 +42,8 @@ var Funcs = template.FuncMap{
 		return fields[name]
 	},
 	"vnd": FormatVND,
+	// size writes a size in bytes for people: "2.5 MiB".
+	"size": files.FormatSize,
 	// days writes a number of days the Vietnamese way, with a decimal comma: "0,5".
 	"days": ViNumber,
 	"add":  func(a, b int) int { return a + b },

@@ -7,12 +7,14 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
 	"motcua/internal/app"
 	"motcua/internal/calendar"
 	"motcua/internal/demo"
+	"motcua/internal/dossier"
 	"motcua/internal/feedback"
 	"motcua/internal/report"
 	"motcua/internal/store"
@@ -89,7 +91,8 @@ func referenceIndex(t testing.TB, a *app.App, st *store.Store, unit string, p re
 
 // TestIndexCountsMatchReference checks, on every database, that the indicators the store
 // counts in SQL for all the units at once equal the per-dossier computation, over a
-// random small history (generated dossiers with random ratings, PAKN and files) and
+// random small history (generated dossiers, some supplemented twice, with random
+// ratings, PAKN and files) and
 // random periods, for a ranking's units and for one unit alone.
 func TestIndexCountsMatchReference(t *testing.T) {
 	t.Parallel()
@@ -118,6 +121,9 @@ func TestIndexCountsMatchReference(t *testing.T) {
 			all, err := st.ReportDossiers(ctx, demo.Province, true, whole)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if n := supplementTwice(t, st, r, all, now); n == 0 {
+				t.Error("no dossier has two supplement requests, the history does not test them")
 			}
 			sprinkle(t, st, r, all, now)
 			a := app.New(app.Config{DataDir: t.TempDir()}, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
@@ -173,6 +179,66 @@ func TestIndexCountsMatchReference(t *testing.T) {
 			}
 		})
 	}
+}
+
+// supplementTwice walks a third of the open dossiers through two supplement requests
+// (which make a dossier late for indicators 2.1 and 5.4), a second after now, and
+// finishes half of those, so that the counts of the dossiers supplemented twice are
+// compared too (the generated history has none). It returns how many it supplemented
+// twice.
+func supplementTwice(t testing.TB, st *store.Store, r *rand.Rand, ds []report.Dossier, now time.Time) int {
+	t.Helper()
+	ctx := context.Background()
+	roles := []dossier.Role{dossier.RoleOneStop, dossier.RoleSpecialist, dossier.RoleLeader, dossier.RoleApplicant}
+	n := 0
+	for i, d := range ds {
+		if d.ReceivedAt.IsZero() || !d.FinishedAt.IsZero() || i%3 != 0 {
+			continue
+		}
+		finish := r.IntN(2) == 0
+		at := now.Add(time.Second)
+		for range 40 {
+			cur, err := st.Dossier(ctx, d.Code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !cur.State.Open() || (cur.State.Supplements >= 2 && !finish) {
+				break
+			}
+			want := []dossier.Action{dossier.ActionSupplementReceived, dossier.ActionRequestSupplement}
+			if cur.State.Supplements >= 2 {
+				want = []dossier.Action{dossier.ActionSupplementReceived, dossier.ActionForward}
+			}
+			cmd, ok := firstAvailable(cur, roles, want)
+			if !ok {
+				break
+			}
+			cmd.Actor, cmd.Reason = "test", "Thiếu giấy tờ."
+			if _, err := st.ActOnDossier(ctx, d.Code, cmd, at, store.Write{}); err != nil {
+				t.Fatalf("%s %s: %v", d.Code, cmd.Action, err)
+			}
+			at = at.Add(time.Second)
+		}
+		if cur, err := st.Dossier(ctx, d.Code); err != nil {
+			t.Fatal(err)
+		} else if cur.State.Supplements >= 2 {
+			n++
+		}
+	}
+	return n
+}
+
+// firstAvailable is the command of the first of the actions that one of the roles may
+// take on the dossier now.
+func firstAvailable(d store.StoredDossier, roles []dossier.Role, actions []dossier.Action) (dossier.Command, bool) {
+	for _, a := range actions {
+		for _, role := range roles {
+			if slices.Contains(dossier.Available(d.Dossier, d.State, role, d.Dossier.UnitCode), a) {
+				return dossier.Command{Action: a, Role: role, Unit: d.Dossier.UnitCode}, true
+			}
+		}
+	}
+	return dossier.Command{}, false
 }
 
 // sprinkle adds random ratings, PAKN about dossiers and files (scans, results, reused

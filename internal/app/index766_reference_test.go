@@ -16,6 +16,7 @@ import (
 	"motcua/internal/demo"
 	"motcua/internal/dossier"
 	"motcua/internal/feedback"
+	"motcua/internal/org"
 	"motcua/internal/report"
 	"motcua/internal/store"
 	"motcua/internal/store/storetest"
@@ -92,8 +93,9 @@ func referenceIndex(t testing.TB, a *app.App, st *store.Store, unit string, p re
 // TestIndexCountsMatchReference checks, on every database, that the indicators the store
 // counts in SQL for all the units at once equal the per-dossier computation, over a
 // random small history (generated dossiers, some supplemented twice, with random
-// ratings, PAKN and files) and
-// random periods, for a ranking's units and for one unit alone.
+// ratings, PAKN and files) and random periods, for a ranking's units and for one unit
+// alone; and that the dashboard and the public results, which read the counts, give the
+// dossiers' totals.
 func TestIndexCountsMatchReference(t *testing.T) {
 	t.Parallel()
 	seed := uint64(time.Now().UnixNano())
@@ -177,7 +179,54 @@ func TestIndexCountsMatchReference(t *testing.T) {
 					}
 				}
 			}
+			checkDashboardAndResults(t, a, st, []string{demo.Province, communes[0]}, periods[:2])
 		})
+	}
+}
+
+// checkDashboardAndResults checks that the leaders' dashboard and the public results,
+// which read Biểu II.06a's totals from the maintained counts, equal the totals of the
+// dossiers classified one at a time.
+func checkDashboardAndResults(t *testing.T, a *app.App, st *store.Store, units []string, periods []report.Period) {
+	t.Helper()
+	ctx := context.Background()
+	totals := func(unit string, p report.Period) report.Counts {
+		ds, err := st.ReportDossiers(ctx, unit, true, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return report.Totals(p, ds)
+	}
+	admin := org.User{Username: "admin", Roles: []org.Role{org.Admin}}
+	for _, unit := range units {
+		for _, p := range periods {
+			db, err := a.Dashboard(ctx, admin, unit, p.From.String(), p.To.String())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := totals(unit, p); db.Current != want {
+				t.Errorf("%s %s dashboard: got %+v, want %+v", unit, p.Name, db.Current, want)
+			}
+			if want := totals(unit, db.Previous); db.Before != want {
+				t.Errorf("%s %s dashboard, previous period: got %+v, want %+v", unit, p.Name, db.Before, want)
+			}
+			for _, m := range db.Trend {
+				want := totals(unit, m.Period)
+				if m.Resolved != want.Resolved.Total || m.OnTime != want.Resolved.Early+want.Resolved.OnTime {
+					t.Errorf("%s %s dashboard trend: got %d of %d, want %+v", unit, m.Period.Name, m.OnTime, m.Resolved, want.Resolved)
+				}
+			}
+		}
+		r, err := a.UnitResults(ctx, unit, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []app.ResultFigures{r.Month, r.Year} {
+			want := totals(unit, f.Period)
+			if f.Received != want.Received.Total || f.Resolved != want.Resolved.Total {
+				t.Errorf("%s %s results: got %d received, %d resolved, want %+v", unit, f.Period.Name, f.Received, f.Resolved, want)
+			}
+		}
 	}
 }
 

@@ -36,6 +36,9 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	if len(args) > 0 && args[0] == "report" {
 		return benchReportCommand(ctx, args[1:], getenv, stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "rankings" {
+		return benchRankingsCommand(ctx, args[1:], getenv, stdout, stderr)
+	}
 	fs := newFlagSet("bench", stderr)
 	n := fs.Int("n", 5000, "số hồ sơ tiếp nhận qua HTTP")
 	c := fs.Int("c", 64, "số máy khách đồng thời")

@@ -7,13 +7,16 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
 	"motcua/internal/app"
 	"motcua/internal/calendar"
 	"motcua/internal/demo"
+	"motcua/internal/dossier"
 	"motcua/internal/feedback"
+	"motcua/internal/org"
 	"motcua/internal/report"
 	"motcua/internal/store"
 	"motcua/internal/store/storetest"
@@ -89,8 +92,10 @@ func referenceIndex(t testing.TB, a *app.App, st *store.Store, unit string, p re
 
 // TestIndexCountsMatchReference checks, on every database, that the indicators the store
 // counts in SQL for all the units at once equal the per-dossier computation, over a
-// random small history (generated dossiers with random ratings, PAKN and files) and
-// random periods, for a ranking's units and for one unit alone.
+// random small history (generated dossiers, some supplemented twice, with random
+// ratings, PAKN and files) and random periods, for a ranking's units and for one unit
+// alone; and that the dashboard and the public results, which read the counts, give the
+// dossiers' totals.
 func TestIndexCountsMatchReference(t *testing.T) {
 	t.Parallel()
 	seed := uint64(time.Now().UnixNano())
@@ -118,6 +123,9 @@ func TestIndexCountsMatchReference(t *testing.T) {
 			all, err := st.ReportDossiers(ctx, demo.Province, true, whole)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if n := supplementTwice(t, st, r, all, now); n == 0 {
+				t.Error("no dossier has two supplement requests, the history does not test them")
 			}
 			sprinkle(t, st, r, all, now)
 			a := app.New(app.Config{DataDir: t.TempDir()}, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
@@ -171,8 +179,115 @@ func TestIndexCountsMatchReference(t *testing.T) {
 					}
 				}
 			}
+			checkDashboardAndResults(t, a, st, []string{demo.Province, communes[0]}, periods[:2])
 		})
 	}
+}
+
+// checkDashboardAndResults checks that the leaders' dashboard and the public results,
+// which read Biểu II.06a's totals from the maintained counts, equal the totals of the
+// dossiers classified one at a time.
+func checkDashboardAndResults(t *testing.T, a *app.App, st *store.Store, units []string, periods []report.Period) {
+	t.Helper()
+	ctx := context.Background()
+	totals := func(unit string, p report.Period) report.Counts {
+		ds, err := st.ReportDossiers(ctx, unit, true, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return report.Totals(p, ds)
+	}
+	admin := org.User{Username: "admin", Roles: []org.Role{org.Admin}}
+	for _, unit := range units {
+		for _, p := range periods {
+			db, err := a.Dashboard(ctx, admin, unit, p.From.String(), p.To.String())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := totals(unit, p); db.Current != want {
+				t.Errorf("%s %s dashboard: got %+v, want %+v", unit, p.Name, db.Current, want)
+			}
+			if want := totals(unit, db.Previous); db.Before != want {
+				t.Errorf("%s %s dashboard, previous period: got %+v, want %+v", unit, p.Name, db.Before, want)
+			}
+			for _, m := range db.Trend {
+				want := totals(unit, m.Period)
+				if m.Resolved != want.Resolved.Total || m.OnTime != want.Resolved.Early+want.Resolved.OnTime {
+					t.Errorf("%s %s dashboard trend: got %d of %d, want %+v", unit, m.Period.Name, m.OnTime, m.Resolved, want.Resolved)
+				}
+			}
+		}
+		r, err := a.UnitResults(ctx, unit, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []app.ResultFigures{r.Month, r.Year} {
+			want := totals(unit, f.Period)
+			if f.Received != want.Received.Total || f.Resolved != want.Resolved.Total {
+				t.Errorf("%s %s results: got %d received, %d resolved, want %+v", unit, f.Period.Name, f.Received, f.Resolved, want)
+			}
+		}
+	}
+}
+
+// supplementTwice walks a third of the open dossiers through two supplement requests
+// (which make a dossier late for indicators 2.1 and 5.4), a second after now, and
+// finishes half of those, so that the counts of the dossiers supplemented twice are
+// compared too (the generated history has none). It returns how many it supplemented
+// twice.
+func supplementTwice(t testing.TB, st *store.Store, r *rand.Rand, ds []report.Dossier, now time.Time) int {
+	t.Helper()
+	ctx := context.Background()
+	roles := []dossier.Role{dossier.RoleOneStop, dossier.RoleSpecialist, dossier.RoleLeader, dossier.RoleApplicant}
+	n := 0
+	for i, d := range ds {
+		if d.ReceivedAt.IsZero() || !d.FinishedAt.IsZero() || i%3 != 0 {
+			continue
+		}
+		finish := r.IntN(2) == 0
+		at := now.Add(time.Second)
+		for range 40 {
+			cur, err := st.Dossier(ctx, d.Code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !cur.State.Open() || (cur.State.Supplements >= 2 && !finish) {
+				break
+			}
+			want := []dossier.Action{dossier.ActionSupplementReceived, dossier.ActionRequestSupplement}
+			if cur.State.Supplements >= 2 {
+				want = []dossier.Action{dossier.ActionSupplementReceived, dossier.ActionForward}
+			}
+			cmd, ok := firstAvailable(cur, roles, want)
+			if !ok {
+				break
+			}
+			cmd.Actor, cmd.Reason = "test", "Thiếu giấy tờ."
+			if _, err := st.ActOnDossier(ctx, d.Code, cmd, at, store.Write{}); err != nil {
+				t.Fatalf("%s %s: %v", d.Code, cmd.Action, err)
+			}
+			at = at.Add(time.Second)
+		}
+		if cur, err := st.Dossier(ctx, d.Code); err != nil {
+			t.Fatal(err)
+		} else if cur.State.Supplements >= 2 {
+			n++
+		}
+	}
+	return n
+}
+
+// firstAvailable is the command of the first of the actions that one of the roles may
+// take on the dossier now.
+func firstAvailable(d store.StoredDossier, roles []dossier.Role, actions []dossier.Action) (dossier.Command, bool) {
+	for _, a := range actions {
+		for _, role := range roles {
+			if slices.Contains(dossier.Available(d.Dossier, d.State, role, d.Dossier.UnitCode), a) {
+				return dossier.Command{Action: a, Role: role, Unit: d.Dossier.UnitCode}, true
+			}
+		}
+	}
+	return dossier.Command{}, false
 }
 
 // sprinkle adds random ratings, PAKN about dossiers and files (scans, results, reused

@@ -115,21 +115,35 @@ func (a *App) Dashboard(ctx context.Context, u org.User, unit, from, to string) 
 		return Dashboard{}, err
 	}
 	months := report.TrendMonths(p.To, trendMonths)
-	start := report.PreviousPeriod(p).From
-	if months[0].From.Before(start) {
-		start = months[0].From
-	}
-	span := report.Period{From: start, To: p.To}
-	ds, err := a.store.ReportDossiers(ctx, un.Code, true, span)
-	if err != nil {
-		return Dashboard{}, err
+	totals := map[report.Period]report.Counts{}
+	for _, q := range report.DashboardPeriods(p, months) {
+		if _, ok := totals[q]; ok {
+			continue
+		}
+		if totals[q], err = a.totals(ctx, un.Code, q); err != nil {
+			return Dashboard{}, err
+		}
 	}
 	open, more, err := a.store.OpenDossiers(ctx, un.Code, true)
 	if err != nil {
 		return Dashboard{}, err
 	}
-	return Dashboard{Unit: un, More: more,
-		Dashboard: report.BuildDashboard(p, months, ds, open, a.store.Now(), SoonDue)}, nil
+	return Dashboard{Unit: un, More: more, Dashboard: report.BuildDashboard(p, months,
+		func(q report.Period) report.Counts { return totals[q] }, open, a.store.Now(), SoonDue)}, nil
+}
+
+// totals is Biểu II.06a's total line of the unit and the units below it for the period,
+// read from the maintained daily counts (the sums of every field).
+func (a *App) totals(ctx context.Context, unit string, p report.Period) (report.Counts, error) {
+	byField, err := a.store.II06aSums(ctx, unit, true, p)
+	if err != nil {
+		return report.Counts{}, err
+	}
+	var s report.PeriodSums
+	for _, n := range byField {
+		s.Plus(n)
+	}
+	return s.Counts(), nil
 }
 
 // Results is the public "Kết quả giải quyết TTHC" of a unit (with the units below it)
@@ -192,11 +206,10 @@ func (a *App) UnitResults(ctx context.Context, unit string, year int) (Results, 
 // figures computes one period's headline figures of the unit.
 func (a *App) figures(ctx context.Context, un org.Unit, p report.Period) (ResultFigures, error) {
 	f := ResultFigures{Period: p}
-	ds, err := a.store.ReportDossiers(ctx, un.Code, true, p)
+	n, err := a.totals(ctx, un.Code, p)
 	if err != nil {
 		return f, err
 	}
-	n := report.Totals(p, ds)
 	f.Received, f.Resolved = n.Received.Total, n.Resolved.Total
 	f.OnTimeRate, f.HasRate = report.OnTimeRate(n)
 	idx, err := a.unitIndex(ctx, un.Code, p)

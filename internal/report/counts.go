@@ -8,7 +8,7 @@ import (
 // CountsRule numbers the rule by which a dossier contributes to the maintained daily
 // counts (Contribution). Stores keep the number their counts were built with and
 // rebuild them from the dossiers when it differs, so changing the rule means raising it.
-const CountsRule = 1
+const CountsRule = 2
 
 // DayMeasure is one column of the maintained daily counts (số liệu thống kê theo ngày): how
 // many dossiers of a unit and procedure did something on a civil day (UTC+7).
@@ -22,7 +22,14 @@ type DayMeasure int
 //   - with an appointment, DayDue on the later of its receipt and appointment days,
 //     and, once finished, DayDueFinished on the latest of its receipt, appointment
 //     and finish days — so that the dossiers received and due by a day T but not finished
-//     by T (overdue at T) are the sums of DayDue minus DayDueFinished up to T.
+//     by T (overdue at T) are the sums of DayDue minus DayDueFinished up to T;
+//   - once finished with a result (result ready or returned, not refused), DayResult on
+//     its finish day (the dossiers of QĐ 766 indicator 4.1);
+//   - with two or more supplement requests (which make it late for QĐ 766 indicators
+//     2.1 and 5.4), the same marks again in the Twice measures: DayTwiceReceived on its
+//     receipt day, DayTwiceFinished on its finish day with DayTwiceLate or
+//     DayTwiceWithdrawn by its outcome, DayTwiceDue and DayTwiceDueFinished as DayDue and
+//     DayDueFinished.
 const (
 	DayReceivedOnline DayMeasure = iota
 	DayReceivedDirect
@@ -32,6 +39,13 @@ const (
 	DayWithdrawn
 	DayDue
 	DayDueFinished
+	DayResult
+	DayTwiceReceived
+	DayTwiceFinished
+	DayTwiceLate
+	DayTwiceWithdrawn
+	DayTwiceDue
+	DayTwiceDueFinished
 	// DayMeasures is the number of measures.
 	DayMeasures
 )
@@ -68,18 +82,41 @@ func Contribution(d Dossier) []Mark {
 	if d.Channel == dossier.ChannelOnline {
 		in = DayReceivedOnline
 	}
+	twice := d.Supplements >= 2
 	out := []Mark{{received, in}}
+	if twice {
+		out = append(out, Mark{received, DayTwiceReceived})
+	}
 	finished := !d.FinishedAt.IsZero()
 	var end calendar.Date
 	if finished {
 		end = calendar.DateOf(d.FinishedAt)
-		out = append(out, Mark{end, outcome(d, end)})
+		o := outcome(d, end)
+		out = append(out, Mark{end, o})
+		if d.Status == dossier.StatusResultReady || d.Status == dossier.StatusReturned {
+			out = append(out, Mark{end, DayResult})
+		}
+		if twice {
+			out = append(out, Mark{end, DayTwiceFinished})
+			switch o {
+			case DayLate:
+				out = append(out, Mark{end, DayTwiceLate})
+			case DayWithdrawn:
+				out = append(out, Mark{end, DayTwiceWithdrawn})
+			}
+		}
 	}
 	if !d.OriginalDueAt.IsZero() {
 		due := later(received, calendar.DateOf(d.OriginalDueAt))
 		out = append(out, Mark{due, DayDue})
+		if twice {
+			out = append(out, Mark{due, DayTwiceDue})
+		}
 		if finished {
 			out = append(out, Mark{later(due, end), DayDueFinished})
+			if twice {
+				out = append(out, Mark{later(due, end), DayTwiceDueFinished})
+			}
 		}
 	}
 	return out
@@ -143,11 +180,22 @@ func ContributionDiff(old, new Dossier) Tallies {
 // procedure, field or unit): received online and direct/postal within the period;
 // OpenBefore, received minus finished before its first day (the dossiers carried over);
 // finished early, on time, late and withdrawn within the period; and Overdue, the sum of
-// DayDue minus DayDueFinished up to its last day.
+// DayDue minus DayDueFinished up to its last day. The QĐ 766 index needs besides the
+// dossiers finished with a result within the period (Results) and the same sums for the
+// dossiers with two or more supplement requests (Twice).
 type PeriodSums struct {
 	ReceivedOnline, ReceivedDirect, OpenBefore int
 	Early, OnTime, Late, Withdrawn             int
 	Overdue                                    int
+	Results                                    int
+	Twice                                      TwiceSums
+}
+
+// TwiceSums are the sums of the Twice measures for one period, as PeriodSums's: received
+// within it, carried over, finished (any outcome), late and withdrawn within it, and
+// overdue at its end.
+type TwiceSums struct {
+	Received, OpenBefore, Finished, Late, Withdrawn, Overdue int
 }
 
 // AddDay adds one row of daily counts for the day to the sums of the period. The store
@@ -159,6 +207,7 @@ func (s *PeriodSums) AddDay(p Period, day calendar.Date, t Tally) {
 	case day.Before(p.From):
 		s.OpenBefore += t[DayReceivedOnline] + t[DayReceivedDirect] -
 			t[DayEarly] - t[DayOnTime] - t[DayLate] - t[DayWithdrawn]
+		s.Twice.OpenBefore += t[DayTwiceReceived] - t[DayTwiceFinished]
 	default:
 		s.ReceivedOnline += t[DayReceivedOnline]
 		s.ReceivedDirect += t[DayReceivedDirect]
@@ -166,8 +215,14 @@ func (s *PeriodSums) AddDay(p Period, day calendar.Date, t Tally) {
 		s.OnTime += t[DayOnTime]
 		s.Late += t[DayLate]
 		s.Withdrawn += t[DayWithdrawn]
+		s.Results += t[DayResult]
+		s.Twice.Received += t[DayTwiceReceived]
+		s.Twice.Finished += t[DayTwiceFinished]
+		s.Twice.Late += t[DayTwiceLate]
+		s.Twice.Withdrawn += t[DayTwiceWithdrawn]
 	}
 	s.Overdue += t[DayDue] - t[DayDueFinished]
+	s.Twice.Overdue += t[DayTwiceDue] - t[DayTwiceDueFinished]
 }
 
 // Plus adds other sums to these.
@@ -180,6 +235,13 @@ func (s *PeriodSums) Plus(o PeriodSums) {
 	s.Late += o.Late
 	s.Withdrawn += o.Withdrawn
 	s.Overdue += o.Overdue
+	s.Results += o.Results
+	s.Twice.Received += o.Twice.Received
+	s.Twice.OpenBefore += o.Twice.OpenBefore
+	s.Twice.Finished += o.Twice.Finished
+	s.Twice.Late += o.Twice.Late
+	s.Twice.Withdrawn += o.Twice.Withdrawn
+	s.Twice.Overdue += o.Twice.Overdue
 }
 
 // Counts turns the sums into a line of Biểu II.06a. A dossier counts in the period when
@@ -287,11 +349,13 @@ func (s *PeriodSums) AddPrefixes(t Tally, atEnd, atStart bool) {
 	if atEnd {
 		sign++
 		s.Overdue += t[DayDue] - t[DayDueFinished]
+		s.Twice.Overdue += t[DayTwiceDue] - t[DayTwiceDueFinished]
 	}
 	if atStart {
 		sign--
 		s.OpenBefore += t[DayReceivedOnline] + t[DayReceivedDirect] -
 			t[DayEarly] - t[DayOnTime] - t[DayLate] - t[DayWithdrawn]
+		s.Twice.OpenBefore += t[DayTwiceReceived] - t[DayTwiceFinished]
 	}
 	s.ReceivedOnline += sign * t[DayReceivedOnline]
 	s.ReceivedDirect += sign * t[DayReceivedDirect]
@@ -299,4 +363,9 @@ func (s *PeriodSums) AddPrefixes(t Tally, atEnd, atStart bool) {
 	s.OnTime += sign * t[DayOnTime]
 	s.Late += sign * t[DayLate]
 	s.Withdrawn += sign * t[DayWithdrawn]
+	s.Results += sign * t[DayResult]
+	s.Twice.Received += sign * t[DayTwiceReceived]
+	s.Twice.Finished += sign * t[DayTwiceFinished]
+	s.Twice.Late += sign * t[DayTwiceLate]
+	s.Twice.Withdrawn += sign * t[DayTwiceWithdrawn]
 }

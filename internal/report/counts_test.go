@@ -38,9 +38,48 @@ func sumsByPrefixes(t Tallies, p Period) map[string]PeriodSums {
 	return out
 }
 
+// total adds sums by procedure.
+func total(by map[string]PeriodSums) PeriodSums {
+	var s PeriodSums
+	for _, n := range by {
+		s.Plus(n)
+	}
+	return s
+}
+
+// indexParts are the QĐ 766 parts that the sums give, for messages and comparison.
+func indexParts(s PeriodSums) string {
+	resolved, late := s.ResolvedLate()
+	return fmt.Sprintf("measures %v resolved %d late %d started %d results %d", s.DossierMeasures(), resolved, late, s.Started(), s.Results)
+}
+
+// referenceParts are the same parts counted one dossier at a time (DossierMeasures and
+// ClassifyII06a, as the QĐ 766 index's reference computation does).
+func referenceParts(p Period, ds []Dossier) string {
+	var resolved, late, started, results int
+	for _, d := range ds {
+		c := ClassifyII06a(d, p)
+		if c.Counts() && c.In != ReceivedCarried {
+			started++
+		}
+		if !c.Has(Resolved) {
+			continue
+		}
+		resolved++
+		if c.Out == ResolvedLate || d.Supplements >= 2 {
+			late++
+		}
+		if d.Status == dossier.StatusResultReady || d.Status == dossier.StatusReturned {
+			results++
+		}
+	}
+	return fmt.Sprintf("measures %v resolved %d late %d started %d results %d", DossierMeasures(p, ds), resolved, late, started, results)
+}
+
 // TestII06aFromCounts checks, over random histories and random periods, that Biểu
 // II.06a made from the daily counts equals the one made by classifying every dossier,
-// for the whole and for each unit.
+// for the whole and for each unit, and so do the parts of the QĐ 766 index that come
+// from the counts (2.1, 3.3, 5.4's resolved and late, 4.1–4.3's denominators).
 func TestII06aFromCounts(t *testing.T) {
 	t.Parallel()
 	cal := calendar.New(calendar.DefaultSchedule(), calendar.Seed())
@@ -64,6 +103,15 @@ func TestII06aFromCounts(t *testing.T) {
 			}
 			byUnit[u].Add(d, 1)
 		}
+		twice := 0
+		for _, d := range all {
+			if d.Supplements >= 2 && !d.FinishedAt.IsZero() {
+				twice++
+			}
+		}
+		if twice == 0 {
+			t.Errorf("seed %d: no finished dossier with two supplement requests, the history does not test them", seed)
+		}
 		for i := range 16 {
 			from := calendar.DateOf(origin).AddDays(r.IntN(420) - 10)
 			p, err := NewPeriod(from, from.AddDays(r.IntN(200)))
@@ -86,6 +134,11 @@ func TestII06aFromCounts(t *testing.T) {
 			}
 			if grains := BuildII06aFromSums(p, fields, sumsByPrefixes(counts, p)); fmt.Sprint(grains) != fmt.Sprint(want) {
 				t.Fatalf("seed %d, %s: from prefix sums %+v, want %+v", seed, p.Name, grains.Total, want.Total)
+			}
+			for name, sums := range map[string]map[string]PeriodSums{"days": sumsByProcedure(counts, p), "grains": sumsByPrefixes(counts, p)} {
+				if got, want := indexParts(total(sums)), referenceParts(p, all); got != want {
+					t.Fatalf("seed %d, %s: index measures from %s %s, want %s", seed, p.Name, name, got, want)
+				}
 			}
 			for _, u := range units {
 				var ds []Dossier
@@ -118,6 +171,10 @@ func TestContributionDiff(t *testing.T) {
 	late.Status, late.FinishedAt = dossier.StatusResultReady, at(11)
 	withdrawn := received
 	withdrawn.Status, withdrawn.FinishedAt = dossier.StatusWithdrawn, at(6)
+	twice := received
+	twice.Supplements = 2
+	twiceLate := late
+	twiceLate.Supplements = 2
 	key := func(day int) DayKey { return DayKey{UnitCode: "U", ProcedureCode: "P", Day: date(day)} }
 	tally := func(pairs ...int) Tally {
 		var t Tally
@@ -136,12 +193,17 @@ func TestContributionDiff(t *testing.T) {
 		{"accepted", submitted, received, Tallies{
 			key(4): tally(int(DayReceivedOnline), 1), key(8): tally(int(DayDue), 1)}},
 		{"resolved late", received, late, Tallies{
-			key(11): tally(int(DayLate), 1, int(DayDueFinished), 1)}},
+			key(11): tally(int(DayLate), 1, int(DayResult), 1, int(DayDueFinished), 1)}},
+		{"second supplement request", received, twice, Tallies{
+			key(4): tally(int(DayTwiceReceived), 1), key(8): tally(int(DayTwiceDue), 1)}},
+		{"resolved late after two supplement requests", twice, twiceLate, Tallies{
+			key(11): tally(int(DayLate), 1, int(DayResult), 1, int(DayDueFinished), 1,
+				int(DayTwiceFinished), 1, int(DayTwiceLate), 1, int(DayTwiceDueFinished), 1)}},
 		{"withdrawn early", received, withdrawn, Tallies{
 			key(6): tally(int(DayWithdrawn), 1), key(8): tally(int(DayDueFinished), 1)}},
 		{"outcome changed", late, withdrawn, Tallies{
 			key(6): tally(int(DayWithdrawn), 1), key(8): tally(int(DayDueFinished), 1),
-			key(11): tally(int(DayLate), -1, int(DayDueFinished), -1)}},
+			key(11): tally(int(DayLate), -1, int(DayResult), -1, int(DayDueFinished), -1)}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

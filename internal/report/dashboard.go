@@ -84,17 +84,23 @@ func TrendMonths(d calendar.Date, n int) []Period {
 	return out
 }
 
-// BuildDashboard computes the dashboard of the period at the instant now: ds are the
-// summaries that count in any period from the first trend month (or the previous
-// period, whichever starts first) to the period's end; open the dossiers open now. A
-// dossier is soon due when its appointment falls within soon of now.
-func BuildDashboard(p Period, months []Period, ds []Dossier, open []OpenDossier, now time.Time, soon time.Duration) Dashboard {
+// DashboardPeriods are the periods whose Biểu II.06a totals the dashboard of p shows:
+// p, the previous period of the same length, and the trend months.
+func DashboardPeriods(p Period, months []Period) []Period {
+	return append([]Period{p, PreviousPeriod(p)}, months...)
+}
+
+// BuildDashboard computes the dashboard of the period at the instant now: totals gives
+// the totals of Biểu II.06a of each of DashboardPeriods (from the maintained counts, or
+// Totals of the dossiers); open are the dossiers open now. A dossier is soon due when
+// its appointment falls within soon of now.
+func BuildDashboard(p Period, months []Period, totals func(Period) Counts, open []OpenDossier, now time.Time, soon time.Duration) Dashboard {
 	db := Dashboard{Period: p, Previous: PreviousPeriod(p)}
-	db.Current, db.Before = Totals(p, ds), Totals(db.Previous, ds)
+	db.Current, db.Before = totals(p), totals(db.Previous)
 	db.Rate, db.HasRate = OnTimeRate(db.Current)
 	db.PreviousRate, db.HasPrevRate = OnTimeRate(db.Before)
 	for _, m := range months {
-		n := Totals(m, ds)
+		n := totals(m)
 		r, ok := OnTimeRate(n)
 		db.Trend = append(db.Trend, MonthRate{Period: m, Resolved: n.Resolved.Total,
 			OnTime: n.Resolved.Early + n.Resolved.OnTime, Rate: r, HasData: ok})

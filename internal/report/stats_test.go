@@ -115,7 +115,7 @@ func TestBuildDashboard(t *testing.T) {
 		{Code: "E", Step: "Thẩm định", Assignee: "x.cv", AssigneeName: "Trần Văn Hùng", DueAt: at(3, 11)},
 		{Code: "F", Step: "Phê duyệt", DueAt: at(3, 30)},
 	}
-	db := BuildDashboard(p, months, ds, open, now, 48*time.Hour)
+	db := BuildDashboard(p, months, func(q Period) Counts { return Totals(q, ds) }, open, now, 48*time.Hour)
 	if db.Current.Resolved.Total != 2 || db.Current.Received.Total != 3 || db.Rate != 50 || !db.HasRate {
 		t.Errorf("current %+v rate %v", db.Current, db.Rate)
 	}

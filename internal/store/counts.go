@@ -12,7 +12,7 @@ import (
 	"motcua/internal/report"
 )
 
-// countRowsPerSQL is how many rows of daily counts one statement adds (11 values each).
+// countRowsPerSQL is how many rows of daily counts one statement adds (19 values each).
 const countRowsPerSQL = 500
 
 // countStatement is one multi-row DossierCountsAdd: its text and arguments.
@@ -141,8 +141,9 @@ func (s *Store) rebuildUnitCounts(ctx context.Context, tx *sql.Tx, unit string) 
 		var (
 			proc, channel, status string
 			rec, fin, orig, due   sql.NullTime
+			supplements           int
 		)
-		if err := rows.Scan(&proc, &channel, &status, &rec, &fin, &orig, &due); err != nil {
+		if err := rows.Scan(&proc, &channel, &status, &rec, &fin, &orig, &due, &supplements); err != nil {
 			rows.Close()
 			return fmt.Errorf("store: rebuild counts: %w", err)
 		}
@@ -150,7 +151,8 @@ func (s *Store) rebuildUnitCounts(ctx context.Context, tx *sql.Tx, unit string) 
 			due = orig
 		}
 		t.Add(report.Dossier{UnitCode: unit, ProcedureCode: proc, Channel: dossier.Channel(channel),
-			Status: dossier.Status(status), ReceivedAt: timeOf(rec), FinishedAt: timeOf(fin), OriginalDueAt: timeOf(due)}, 1)
+			Status: dossier.Status(status), ReceivedAt: timeOf(rec), FinishedAt: timeOf(fin), OriginalDueAt: timeOf(due),
+			Supplements: supplements}, 1)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {

@@ -73,11 +73,69 @@ func randomStoredHistory(t *testing.T, s *store.Store, r *rand.Rand, at time.Tim
 	return cur.Record.Code
 }
 
+// indexParts are the parts of the QĐ 766 index that come from the counts, for
+// comparison and messages.
+func indexParts(s report.PeriodSums) string {
+	resolved, late := s.ResolvedLate()
+	return fmt.Sprintf("%v resolved %d late %d started %d results %d", s.DossierMeasures(), resolved, late, s.Started(), s.Results)
+}
+
+// referenceParts are the same parts counted one dossier at a time, as the QĐ 766
+// index's reference computation does (report.DossierMeasures, report.ClassifyII06a).
+func referenceParts(p report.Period, ds []report.Dossier) string {
+	var resolved, late, started, results int
+	for _, d := range ds {
+		c := report.ClassifyII06a(d, p)
+		if c.Counts() && c.In != report.ReceivedCarried {
+			started++
+		}
+		if !c.Has(report.Resolved) {
+			continue
+		}
+		resolved++
+		if c.Out == report.ResolvedLate || d.Supplements >= 2 {
+			late++
+		}
+		if d.Status == dossier.StatusResultReady || d.Status == dossier.StatusReturned {
+			results++
+		}
+	}
+	return fmt.Sprintf("%v resolved %d late %d started %d results %d", report.DossierMeasures(p, ds), resolved, late, started, results)
+}
+
+// checkIndexSums checks that the QĐ 766 parts read from the counts per root
+// (IndexCountSums) equal the per-dossier reference, for the communes below the province
+// (a ranking) and the province alone.
+func checkIndexSums(t *testing.T, s *store.Store, p report.Period) {
+	t.Helper()
+	ctx := context.Background()
+	for _, roots := range []store.IndexRoots{{Parent: "H26"}, {Unit: "H26"}} {
+		sums, err := s.IndexCountSums(ctx, roots, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		units := []string{"H26.01", "H26.02"}
+		if roots.Unit != "" {
+			units = []string{roots.Unit}
+		}
+		for _, u := range units {
+			ds, err := s.ReportDossiers(ctx, u, true, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := indexParts(sums[u]), referenceParts(p, ds); got != want {
+				t.Errorf("%s, %s (roots %+v): index parts from counts %s, want %s", u, p.Name, roots, got, want)
+			}
+		}
+	}
+}
+
 // TestDossierCountsProperty writes random histories through the store's write paths on
 // each database and checks, after each batch, that the maintained daily counts equal a
 // recomputation from the event log, that a rebuild gives them again, and that Biểu
-// II.06a from the counts equals the one that classifies every dossier, for random
-// periods, each commune and the province.
+// II.06a and the QĐ 766 parts from the counts (2.1, 3.3, 5.4's resolved and late, the
+// denominators of 4.1–4.3) equal those that classify every dossier, for random periods,
+// each commune and the province.
 func TestDossierCountsProperty(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
@@ -103,11 +161,13 @@ func TestDossierCountsProperty(t *testing.T) {
 				seen[string(sum.Status)] = true
 				seen["extended"] = seen["extended"] || sum.Extended
 				seen["supplemented"] = seen["supplemented"] || sum.Supplements > 0
+				seen["supplemented twice"] = seen["supplemented twice"] || (sum.Supplements >= 2 && !sum.FinishedAt.IsZero())
 				seen["online accepted"] = seen["online accepted"] || (sum.Channel == dossier.ChannelOnline && !sum.ReceivedAt.IsZero())
 				seen["late"] = seen["late"] || (!sum.FinishedAt.IsZero() && sum.FinishedAt.After(sum.OriginalDueAt))
 			}
 			if seed == 2 {
-				for _, k := range []string{"withdrawn", "refused", "returned", "processing", "extended", "supplemented", "online accepted", "late"} {
+				for _, k := range []string{"withdrawn", "refused", "returned", "processing", "extended", "supplemented",
+					"supplemented twice", "online accepted", "late"} {
 					if !seen[k] {
 						t.Errorf("no history is %s", k)
 					}
@@ -164,6 +224,7 @@ func TestDossierCountsProperty(t *testing.T) {
 						t.Fatalf("seed %d, %s, %s: from counts %+v, want %+v", seed, u.code, p.Name, got, want)
 					}
 				}
+				checkIndexSums(t, s, p)
 			}
 		}
 	})

@@ -32,10 +32,11 @@ type IndexCounts struct {
 	Feedback []StoredFeedback
 }
 
-// IndexCounts counts the QĐ 766 measures of every root over the period in three
-// set-based queries grouped by root (the dossiers, their results, the PAKN), whatever
-// the number of roots. A
-// root with nothing to count is absent from the map.
+// IndexCounts counts the QĐ 766 measures of every root over the period, whatever the
+// number of roots: the dossier measures from the maintained counts (IndexCountSums),
+// the others in three set-based queries grouped by root, each driven from the records
+// it depends on (ratings and PAKN, files, fee-bearing dossiers), then the PAKN of the
+// period. A root with nothing to count is absent from the map.
 func (s *Store) IndexCounts(ctx context.Context, roots IndexRoots, p report.Period) (map[string]*IndexCounts, error) {
 	start, end := p.Start().UTC(), p.End().UTC()
 	out := map[string]*IndexCounts{}
@@ -47,19 +48,33 @@ func (s *Store) IndexCounts(ctx context.Context, roots IndexRoots, p report.Peri
 		}
 		return c
 	}
+	sums, err := s.IndexCountSums(ctx, roots, p)
+	if err != nil {
+		return nil, err
+	}
+	for root, n := range sums {
+		c := at(root)
+		m := n.DossierMeasures()
+		c.OnTime, c.Processed = m[report.MeasureOnTime].Num, m[report.MeasureOnTime].Den
+		c.Online, c.Received = m[report.MeasureOnline].Num, m[report.MeasureOnline].Den
+		c.Resolved, c.Late = n.ResolvedLate()
+		c.Started, c.ResultDossiers = n.Started(), n.Results
+	}
 	type source struct {
 		name   string
 		args   []any
 		fields func(c *IndexCounts) []*int
 	}
 	sources := []source{
-		{"IndexDossierCounts", []any{start, end, start, start, start, start, end, start, end}, func(c *IndexCounts) []*int {
-			pc := &c.Payments
-			return []*int{&c.OnTime, &c.Processed, &c.Online, &c.Received, &c.Resolved, &c.Late, &c.Disliked, &c.WithFeedback,
-				&c.Started, &c.Digitised, &c.Reused, &pc.FeeDossiers, &pc.PaidOnline, &pc.FeeProcedures, &pc.PaidProcedures}
+		{"IndexSatisfactionCounts", []any{start, end}, func(c *IndexCounts) []*int {
+			return []*int{&c.Disliked, &c.WithFeedback}
 		}},
-		{"IndexResultCounts", []any{start, end}, func(c *IndexCounts) []*int {
-			return []*int{&c.ResultDossiers, &c.EResults}
+		{"IndexFileCounts", []any{start, end, start, end, start, end}, func(c *IndexCounts) []*int {
+			return []*int{&c.EResults, &c.Digitised, &c.Reused}
+		}},
+		{"IndexPaymentCounts", []any{start, end}, func(c *IndexCounts) []*int {
+			pc := &c.Payments
+			return []*int{&pc.FeeDossiers, &pc.PaidOnline, &pc.FeeProcedures, &pc.PaidProcedures}
 		}},
 	}
 	for _, src := range sources {

@@ -5,8 +5,9 @@
 -- name: DossierCountsAdd
 -- Adds a change (one row per key of report.Tallies.AtGrains, several rows in bulk).
 INSERT INTO dossier_counts (unit_code, grain, first_day, procedure_code, received_online,
-    received_direct, early, on_time, late, withdrawn, due, due_finished)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    received_direct, early, on_time, late, withdrawn, due, due_finished, result_dossiers,
+    twice_received, twice_finished, twice_late, twice_withdrawn, twice_due, twice_due_finished)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (unit_code, grain, first_day, procedure_code) DO UPDATE SET
     received_online = dossier_counts.received_online + excluded.received_online,
     received_direct = dossier_counts.received_direct + excluded.received_direct,
@@ -15,7 +16,14 @@ ON CONFLICT (unit_code, grain, first_day, procedure_code) DO UPDATE SET
     late = dossier_counts.late + excluded.late,
     withdrawn = dossier_counts.withdrawn + excluded.withdrawn,
     due = dossier_counts.due + excluded.due,
-    due_finished = dossier_counts.due_finished + excluded.due_finished;
+    due_finished = dossier_counts.due_finished + excluded.due_finished,
+    result_dossiers = dossier_counts.result_dossiers + excluded.result_dossiers,
+    twice_received = dossier_counts.twice_received + excluded.twice_received,
+    twice_finished = dossier_counts.twice_finished + excluded.twice_finished,
+    twice_late = dossier_counts.twice_late + excluded.twice_late,
+    twice_withdrawn = dossier_counts.twice_withdrawn + excluded.twice_withdrawn,
+    twice_due = dossier_counts.twice_due + excluded.twice_due,
+    twice_due_finished = dossier_counts.twice_due_finished + excluded.twice_due_finished;
 
 -- name: DossierCountsClear
 DELETE FROM dossier_counts WHERE unit_code = ?;
@@ -31,13 +39,14 @@ SELECT DISTINCT unit_code FROM dossier_counts;
 -- What report.Contribution reads of each dossier of a unit whose clock started, from
 -- the projection (the legal appointment is original_due_at, else due_at, as in the
 -- summaries of the lists).
-SELECT procedure_code, channel, status, received_at, finished_at, original_due_at, due_at
+SELECT procedure_code, channel, status, received_at, finished_at, original_due_at, due_at, supplements
 FROM dossiers
 WHERE unit_code = ? AND received_at IS NOT NULL;
 
 -- name: DossierCountsOfUnit
 SELECT procedure_code, first_day, received_online, received_direct, early, on_time, late,
-    withdrawn, due, due_finished
+    withdrawn, due, due_finished, result_dossiers, twice_received, twice_finished, twice_late,
+    twice_withdrawn, twice_due, twice_due_finished
 FROM dossier_counts
 WHERE unit_code = ? AND grain = 'd';
 
@@ -126,3 +135,58 @@ SELECT COALESCE(p.field_code, ''),
 FROM sums s
 LEFT JOIN procedures p ON p.code = s.procedure_code
 GROUP BY COALESCE(p.field_code, '');
+
+-- name: IndexCountSums
+-- report.PeriodSums per root unit (each root with every unit below it) for a period,
+-- read as II06aSums reads them (two prefix sums at the three grains, each a range of the
+-- primary key per unit): the parts of the QĐ 766 index that come from the counts
+-- (report.PeriodSums.DossierMeasures, ResolvedLate, Started, Results). Roots: the units
+-- directly below the first parameter's unit, or the second parameter's unit ('' for
+-- none). Then year start, year start, half start, half start, end for side 1 (the
+-- prefix before the day after the last day) and for side -1 (before the first day).
+WITH RECURSIVE tree(id, code, root) AS (
+    SELECT id, code, code FROM units
+    WHERE parent_id IN (SELECT p.id FROM units p WHERE p.code = ?) OR code = ?
+    UNION ALL
+    SELECT u.id, u.code, t.root FROM units u JOIN tree t ON u.parent_id = t.id
+), scope(code, root) AS (
+    SELECT code, root FROM tree
+), picked(root, side, received_online, received_direct, early, on_time, late, withdrawn, due, due_finished, result_dossiers, twice_received, twice_finished, twice_late, twice_withdrawn, twice_due, twice_due_finished) AS (
+    SELECT s.root, 1, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished
+    FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
+    WHERE c.grain = 'y' AND c.first_day < ?
+    UNION ALL
+    SELECT s.root, 1, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished
+    FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
+    WHERE c.grain = 'h' AND c.first_day >= ? AND c.first_day < ?
+    UNION ALL
+    SELECT s.root, 1, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished
+    FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
+    WHERE c.grain = 'd' AND c.first_day >= ? AND c.first_day < ?
+    UNION ALL
+    SELECT s.root, -1, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished
+    FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
+    WHERE c.grain = 'y' AND c.first_day < ?
+    UNION ALL
+    SELECT s.root, -1, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished
+    FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
+    WHERE c.grain = 'h' AND c.first_day >= ? AND c.first_day < ?
+    UNION ALL
+    SELECT s.root, -1, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished
+    FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
+    WHERE c.grain = 'd' AND c.first_day >= ? AND c.first_day < ?
+)
+SELECT root,
+    CAST(SUM(side * received_online) AS BIGINT), CAST(SUM(side * received_direct) AS BIGINT),
+    CAST(SUM(CASE WHEN side = -1 THEN received_online + received_direct - early - on_time - late - withdrawn ELSE 0 END) AS BIGINT),
+    CAST(SUM(side * early) AS BIGINT), CAST(SUM(side * on_time) AS BIGINT), CAST(SUM(side * late) AS BIGINT),
+    CAST(SUM(side * withdrawn) AS BIGINT),
+    CAST(SUM(CASE WHEN side = 1 THEN due - due_finished ELSE 0 END) AS BIGINT),
+    CAST(SUM(side * result_dossiers) AS BIGINT),
+    CAST(SUM(side * twice_received) AS BIGINT),
+    CAST(SUM(CASE WHEN side = -1 THEN twice_received - twice_finished ELSE 0 END) AS BIGINT),
+    CAST(SUM(side * twice_finished) AS BIGINT), CAST(SUM(side * twice_late) AS BIGINT),
+    CAST(SUM(side * twice_withdrawn) AS BIGINT),
+    CAST(SUM(CASE WHEN side = 1 THEN twice_due - twice_due_finished ELSE 0 END) AS BIGINT)
+FROM picked
+GROUP BY root;

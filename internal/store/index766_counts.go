@@ -1,0 +1,44 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"motcua/internal/report"
+)
+
+// IndexCountSums reads, per root unit (each root with every unit below it), the sums of
+// the maintained counts over the period (report.PeriodSums): the parts of the QĐ 766
+// index that come from the counts. Like II06aSums it reads two prefix sums, each at most
+// a row per statutory year, 24 half-months and 15 days per unit and procedure, whatever
+// the number of dossiers. A root without counts is absent.
+func (s *Store) IndexCountSums(ctx context.Context, roots IndexRoots, p report.Period) (map[string]report.PeriodSums, error) {
+	args := []any{roots.Parent, roots.Unit}
+	for _, pre := range []report.Prefix{report.PrefixBefore(p.To.AddDays(1)), report.PrefixBefore(p.From)} {
+		y, h, e := pre.Years.String(), pre.Halves.String(), pre.End.String()
+		args = append(args, y, y, h, h, e)
+	}
+	rows, err := s.query(ctx, s.read, "IndexCountSums", args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]report.PeriodSums{}
+	for rows.Next() {
+		var (
+			root string
+			n    report.PeriodSums
+		)
+		tw := &n.Twice
+		if err := rows.Scan(&root, &n.ReceivedOnline, &n.ReceivedDirect, &n.OpenBefore, &n.Early, &n.OnTime,
+			&n.Late, &n.Withdrawn, &n.Overdue, &n.Results, &tw.Received, &tw.OpenBefore, &tw.Finished, &tw.Late,
+			&tw.Withdrawn, &tw.Overdue); err != nil {
+			return nil, fmt.Errorf("store: index count sums: %w", err)
+		}
+		out[root] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: index count sums: %w", err)
+	}
+	return out, nil
+}

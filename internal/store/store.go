@@ -18,6 +18,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"motcua/internal/org"
+
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
 )
@@ -61,6 +63,14 @@ type Store struct {
 	calendars calendarCache
 	// procedures keeps decoded procedure documents (catalog_cache.go).
 	procedures procedureCache
+	// processes keeps decoded process versions of dossiers (catalog_cache.go).
+	processes processCache
+	// units, procedureDocs and offers keep reference data for intake (reference_cache.go).
+	units         refCache[org.Unit]
+	procedureDocs refCache[string]
+	offers        refCache[bool]
+	// tokens keeps API tokens verified within the last second (token_cache.go).
+	tokens tokenCache
 	// batch is the group committer of dossier intake (batch.go).
 	batch committer
 	// stmts are the prepared statements of named queries (stmt.go).

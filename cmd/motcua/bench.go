@@ -143,6 +143,9 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 		pprof.StopCPUProfile()
 	}
 	lookup.print(stdout, "lookup (HTTP GET /api/v1/lookup/{code})")
+	if m := processMemory(); m != "" {
+		fmt.Fprintln(stdout, m)
+	}
 
 	raw, dropRaw, err := open("raw")
 	if err != nil {

@@ -21,6 +21,9 @@ type benchResult struct {
 	first     error
 	elapsed   time.Duration
 	allocs    uint64
+	// cpu is the CPU time (user and system) the whole process spent during the run: a
+	// figure that, unlike the rate, holds on a machine busy with other work.
+	cpu time.Duration
 }
 
 // benchAllocs is the number of heap allocations the process has made so far.
@@ -51,6 +54,7 @@ func benchRun(n, c int, fn func(i int) error) benchResult {
 		res  benchResult
 		wg   sync.WaitGroup
 	)
+	cpu0 := processCPU()
 	start := time.Now()
 	for range c {
 		wg.Go(func() {
@@ -80,6 +84,7 @@ func benchRun(n, c int, fn func(i int) error) benchResult {
 	}
 	wg.Wait()
 	res.elapsed = time.Since(start)
+	res.cpu = processCPU() - cpu0
 	slices.Sort(res.latencies)
 	return res
 }
@@ -100,9 +105,13 @@ func (r benchResult) print(w io.Writer, what string) {
 	if n := len(r.latencies) + r.errors; n > 0 {
 		perCall = float64(r.allocs) / float64(n)
 	}
-	fmt.Fprintf(w, "%s: %d in %.2f s = %.0f/s, p50 %.1f ms, p99 %.1f ms, errors %d, %.0f allocs/op\n", what,
+	cpuPerCall := 0.0
+	if n := len(r.latencies) + r.errors; n > 0 {
+		cpuPerCall = float64(r.cpu.Microseconds()) / float64(n)
+	}
+	fmt.Fprintf(w, "%s: %d in %.2f s = %.0f/s, p50 %.1f ms, p99 %.1f ms, errors %d, %.0f allocs/op, CPU %.0f µs/op\n", what,
 		len(r.latencies), r.elapsed.Seconds(), r.rate(),
-		float64(r.quantile(0.50).Microseconds())/1000, float64(r.quantile(0.99).Microseconds())/1000, r.errors, perCall)
+		float64(r.quantile(0.50).Microseconds())/1000, float64(r.quantile(0.99).Microseconds())/1000, r.errors, perCall, cpuPerCall)
 	if r.first != nil {
 		fmt.Fprintf(w, "  first error: %v\n", r.first)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -15,15 +16,19 @@ func TestBenchCommand(t *testing.T) {
 		t.Fatalf("bench: %v\n%s", err, out.String())
 	}
 	for _, want := range []*regexp.Regexp{
-		regexp.MustCompile(`(?m)^intake \(HTTP POST /api/v1/dossiers\): 40 in .* errors 0, \d+ allocs/op$`),
-		regexp.MustCompile(`(?m)^lookup \(HTTP GET /api/v1/lookup/\{code\}\): 80 in .* errors 0, \d+ allocs/op$`),
-		regexp.MustCompile(`(?m)^raw limit \(store.CreateDossier.*\): 40 in .* errors 0, \d+ allocs/op$`),
+		regexp.MustCompile(`(?m)^intake \(HTTP POST /api/v1/dossiers\): 40 in .* errors 0, \d+ allocs/op, CPU \d+ µs/op$`),
+		regexp.MustCompile(`(?m)^lookup \(HTTP GET /api/v1/lookup/\{code\}\): 80 in .* errors 0, \d+ allocs/op, CPU \d+ µs/op$`),
+		regexp.MustCompile(`(?m)^raw limit \(store.CreateDossier.*\): 40 in .* errors 0, \d+ allocs/op, CPU \d+ µs/op$`),
 		regexp.MustCompile(`(?m)^intake / raw limit = \d+%$`),
-		regexp.MustCompile(`(?m)^floor \(sequence, dossier and first event only.*\): 40 in .* errors 0, \d+ allocs/op$`),
+		regexp.MustCompile(`(?m)^floor \(sequence, dossier and first event only.*\): 40 in .* errors 0, \d+ allocs/op, CPU \d+ µs/op$`),
 		regexp.MustCompile(`(?m)^intake / floor = \d+%$`),
 	} {
 		if !want.MatchString(out.String()) {
 			t.Errorf("got output\n%s\nwant a line matching %s", out.String(), want)
 		}
+	}
+	rss := regexp.MustCompile(`(?m)^resident memory \(server and clients, one process\): \d+ kB now, \d+ kB at most$`)
+	if _, err := os.Stat("/proc/self/status"); err == nil && !rss.MatchString(out.String()) {
+		t.Errorf("got output\n%s\nwant a line matching %s", out.String(), rss)
 	}
 }

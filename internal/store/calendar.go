@@ -165,6 +165,7 @@ func (s *Store) UnitSchedule(ctx context.Context, unit string) (calendar.Schedul
 
 // SetUnitSchedule stores the unit's working time.
 func (s *Store) SetUnitSchedule(ctx context.Context, unit string, sc calendar.Schedule) error {
+	defer s.forgetReference()
 	sj := scheduleJSON{Weekdays: sc.Weekdays, SaturdayReception: sc.SaturdayReception}
 	for _, se := range sc.Sessions {
 		sj.Sessions = append(sj.Sessions, [2]string{formatClock(se.Start), formatClock(se.End)})

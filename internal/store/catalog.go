@@ -37,12 +37,15 @@ func (s *Store) Fields(ctx context.Context) ([]FieldCount, error) {
 }
 
 // Procedure returns the procedure with the code, its Process being the current version,
-// or a fault.NotFound.
+// or a fault.NotFound. A change made by another server shows within referenceTTL.
 func (s *Store) Procedure(ctx context.Context, code string) (catalog.Procedure, error) {
-	var doc string
-	err := s.row(ctx, s.read, fmt.Sprintf("Không tìm thấy thủ tục có mã %q.", code), "ProcedureDoc", []any{code}, &doc)
-	if err != nil {
-		return catalog.Procedure{}, err
+	doc, gen, ok := s.procedureDocs.get(code)
+	if !ok {
+		err := s.row(ctx, s.read, fmt.Sprintf("Không tìm thấy thủ tục có mã %q.", code), "ProcedureDoc", []any{code}, &doc)
+		if err != nil {
+			return catalog.Procedure{}, err
+		}
+		s.procedureDocs.put(code, doc, gen)
 	}
 	return s.procedures.decode(code, doc)
 }
@@ -60,6 +63,7 @@ func decodeProcedure(doc string) (catalog.Procedure, error) {
 // new process version is published (the current one plus one; p.Process.Version for a
 // new procedure); otherwise the version is kept. It returns the procedure as saved.
 func (s *Store) SaveProcedure(ctx context.Context, p catalog.Procedure, by string) (catalog.Procedure, error) {
+	defer s.forgetReference()
 	if errs := p.Validate(); len(errs) > 0 {
 		return p, fault.WithFields("Thông tin thủ tục chưa hợp lệ.", errs.Map())
 	}

@@ -29,6 +29,7 @@ type ImportResult struct {
 // version, an unchanged one keeps its version. Each unit named in Offers offers exactly
 // the listed procedures afterwards; other units are left alone.
 func (s *Store) ImportCatalog(ctx context.Context, c catalog.Catalog, by string) (ImportResult, error) {
+	defer s.forgetReference()
 	var res ImportResult
 	probs := c.Validate()
 	for i, o := range c.Offers {
@@ -178,9 +179,18 @@ func (s *Store) UnitProcedures(ctx context.Context, unit string) ([]string, erro
 	return out, rows.Err()
 }
 
-// OffersProcedure reports whether the unit receives dossiers of the procedure.
+// OffersProcedure reports whether the unit receives dossiers of the procedure. A change
+// made by another server shows within referenceTTL.
 func (s *Store) OffersProcedure(ctx context.Context, unit, code string) (bool, error) {
+	key := unit + "\x00" + code
+	offered, gen, ok := s.offers.get(key)
+	if ok {
+		return offered, nil
+	}
 	var n int
-	err := s.row(ctx, s.read, "", "OfferExists", []any{unit, code}, &n)
-	return n > 0, err
+	if err := s.row(ctx, s.read, "", "OfferExists", []any{unit, code}, &n); err != nil {
+		return false, err
+	}
+	s.offers.put(key, n > 0, gen)
+	return n > 0, nil
 }

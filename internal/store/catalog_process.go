@@ -25,6 +25,7 @@ type ProcessVersion struct {
 // version number is the current one plus one, whatever proc.Version says. Steps equal to
 // the current version are refused with a fault.Conflict. It returns the new version.
 func (s *Store) PublishProcess(ctx context.Context, code string, proc catalog.Process, by string) (catalog.Process, error) {
+	defer s.forgetReference()
 	var out catalog.Process
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var id int64

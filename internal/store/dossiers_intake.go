@@ -67,7 +67,7 @@ func (s *Store) insertNewDossiers(ctx context.Context, tx *sql.Tx, ps []*pending
 		}
 		eventArgs = append(eventArgs, p.out.Record.ID, e.Seq, string(e.Action), e.Actor, string(e.Role), e.Unit, e.At.UTC(), string(payload))
 	}
-	if err := s.bulkExec(ctx, tx, "DossierEventInsert", len(ps), eventArgs); err != nil {
+	if err := s.intakeExec(ctx, tx, "DossierEventInsert", len(ps), eventArgs); err != nil {
 		return err
 	}
 	// The daily counts of the reports (counts.go), for the whole group at once.
@@ -94,7 +94,7 @@ func (s *Store) insertNewDossiers(ctx context.Context, tx *sql.Tx, ps []*pending
 			auditArgs = append(auditArgs, now, a.Actor, a.UnitCode, a.Action, a.Target, a.Detail, a.IP, a.RequestID)
 		}
 	}
-	return s.bulkExec(ctx, tx, "AuditInsert", len(auditArgs)/8, auditArgs)
+	return s.intakeExec(ctx, tx, "AuditInsert", len(auditArgs)/8, auditArgs)
 }
 
 // takeCodes allocates the codes of the pending dossiers: the next numbers of each
@@ -147,17 +147,52 @@ func (s *Store) insertDossierRows(ctx context.Context, tx *sql.Tx, ps []*pending
 	if err := checkArgs(args); err != nil {
 		return err
 	}
-	head, _, err := s.bulkText("DossierInsert", len(ps), len(args)/len(ps))
+	// Several rows need the code to match each ID to its dossier.
+	ids := make(map[string]int64, len(ps))
+	cols := len(args) / len(ps)
+	sizes := []int{len(ps)}
+	if s.dialect == SQLite {
+		sizes = bulkChunks(len(ps))
+	}
+	for _, size := range sizes {
+		part := args[:size*cols]
+		args = args[size*cols:]
+		if err := s.insertDossierPart(ctx, tx, size, cols, part, ids); err != nil {
+			return err
+		}
+	}
+	for _, p := range ps {
+		id, ok := ids[p.out.Record.Code]
+		if !ok {
+			return fmt.Errorf("store: dossier %s: no ID returned", p.out.Record.Code)
+		}
+		p.out.Record.ID = id
+	}
+	return nil
+}
+
+// insertDossierPart inserts size dossier rows of cols values in one statement (prepared
+// once per size on SQLite, see bulkStmt) and notes their IDs by code.
+func (s *Store) insertDossierPart(ctx context.Context, tx *sql.Tx, size, cols int, args []any, ids map[string]int64) error {
+	const returning = "RETURNING id, code"
+	st, err := s.bulkStmt(ctx, tx, "DossierInsert", size, cols, returning)
 	if err != nil {
 		return err
 	}
-	// Several rows need the code to match each ID to its dossier.
-	rows, err := tx.QueryContext(ctx, head+"RETURNING id, code", args...)
+	var rows *sql.Rows
+	if st != nil {
+		rows, err = st.QueryContext(ctx, args...)
+	} else {
+		head, _, terr := s.bulkText("DossierInsert", size, cols)
+		if terr != nil {
+			return terr
+		}
+		rows, err = tx.QueryContext(ctx, head+returning, args...)
+	}
 	if err != nil {
 		return s.mapErr("DossierInsert", err)
 	}
 	defer rows.Close()
-	ids := make(map[string]int64, len(ps))
 	for rows.Next() {
 		var id int64
 		var code string
@@ -168,13 +203,6 @@ func (s *Store) insertDossierRows(ctx context.Context, tx *sql.Tx, ps []*pending
 	}
 	if err := rows.Err(); err != nil {
 		return s.mapErr("DossierInsert", err)
-	}
-	for _, p := range ps {
-		id, ok := ids[p.out.Record.Code]
-		if !ok {
-			return fmt.Errorf("store: dossier %s: no ID returned", p.out.Record.Code)
-		}
-		p.out.Record.ID = id
 	}
 	return nil
 }

@@ -129,21 +129,26 @@ func (s *Store) publicDossier(ctx context.Context, code string) (StoredDossier, 
 	}
 	defer rows.Close()
 	var (
-		out                 StoredDossier
-		d                   dossier.Dossier
-		process, mode, rule string
-		channel, payload    string
-		days                float64
-		seq                 int
+		out             StoredDossier
+		d               dossier.Dossier
+		process         string
+		mode, rule      string
+		channel         string
+		rawProcess, raw sql.RawBytes // valid until the next row: decoded, never kept
+		days            float64
+		seq             int
 	)
 	r := &out.Record
 	for rows.Next() {
-		if err := rows.Scan(&r.ID, &r.Code, &r.UnitCode, &r.ProcedureCode, &r.ProcedureName, &process,
-			&days, &mode, &rule, &channel, &r.LookupKey, &seq, &payload); err != nil {
+		if err := rows.Scan(&r.ID, &r.Code, &r.UnitCode, &r.ProcedureCode, &r.ProcedureName, &rawProcess,
+			&days, &mode, &rule, &channel, &r.LookupKey, &seq, &raw); err != nil {
 			return StoredDossier{}, fmt.Errorf("store: dossier %s: %w", code, err)
 		}
+		if len(d.Events) == 0 {
+			process = string(rawProcess) // the same on every row
+		}
 		var e dossier.Event
-		if err := json.Unmarshal([]byte(payload), &e); err != nil {
+		if err := json.Unmarshal(raw, &e); err != nil {
 			return StoredDossier{}, fmt.Errorf("store: dossier %s event %d: %w", code, seq, err)
 		}
 		e.Seq = seq
@@ -158,7 +163,7 @@ func (s *Store) publicDossier(ctx context.Context, code string) (StoredDossier, 
 	d.Code, d.ProcedureCode, d.UnitCode, d.Channel = r.Code, r.ProcedureCode, r.UnitCode, dossier.Channel(channel)
 	d.Deadline = deadlineOf(days, mode)
 	d.SupplementRule = rule
-	if err := json.Unmarshal([]byte(process), &d.Process); err != nil {
+	if d.Process, err = s.processes.decode(process); err != nil {
 		return StoredDossier{}, fmt.Errorf("store: dossier %s process: %w", code, err)
 	}
 	cal, err := s.UnitCalendar(ctx, d.UnitCode)

@@ -65,19 +65,36 @@ func (s *Store) CreateToken(ctx context.Context, userID int64, ttl time.Duration
 	return token, exp, err
 }
 
-// TokenUser returns the officer behind a live, unrevoked API token.
+// TokenUser returns the officer behind a live, unrevoked API token. A token verified
+// less than tokenTTL ago is trusted without reading the database (token_cache.go).
 func (s *Store) TokenUser(ctx context.Context, token string) (org.User, error) {
-	return s.userBySecret(ctx, "TokenUser", token)
+	hash := hashSecret(token)
+	now := s.Now()
+	u, gen, ok := s.tokens.lookup(hash, now)
+	if ok {
+		return u, nil
+	}
+	u, err := s.userByHash(ctx, "TokenUser", hash)
+	if err == nil {
+		s.tokens.keep(hash, u, gen, now)
+	}
+	return u, err
 }
 
-// RevokeToken revokes an API token; revoking twice is not an error.
+// RevokeToken revokes an API token; revoking twice is not an error. The token is
+// refused by this store as soon as RevokeToken returns.
 func (s *Store) RevokeToken(ctx context.Context, token string) error {
+	defer s.tokens.forget()
 	_, err := s.exec(ctx, s.write, "TokenRevoke", s.Now(), hashSecret(token))
 	return err
 }
 
 func (s *Store) userBySecret(ctx context.Context, query, token string) (org.User, error) {
-	row, err := s.queryRow(ctx, s.read, query, hashSecret(token), s.Now(), true)
+	return s.userByHash(ctx, query, hashSecret(token))
+}
+
+func (s *Store) userByHash(ctx context.Context, query, hash string) (org.User, error) {
+	row, err := s.queryRow(ctx, s.read, query, hash, s.Now(), true)
 	if err != nil {
 		return org.User{}, err
 	}

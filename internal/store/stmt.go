@@ -10,9 +10,11 @@ import (
 // that hot reads (a public lookup, a token check) are not parsed and planned again on
 // every call. database/sql prepares them again on each pooled connection as needed.
 type stmtCache struct {
-	mu     sync.RWMutex
-	m      map[stmtKey]*sql.Stmt
-	wanted map[string]bool // statements transactions would have used
+	mu sync.RWMutex
+	m  map[stmtKey]*sql.Stmt
+	// wanted are the statements transactions would have used: key → text, or "" for
+	// the named query of that name.
+	wanted map[string]string
 }
 
 type stmtKey struct {
@@ -34,9 +36,16 @@ func (s *Store) stmt(ctx context.Context, db *sql.DB, name string) (*sql.Stmt, e
 	if err != nil {
 		return nil, err
 	}
+	return s.prepared(ctx, db, name, text)
+}
+
+// prepared returns the statement of text prepared on db, kept under the key name.
+func (s *Store) prepared(ctx context.Context, db *sql.DB, name, text string) (*sql.Stmt, error) {
+	k := stmtKey{db, name}
+	c := &s.stmts
 	// Prepare without holding the lock: on SQLite preparing on the write pool waits for
 	// its only connection, which a transaction calling txStmt may hold.
-	st, err = db.PrepareContext(ctx, text)
+	st, err := db.PrepareContext(ctx, text)
 	if err != nil {
 		return nil, s.mapErr(name, err)
 	}
@@ -72,6 +81,13 @@ func (s *Store) closeStmts() {
 // A statement cannot be prepared on the write pool while a transaction holds its only
 // connection: a missing one is noted and prepared by prepareWanted after the transaction.
 func (s *Store) txStmt(ctx context.Context, db querier, name string) (*sql.Stmt, error) {
+	return s.txStmtText(ctx, db, name, "")
+}
+
+// txStmtText is txStmt for a statement whose text is built at run time (a multi-row
+// INSERT of a given number of rows), kept under the key name; text "" is the named
+// query name.
+func (s *Store) txStmtText(ctx context.Context, db querier, name, text string) (*sql.Stmt, error) {
 	tx, ok := db.(*sql.Tx)
 	if !ok || s.dialect != SQLite {
 		return nil, nil
@@ -84,9 +100,9 @@ func (s *Store) txStmt(ctx context.Context, db querier, name string) (*sql.Stmt,
 	if !ok {
 		c.mu.Lock()
 		if c.wanted == nil {
-			c.wanted = map[string]bool{}
+			c.wanted = map[string]string{}
 		}
-		c.wanted[name] = true
+		c.wanted[name] = text
 		c.mu.Unlock()
 		return nil, nil
 	}
@@ -101,8 +117,12 @@ func (s *Store) prepareWanted(ctx context.Context) {
 	names := c.wanted
 	c.wanted = nil
 	c.mu.Unlock()
-	for name := range names {
-		s.stmt(ctx, s.write, name)
+	for name, text := range names {
+		if text == "" {
+			s.stmt(ctx, s.write, name)
+		} else {
+			s.prepared(ctx, s.write, name, text)
+		}
 	}
 }
 

@@ -18,6 +18,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"motcua/internal/org"
+
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
 )
@@ -61,6 +63,14 @@ type Store struct {
 	calendars calendarCache
 	// procedures keeps decoded procedure documents (catalog_cache.go).
 	procedures procedureCache
+	// processes keeps decoded process versions of dossiers (catalog_cache.go).
+	processes processCache
+	// units, procedureDocs and offers keep reference data for intake (reference_cache.go).
+	units         refCache[org.Unit]
+	procedureDocs refCache[string]
+	offers        refCache[bool]
+	// tokens keeps API tokens verified within the last second (token_cache.go).
+	tokens tokenCache
 	// batch is the group committer of dossier intake (batch.go).
 	batch committer
 	// stmts are the prepared statements of named queries (stmt.go).
@@ -114,9 +124,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	return s, nil
 }
 
-// sqliteMmapSize is how much of the SQLite file readers map into memory (1 GiB); beyond
-// it they read as usual.
-const sqliteMmapSize = "1073741824"
+// sqliteMmapSize is how much of the SQLite file readers map into memory: none. Mapped
+// pages count in the server's resident memory as soon as they are read (at 1 million
+// dossiers, public lookups touching random dossiers took it past 1 GB within a minute,
+// all of it file pages), while pages read with read(2) stay in the kernel's page cache,
+// shared and outside the process; the cost is a copy of each page a connection's own
+// cache (cache_size, 2 MB each) does not hold.
+const sqliteMmapSize = "0"
 
 func openSQLite(path string) (*Store, error) {
 	// synchronous(FULL): an acknowledged commit survives power loss.
@@ -128,9 +142,8 @@ func openSQLite(path string) (*Store, error) {
 	}
 	write.SetMaxOpenConns(1)
 	write.SetConnMaxIdleTime(0)
-	// Readers map the file (mmap_size) instead of copying each page into a cache of
-	// their own: a public lookup then reads pages the kernel already holds, without
-	// allocating, and the memory is the page cache, shared and reclaimable.
+	// Readers read pages into a cache of their own rather than map the file (see
+	// sqliteMmapSize).
 	read, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=query_only(1)&_pragma=mmap_size("+sqliteMmapSize+")")
 	if err != nil {
 		write.Close()

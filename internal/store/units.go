@@ -35,8 +35,22 @@ func (s *Store) Units(ctx context.Context) ([]org.Unit, error) {
 	return out, rows.Err()
 }
 
-// Unit returns the unit with the code, or a fault.NotFound.
+// Unit returns the unit with the code, or a fault.NotFound. A change made by another
+// server shows within referenceTTL (reference_cache.go).
 func (s *Store) Unit(ctx context.Context, code string) (org.Unit, error) {
+	u, gen, ok := s.units.get(code)
+	if ok {
+		return u, nil
+	}
+	u, err := s.unit(ctx, code)
+	if err == nil {
+		s.units.put(code, u, gen)
+	}
+	return u, err
+}
+
+// unit reads the unit with the code from the database.
+func (s *Store) unit(ctx context.Context, code string) (org.Unit, error) {
 	row, err := s.queryRow(ctx, s.read, "UnitByCode", code)
 	if err != nil {
 		return org.Unit{}, err
@@ -86,6 +100,7 @@ func (s *Store) parentID(ctx context.Context, tx querier, code string) (any, err
 
 // CreateUnit validates and inserts a unit, returning it with its ID.
 func (s *Store) CreateUnit(ctx context.Context, u org.Unit) (org.Unit, error) {
+	defer s.forgetReference()
 	if errs := u.Valid(); len(errs) > 0 {
 		return u, fault.WithFields("Thông tin đơn vị chưa hợp lệ.", errs)
 	}
@@ -108,10 +123,11 @@ func (s *Store) CreateUnit(ctx context.Context, u org.Unit) (org.Unit, error) {
 // UpdateUnit replaces the fields of the unit currently known by oldCode. A unit cannot
 // be moved under itself or one of its descendants.
 func (s *Store) UpdateUnit(ctx context.Context, oldCode string, u org.Unit) (org.Unit, error) {
+	defer s.forgetReference()
 	if errs := u.Valid(); len(errs) > 0 {
 		return u, fault.WithFields("Thông tin đơn vị chưa hợp lệ.", errs)
 	}
-	cur, err := s.Unit(ctx, oldCode)
+	cur, err := s.unit(ctx, oldCode)
 	if err != nil {
 		return u, err
 	}

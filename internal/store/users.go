@@ -95,9 +95,11 @@ func (s *Store) CreateUser(ctx context.Context, u org.User, plain string) (org.U
 }
 
 // UpdateUser changes an officer's full name, unit and roles (the username stays). The
-// account's sessions and tokens go on: every request reads the account afresh, so the
-// new roles and unit apply at once.
+// account's sessions and tokens go on: every request reads the account afresh (API
+// tokens: verified within tokenTTL, and forgotten by this store at once), so the new
+// roles and unit apply at once.
 func (s *Store) UpdateUser(ctx context.Context, u org.User) (org.User, error) {
+	defer s.tokens.forget()
 	if errs := u.Valid(); len(errs) > 0 {
 		return u, fault.WithFields("Thông tin tài khoản chưa hợp lệ.", errs)
 	}
@@ -124,6 +126,7 @@ func (s *Store) UpdateUser(ctx context.Context, u org.User) (org.User, error) {
 // SetPassword replaces an officer's password, ends all of their sessions and revokes
 // all of their API tokens: whoever held the old password loses access at once.
 func (s *Store) SetPassword(ctx context.Context, username, plain string) error {
+	defer s.tokens.forget()
 	if msg := org.ValidPassword(plain); msg != "" {
 		return fault.WithFields(msg, map[string]string{"password": msg})
 	}
@@ -146,6 +149,7 @@ func (s *Store) SetPassword(ctx context.Context, username, plain string) error {
 // SetActive enables or disables an officer's account; disabling also ends their sessions
 // and revokes their API tokens.
 func (s *Store) SetActive(ctx context.Context, username string, active bool) error {
+	defer s.tokens.forget()
 	u, err := s.User(ctx, username)
 	if err != nil {
 		return err

@@ -134,26 +134,47 @@ func (s *Server) writeDossier(w http.ResponseWriter, r *http.Request, d store.St
 	kit.WriteJSON(w, http.StatusOK, body)
 }
 
+// publicAnswer is the lookup answer: no personal data, no officer, no notes. A struct,
+// not a map, so that the busiest answer of the site is encoded without sorting keys; its
+// fields are in the order of their names, as a map's keys were.
+type publicAnswer struct {
+	Code            string             `json:"code"`
+	DueAt           any                `json:"due_at"`
+	Extended        bool               `json:"extended"`
+	FinishedAt      any                `json:"finished_at"`
+	Procedure       string             `json:"procedure"`
+	ReceivedAt      any                `json:"received_at"`
+	ReturnedAt      any                `json:"returned_at"`
+	Status          dossier.Status     `json:"status"`
+	StatusLabel     string             `json:"status_label"`
+	SubmittedAt     any                `json:"submitted_at"`
+	Timeline        []publicItem       `json:"timeline"`
+	Timeliness      dossier.Timeliness `json:"timeliness"`
+	TimelinessLabel string             `json:"timeliness_label"`
+}
+
+// publicItem is one step of the public timeline.
+type publicItem struct {
+	At     any    `json:"at"`
+	Action string `json:"action"`
+	Label  string `json:"label"`
+}
+
 // publicJSON is the lookup answer: no personal data, no officer, no notes.
-func publicJSON(p store.PublicDossier, labels []string) map[string]any {
-	type item struct {
-		At     any    `json:"at"`
-		Action string `json:"action"`
-		Label  string `json:"label"`
-	}
-	timeline := make([]item, 0, len(p.Timeline))
+func publicJSON(p store.PublicDossier, labels []string) publicAnswer {
+	timeline := make([]publicItem, 0, len(p.Timeline))
 	for i, e := range p.Timeline {
 		label := e.Action.PublicLabel()
 		if i < len(labels) {
 			label = labels[i]
 		}
-		timeline = append(timeline, item{At: kit.Instant(e.At), Action: string(e.Action), Label: label})
+		timeline = append(timeline, publicItem{At: kit.Instant(e.At), Action: string(e.Action), Label: label})
 	}
-	return map[string]any{
-		"code": p.Code, "procedure": p.ProcedureName, "status": p.Status, "status_label": p.Status.Label(),
-		"submitted_at": kit.Instant(p.SubmittedAt), "received_at": kit.Instant(p.ReceivedAt), "due_at": kit.Instant(p.DueAt),
-		"finished_at": kit.Instant(p.FinishedAt), "returned_at": kit.Instant(p.ReturnedAt), "extended": p.Extended,
-		"timeliness": p.Timeliness, "timeliness_label": p.Timeliness.Label(), "timeline": timeline,
+	return publicAnswer{
+		Code: p.Code, Procedure: p.ProcedureName, Status: p.Status, StatusLabel: p.Status.Label(),
+		SubmittedAt: kit.Instant(p.SubmittedAt), ReceivedAt: kit.Instant(p.ReceivedAt), DueAt: kit.Instant(p.DueAt),
+		FinishedAt: kit.Instant(p.FinishedAt), ReturnedAt: kit.Instant(p.ReturnedAt), Extended: p.Extended,
+		Timeliness: p.Timeliness, TimelinessLabel: p.Timeliness.Label(), Timeline: timeline,
 	}
 }
 

@@ -88,6 +88,20 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
+// securityHeaders go on every response. The value slices are shared by all responses
+// instead of allocated for each (each has length and capacity 1, so that a handler's
+// Header.Add copies rather than changes them); keys are in canonical form.
+var securityHeaders = map[string][]string{
+	"X-Content-Type-Options":  {"nosniff"},
+	"X-Frame-Options":         {"DENY"},
+	"Referrer-Policy":         {"same-origin"},
+	"Content-Security-Policy": {"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"},
+	"Permissions-Policy":      {"camera=(), microphone=(), geolocation=()"},
+}
+
+// hsts is the Strict-Transport-Security value of responses over HTTPS.
+var hsts = []string{"max-age=31536000"}
+
 // Wrap adds, from the outside in: a request ID, the access log (method, path without its
 // query, status, duration — never personal data), recovery from panics, security
 // headers (HSTS on HTTPS) and the body size limit.
@@ -127,13 +141,11 @@ func (s *Kit) Wrap(next http.Handler) http.Handler {
 		}()
 		h := sw.Header()
 		h.Set("X-Request-Id", id)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("X-Frame-Options", "DENY")
-		h.Set("Referrer-Policy", "same-origin")
-		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
-		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		for k, v := range securityHeaders {
+			h[k] = v
+		}
 		if https {
-			h.Set("Strict-Transport-Security", "max-age=31536000")
+			h["Strict-Transport-Security"] = hsts
 		}
 		if r.ContentLength > s.Cfg.MaxBody && !largeBodyRoute(r) {
 			err := fault.New(fault.TooLarge, "")

@@ -9,7 +9,6 @@ import (
 	"os"
 	"runtime/pprof"
 	"slices"
-	"syscall"
 	"time"
 
 	"motcua/internal/app"
@@ -112,13 +111,4 @@ func benchRankingsCommand(ctx context.Context, args []string, getenv func(string
 		fmt.Fprintf(stdout, "  %d. %s %s: %.2f\n", it.Rank, it.UnitCode, it.UnitName, it.Score)
 	}
 	return nil
-}
-
-// processCPU is the CPU time this process has used, in user and system mode.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -176,10 +176,28 @@ func (s *Store) commitGroup(group []batchReq) {
 			intake, intakeAt = append(intake, r.intake), append(intakeAt, i)
 		}
 	}
-	if len(intake) > 1 {
-		err, alive := savepoint(func() error {
-			return runUnit(tx, func(tx *sql.Tx) error { return s.insertNewDossiers(context.Background(), tx, intake) })
-		})
+	shared := func() error {
+		return runUnit(tx, func(tx *sql.Tx) error { return s.insertNewDossiers(context.Background(), tx, intake) })
+	}
+	switch {
+	case len(intake) > 1 && len(intake) == len(group):
+		// A group of new dossiers only (the usual one): no savepoint, two round trips
+		// fewer. If the shared write fails, the transaction is started again, empty,
+		// for the one-by-one writes below.
+		if err := shared(); err != nil {
+			tx.Rollback()
+			if tx, err = s.write.BeginTx(context.Background(), nil); err != nil {
+				fail(fmt.Errorf("store: begin: %w", err))
+				return
+			}
+			break
+		}
+		for _, i := range intakeAt {
+			done[i] = true
+			ok++
+		}
+	case len(intake) > 1:
+		err, alive := savepoint(shared)
 		if !alive {
 			return
 		}

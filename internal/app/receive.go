@@ -83,6 +83,10 @@ func (a *App) offeredProcedure(ctx context.Context, unit, code string) (proc cat
 		return proc, fault.WithFields("Thông tin hồ sơ chưa hợp lệ.",
 			map[string]string{"procedure_code": "Cần chọn thủ tục hành chính."})
 	}
+	// The usual case in one read; when it fails, the two reads below say what is wrong.
+	if proc, err = a.store.OfferedProcedure(ctx, unit, code); err == nil || !fault.Is(err, fault.NotFound) {
+		return proc, err
+	}
 	proc, err = a.store.Procedure(ctx, code)
 	if err != nil {
 		if fault.Is(err, fault.NotFound) {

@@ -178,6 +178,17 @@ func (s *Store) UnitProcedures(ctx context.Context, unit string) ([]string, erro
 	return out, rows.Err()
 }
 
+// OfferedProcedure returns the procedure with the code if the unit receives it, in one
+// read: what intake needs. It is fault.NotFound when the procedure does not exist or the
+// unit does not offer it; OffersProcedure and Procedure tell the two apart.
+func (s *Store) OfferedProcedure(ctx context.Context, unit, code string) (catalog.Procedure, error) {
+	var doc string
+	if err := s.row(ctx, s.read, "Đơn vị không tiếp nhận thủ tục này.", "OfferedProcedureDoc", []any{unit, code}, &doc); err != nil {
+		return catalog.Procedure{}, err
+	}
+	return s.procedures.decode(code, doc)
+}
+
 // OffersProcedure reports whether the unit receives dossiers of the procedure.
 func (s *Store) OffersProcedure(ctx context.Context, unit, code string) (bool, error) {
 	var n int

@@ -43,6 +43,8 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	n := fs.Int("n", 5000, "số hồ sơ tiếp nhận qua HTTP")
 	c := fs.Int("c", 64, "số máy khách đồng thời")
 	dbURL := fs.String("db", "", "postgres://… để đo trên PostgreSQL (tạo và xóa một schema tạm); mặc định SQLite")
+	units := fs.Int("units", 1, "số đơn vị tiếp nhận: hồ sơ chia đều, mỗi hồ sơ do cán bộ một cửa của chính đơn vị đó tiếp nhận (1: chỉ thị trấn Tân Hòa)")
+	rawC := fs.Int("raw-c", 0, "số luồng ghi đồng thời của giới hạn thô và mức sàn (mặc định bằng --c)")
 	lookups := fs.Int("lookups", 0, "số lượt tra cứu (mặc định bằng --n)")
 	profile := fs.String("cpuprofile", "", "ghi hồ sơ CPU (pprof) của phần tiếp nhận qua HTTP vào tệp này")
 	lookupProfile := fs.String("lookup-cpuprofile", "", "ghi hồ sơ CPU (pprof) của phần tra cứu vào tệp này")
@@ -52,6 +54,12 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	}
 	if *n < 1 || *c < 1 {
 		return errors.New("--n và --c phải lớn hơn 0")
+	}
+	if *units < 1 || *units > 5000 {
+		return errors.New("--units phải từ 1 đến 5.000")
+	}
+	if *rawC <= 0 {
+		*rawC = *c
 	}
 	if *lookups <= 0 {
 		*lookups = *n
@@ -69,9 +77,12 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	if err != nil {
 		return err
 	}
+	// The server's database is closed (and a PostgreSQL schema dropped) before the raw
+	// runs open theirs, so that the three never hold connections at once.
 	defer drop()
 	password := demo.RandomPassword()
-	if err := benchBase(ctx, st, password); err != nil {
+	benchUnits, err := benchBase(ctx, st, *units, password)
+	if err != nil {
 		return err
 	}
 	base, stop, err := benchServer(st, dir)
@@ -82,11 +93,13 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	client := &http.Client{Transport: &http.Transport{
 		MaxIdleConns: *c * 2, MaxIdleConnsPerHost: *c * 2, IdleConnTimeout: time.Minute,
 	}, Timeout: time.Minute}
-	token, err := benchToken(ctx, client, base, password)
-	if err != nil {
-		return err
+	tokens := make([]string, len(benchUnits))
+	for i, u := range benchUnits {
+		if tokens[i], err = benchToken(ctx, client, base, u.officer, password); err != nil {
+			return err
+		}
 	}
-	fmt.Fprintf(stdout, "motcua bench: %s, n=%d, c=%d\n", benchDurability(st), *n, *c)
+	fmt.Fprintf(stdout, "motcua bench: %s, n=%d, c=%d, units=%d, raw-c=%d\n", benchDurability(st), *n, *c, len(benchUnits), *rawC)
 
 	created := make([]benchDossier, *n)
 	if *profile != "" {
@@ -101,7 +114,8 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	}
 	allocs := benchAllocs()
 	intake := benchRun(*n, *c, func(i int) error {
-		d, err := benchCreate(ctx, client, base, token, i)
+		u := i % len(benchUnits)
+		d, err := benchCreate(ctx, client, base, tokens[u], benchUnits[u].code, i)
 		created[i] = d
 		return err
 	})
@@ -146,22 +160,24 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	if m := processMemory(); m != "" {
 		fmt.Fprintln(stdout, m)
 	}
+	stop()
+	drop()
 
 	raw, dropRaw, err := open("raw")
 	if err != nil {
 		return err
 	}
 	defer dropRaw()
-	if err := benchBase(ctx, raw, ""); err != nil {
+	if _, err := benchBase(ctx, raw, *units, ""); err != nil {
 		return err
 	}
-	nd, err := benchNewDossier(ctx, raw)
+	nds, err := benchNewDossiers(ctx, raw, benchUnits)
 	if err != nil {
 		return err
 	}
 	allocs = benchAllocs()
-	direct := benchRun(*n, *c, func(i int) error {
-		d := nd
+	direct := benchRun(*n, *rawC, func(i int) error {
+		d := nds[i%len(nds)]
 		d.Applicant = benchApplicant(i)
 		_, err := raw.CreateDossier(ctx, d, store.Write{})
 		return err
@@ -172,17 +188,18 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 
 	// The floor: the same dossiers with only the rows any intake must write, one
 	// transaction each, on a third fresh database.
+	dropRaw()
 	floorStore, dropFloor, err := open("floor")
 	if err != nil {
 		return err
 	}
 	defer dropFloor()
-	if err := benchBase(ctx, floorStore, ""); err != nil {
+	if _, err := benchBase(ctx, floorStore, *units, ""); err != nil {
 		return err
 	}
 	allocs = benchAllocs()
-	floor := benchRun(*n, *c, func(i int) error {
-		d := nd
+	floor := benchRun(*n, *rawC, func(i int) error {
+		d := nds[i%len(nds)]
 		d.Applicant = benchApplicant(i)
 		return floorStore.FloorIntake(ctx, d)
 	})
@@ -192,12 +209,12 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	return nil
 }
 
-// benchToken logs in as the one-stop officer of Tân Hòa.
-func benchToken(ctx context.Context, client *http.Client, base, password string) (string, error) {
+// benchToken logs in as the officer and returns an API token.
+func benchToken(ctx context.Context, client *http.Client, base, username, password string) (string, error) {
 	var out struct {
 		Token string `json:"token"`
 	}
-	body := map[string]string{"username": "tanhoa.motcua", "password": password}
+	body := map[string]string{"username": username, "password": password}
 	if _, err := benchDo(ctx, client, http.MethodPost, base+"/api/v1/auth/token", "", body, http.StatusOK, &out); err != nil {
 		return "", err
 	}
@@ -216,8 +233,8 @@ func benchApplicant(i int) dossier.Applicant {
 		Phone: fmt.Sprintf("09%08d", i%100_000_000), Address: "Khu phố 1, thị trấn Tân Hòa"}
 }
 
-func benchCreate(ctx context.Context, client *http.Client, base, token string, i int) (benchDossier, error) {
-	body := map[string]any{"procedure_code": benchProcedure, "unit_code": demo.TanHoa, "channel": "counter",
+func benchCreate(ctx context.Context, client *http.Client, base, token, unit string, i int) (benchDossier, error) {
+	body := map[string]any{"procedure_code": benchProcedure, "unit_code": unit, "channel": "counter",
 		"applicant": benchApplicant(i), "form": map[string]string{"ho_ten_tre": "Nguyễn Thị Bé"}}
 	var d benchDossier
 	_, err := benchDo(ctx, client, http.MethodPost, base+"/api/v1/dossiers", token, body, http.StatusCreated, &d)

@@ -14,19 +14,23 @@ import (
 	"net/http"
 	"net/url"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"motcua/internal/app"
 	"motcua/internal/calendar"
+	"motcua/internal/catalog"
 	"motcua/internal/demo"
 	"motcua/internal/dossier"
+	"motcua/internal/org"
 	"motcua/internal/store"
 	"motcua/internal/web"
 )
 
 // benchStore opens and migrates a scratch database: an SQLite file in dir, or a new
 // schema on the PostgreSQL server of pgURL, dropped by the returned function. single
-// turns group commit off, so that every dossier is a transaction of its own.
+// turns group commit off, so that every dossier is a transaction of its own. The returned
+// function may be called more than once.
 func benchStore(ctx context.Context, pgURL, dir, name string, single bool) (*store.Store, func(), error) {
 	target := filepath.Join(dir, name+".db")
 	drop := func() {}
@@ -70,34 +74,69 @@ func benchStore(ctx context.Context, pgURL, dir, name string, single bool) (*sto
 		drop()
 		return nil, nil, err
 	}
-	return st, func() { st.Close(); drop() }, nil
+	var once sync.Once
+	return st, func() { once.Do(func() { st.Close(); drop() }) }, nil
 }
 
-// benchBase loads the demo units and catalogue and, when password is not empty, the
-// account of Tân Hòa's one-stop officer: what the benchmark needs of the demo.
-func benchBase(ctx context.Context, st *store.Store, password string) error {
+// benchUnit is a receiving unit of the benchmark and the one-stop officer who receives
+// its dossiers (cán bộ một cửa của đơn vị).
+type benchUnit struct {
+	code, officer string
+}
+
+// benchBase loads the demo units and catalogue and the units that receive the benchmark's
+// dossiers: Tân Hòa alone when units is 1, else units communes of the demo province
+// (demo.ScaleUnits adds sample communes as needed). When password is not empty it also
+// creates each unit's one-stop officer, Tân Hòa's being the demo account tanhoa.motcua.
+func benchBase(ctx context.Context, st *store.Store, units int, password string) ([]benchUnit, error) {
 	for _, u := range demo.Units() {
 		if _, err := st.CreateUnit(ctx, u); err != nil {
-			return err
+			return nil, err
+		}
+	}
+	codes := []string{demo.TanHoa}
+	if units > 1 {
+		var err error
+		if codes, err = demo.ScaleUnits(ctx, st, units); err != nil {
+			return nil, err
 		}
 	}
 	c, err := demo.Catalog()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if _, err := st.ImportCatalog(ctx, c, "bench"); err != nil {
-		return err
-	}
-	if password == "" {
-		return nil
-	}
-	for _, u := range demo.Users() {
-		if u.Username == "tanhoa.motcua" {
-			_, err := st.CreateUser(ctx, u, password)
-			return err
+	// Every receiving unit offers what Tân Hòa offers.
+	offered := map[string]bool{}
+	var tanHoa catalog.Offer
+	for _, o := range c.Offers {
+		offered[o.UnitCode] = true
+		if o.UnitCode == demo.TanHoa {
+			tanHoa = o
 		}
 	}
-	return errors.New("demo: no account tanhoa.motcua")
+	for _, code := range codes {
+		if !offered[code] {
+			c.Offers = append(c.Offers, catalog.Offer{UnitCode: code, ProcedureCodes: tanHoa.ProcedureCodes})
+		}
+	}
+	if _, err := st.ImportCatalog(ctx, c, "bench"); err != nil {
+		return nil, err
+	}
+	out := make([]benchUnit, len(codes))
+	for i, code := range codes {
+		out[i] = benchUnit{code: code, officer: fmt.Sprintf("bench.motcua.%04d", i)}
+		if code == demo.TanHoa {
+			out[i].officer = "tanhoa.motcua"
+		}
+		if password == "" {
+			continue
+		}
+		u := org.User{Username: out[i].officer, FullName: fmt.Sprintf("Cán bộ một cửa %d", i+1), UnitCode: code, Roles: []org.Role{org.OneStop}}
+		if _, err := st.CreateUser(ctx, u, password); err != nil {
+			return nil, fmt.Errorf("bench: officer of %s: %w", code, err)
+		}
+	}
+	return out, nil
 }
 
 // benchDurability describes the durability setting the benchmark runs with.
@@ -131,15 +170,20 @@ func benchServer(st *store.Store, dataDir string) (string, func(), error) {
 	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
 }
 
-// benchNewDossier is the dossier that the raw-limit run creates, resolved from the
-// catalogue as the web layer does.
-func benchNewDossier(ctx context.Context, st *store.Store) (store.NewDossier, error) {
+// benchNewDossiers are the dossiers that the raw-limit and floor runs create, one per
+// unit, received by the unit's officer and resolved from the catalogue as the web layer
+// does.
+func benchNewDossiers(ctx context.Context, st *store.Store, units []benchUnit) ([]store.NewDossier, error) {
 	p, err := st.Procedure(ctx, benchProcedure)
 	if err != nil {
-		return store.NewDossier{}, err
+		return nil, err
 	}
-	n := app.NewDossierFor(p, demo.TanHoa, dossier.ChannelCounter)
-	n.Form = json.RawMessage(`{"ho_ten_tre":"Nguyễn Thị Bé"}`)
-	n.Actor, n.Role, n.ActorUnit = "tanhoa.motcua", dossier.RoleOneStop, demo.TanHoa
-	return n, nil
+	out := make([]store.NewDossier, len(units))
+	for i, u := range units {
+		n := app.NewDossierFor(p, u.code, dossier.ChannelCounter)
+		n.Form = json.RawMessage(`{"ho_ten_tre":"Nguyễn Thị Bé"}`)
+		n.Actor, n.Role, n.ActorUnit = u.officer, dossier.RoleOneStop, u.code
+		out[i] = n
+	}
+	return out, nil
 }

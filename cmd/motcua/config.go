@@ -17,6 +17,9 @@ import (
 type dbFlags struct {
 	data string
 	db   string
+	// read is the postgres:// URL of a standby for lag-tolerant reads (serve --db-read);
+	// empty for the commands that do not register it.
+	read string
 }
 
 func (d *dbFlags) register(fs *flag.FlagSet, getenv func(string) string) {
@@ -24,9 +27,15 @@ func (d *dbFlags) register(fs *flag.FlagSet, getenv func(string) string) {
 	fs.StringVar(&d.db, "db", getenv("DATABASE_URL"), "cơ sở dữ liệu: postgres://… hoặc đường dẫn tệp SQLite")
 }
 
+// registerRead adds --db-read (MOTCUA_DB_READ): the standby that serves read-only work.
+func (d *dbFlags) registerRead(fs *flag.FlagSet, getenv func(string) string) {
+	fs.StringVar(&d.read, "db-read", getenv("MOTCUA_DB_READ"), "máy chủ PostgreSQL dự phòng (chỉ đọc) phục vụ tra cứu, báo cáo, kết quả công khai: postgres://…; "+
+		"khi không kết nối được thì đọc từ máy chủ chính (mặc định: không dùng)")
+}
+
 // open connects to the database and migrates it.
 func (d *dbFlags) open(ctx context.Context) (*store.Store, error) {
-	st, err := store.Open(ctx, store.Config{URL: d.db, DataDir: d.data, Now: time.Now})
+	st, err := store.Open(ctx, store.Config{URL: d.db, DataDir: d.data, Now: time.Now, ReadURL: d.read})
 	if err != nil {
 		return nil, err
 	}

@@ -23,6 +23,7 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 	fs := newFlagSet("serve", stderr)
 	var db dbFlags
 	db.register(fs, getenv)
+	db.registerRead(fs, getenv)
 	addr := fs.String("addr", envOr(getenv, "MOTCUA_ADDR", "127.0.0.1:8080"), "địa chỉ lắng nghe")
 	withDemo := fs.Bool("demo", true, "nạp dữ liệu minh họa khi cơ sở dữ liệu trống")
 	baseURL := fs.String("base-url", getenv("MOTCUA_BASE_URL"), "địa chỉ công khai của trang, https://… (dùng trong liên kết gửi qua thư và mã QR)")

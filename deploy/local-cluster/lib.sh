@@ -13,6 +13,7 @@ ETCD_PEER_PORT=${ETCD_PEER_PORT:-2380}
 PG_PORTS=(${PG_PORT_1:-5433} ${PG_PORT_2:-5434})
 REST_PORTS=(${REST_PORT_1:-8008} ${REST_PORT_2:-8009})
 HAPROXY_PG_PORT=${HAPROXY_PG_PORT:-5000}
+HAPROXY_PG_READ_PORT=${HAPROXY_PG_READ_PORT:-5001}
 HAPROXY_HTTP_PORT=${HAPROXY_HTTP_PORT:-8000}
 HAPROXY_STATS_PORT=${HAPROXY_STATS_PORT:-7000}
 NODE_PORTS=(${NODE_PORT_1:-18081} ${NODE_PORT_2:-18082} ${NODE_PORT_3:-18083})
@@ -62,6 +63,12 @@ secret() { cat "$RUN/secret-$1"; }
 # db_url prints motcua's database URL (through HAProxy, to the current primary).
 db_url() {
 	echo "postgres://motcua:$(secret motcua)@127.0.0.1:$HAPROXY_PG_PORT/motcua?sslmode=disable&connect_timeout=5"
+}
+
+# db_read_url prints the URL of motcua's read-only work (serve --db-read): through HAProxy,
+# to a standby; motcua reads from the primary whenever no standby answers there.
+db_read_url() {
+	echo "postgres://motcua:$(secret motcua)@127.0.0.1:$HAPROXY_PG_READ_PORT/motcua?sslmode=disable&connect_timeout=2&application_name=motcua-read"
 }
 
 # patroni_role N prints the role that Patroni node N reports (primary, replica, …).

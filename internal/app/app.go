@@ -72,6 +72,9 @@ type App struct {
 	hashing chan struct{}
 	// exports limits the heavy exports running at once (book.go).
 	exports exportGate
+	// standby is the same use cases over the store's standby view (standby.go), nil
+	// without a standby.
+	standby *App
 }
 
 // New returns the use cases over the store. The time of each action comes from the
@@ -96,7 +99,11 @@ func New(cfg Config, st *store.Store, log *slog.Logger) *App {
 		cfg.Files = files.New(cfg.DataDir)
 	}
 	st.SetCitizenQuota(cfg.CitizenQuota)
-	return &App{cfg: cfg, store: st, files: cfg.Files, log: log, now: st.Now, hashing: make(chan struct{}, hashSlots())}
+	a := &App{cfg: cfg, store: st, files: cfg.Files, log: log, now: st.Now, hashing: make(chan struct{}, hashSlots())}
+	if sb := st.Standby(); sb != nil {
+		a.standby = &App{cfg: cfg, store: sb, files: cfg.Files, log: log, now: st.Now, hashing: a.hashing}
+	}
+	return a
 }
 
 // Store is the store under the use cases, for the read-only views that adapters render

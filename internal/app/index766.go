@@ -48,7 +48,13 @@ type Ranking struct {
 // public: it gives unit codes, names, scores and bands, nothing about a dossier or a
 // person. An unknown parent is fault.NotFound; a missing parent or bad dates
 // fault.Invalid with a message per field.
+// It reads from the standby when there is one (onStandby).
 func (a *App) Rankings(ctx context.Context, parent, from, to string) (Ranking, error) {
+	return onStandby(ctx, a, func(a *App) (Ranking, error) { return a.rankings(ctx, parent, from, to) })
+}
+
+// rankings is Rankings on the given use cases (primary or standby).
+func (a *App) rankings(ctx context.Context, parent, from, to string) (Ranking, error) {
 	parent = strings.TrimSpace(parent)
 	errs := map[string]string{}
 	if parent == "" {

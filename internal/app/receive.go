@@ -40,19 +40,21 @@ func (a *App) Receive(ctx context.Context, u org.User, in ReceiveInput, o Origin
 	case unit != u.UnitCode && !u.Has(org.Admin):
 		return store.StoredDossier{}, fault.New(fault.Forbidden, "Cán bộ chỉ tiếp nhận hồ sơ cho đơn vị của mình.")
 	}
-	if _, err := a.store.Unit(ctx, unit); err != nil {
-		if fault.Is(err, fault.NotFound) {
-			return store.StoredDossier{}, fault.WithFields("Đơn vị tiếp nhận không tồn tại.",
-				map[string]string{"unit_code": "Không có đơn vị với mã này."})
-		}
-		return store.StoredDossier{}, err
-	}
 	channel := dossier.Channel(strings.TrimSpace(in.Channel))
 	if channel == "" {
 		channel = dossier.ChannelCounter
 	}
 	proc, err := a.offeredProcedure(ctx, unit, in.ProcedureCode)
 	if err != nil {
+		// An unknown unit offers nothing: the unit is then what is wrong. It is looked
+		// up only here, so that a good intake does not read the unit's row.
+		if _, uerr := a.store.Unit(ctx, unit); uerr != nil {
+			if fault.Is(uerr, fault.NotFound) {
+				return store.StoredDossier{}, fault.WithFields("Đơn vị tiếp nhận không tồn tại.",
+					map[string]string{"unit_code": "Không có đơn vị với mã này."})
+			}
+			return store.StoredDossier{}, uerr
+		}
 		return store.StoredDossier{}, err
 	}
 	n := NewDossierFor(proc, unit, channel)
@@ -80,6 +82,10 @@ func (a *App) offeredProcedure(ctx context.Context, unit, code string) (proc cat
 	if code == "" {
 		return proc, fault.WithFields("Thông tin hồ sơ chưa hợp lệ.",
 			map[string]string{"procedure_code": "Cần chọn thủ tục hành chính."})
+	}
+	// The usual case in one read; when it fails, the two reads below say what is wrong.
+	if proc, err = a.store.OfferedProcedure(ctx, unit, code); err == nil || !fault.Is(err, fault.NotFound) {
+		return proc, err
 	}
 	proc, err = a.store.Procedure(ctx, code)
 	if err != nil {

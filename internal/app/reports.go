@@ -32,7 +32,13 @@ type II06a struct {
 // field. Nothing is read for a unit outside the caller's scope. The numbers come from
 // the maintained daily counts (report.PeriodSums), which equal a classification of every
 // dossier (report.BuildII06a over store.ReportDossiers, as the drill-down lists do).
+// It reads from the standby when there is one (onStandby).
 func (a *App) ReportII06a(ctx context.Context, u org.User, unit, from, to string, subtree bool) (II06a, error) {
+	return onStandby(ctx, a, func(a *App) (II06a, error) { return a.reportII06a(ctx, u, unit, from, to, subtree) })
+}
+
+// reportII06a is ReportII06a on the given use cases (primary or standby).
+func (a *App) reportII06a(ctx context.Context, u org.User, unit, from, to string, subtree bool) (II06a, error) {
 	if err := requireRole(u, org.Leader, org.Inspector, org.Admin); err != nil {
 		return II06a{}, err
 	}

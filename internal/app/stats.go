@@ -38,7 +38,13 @@ func tierOf(l org.Level) (report.Tier, string) {
 // within its competence (the catalogue's procedures of its tier), those it handles
 // under the one-stop mechanism (the procedures assigned to its desk) and those with an
 // internal process published by the end of the date. Access is ReportII06a's.
+// It reads from the standby when there is one (onStandby).
 func (a *App) ReportII07b(ctx context.Context, u org.User, unit, date string) (II07b, error) {
+	return onStandby(ctx, a, func(a *App) (II07b, error) { return a.reportII07b(ctx, u, unit, date) })
+}
+
+// reportII07b is ReportII07b on the given use cases (primary or standby).
+func (a *App) reportII07b(ctx context.Context, u org.User, unit, date string) (II07b, error) {
 	if err := requireRole(u, org.Leader, org.Inspector, org.Admin); err != nil {
 		return II07b{}, err
 	}
@@ -172,7 +178,13 @@ type ResultFigures struct {
 // UnitResults computes the public results of the unit for the statutory year (the
 // current one when year is 0) and its last month (the current month for the current
 // year). An unknown unit is fault.NotFound, a year out of range fault.Invalid.
+// It reads from the standby when there is one (onStandby).
 func (a *App) UnitResults(ctx context.Context, unit string, year int) (Results, error) {
+	return onStandby(ctx, a, func(a *App) (Results, error) { return a.unitResults(ctx, unit, year) })
+}
+
+// unitResults is UnitResults on the given use cases (primary or standby).
+func (a *App) unitResults(ctx context.Context, unit string, year int) (Results, error) {
 	un, err := a.store.Unit(ctx, strings.TrimSpace(unit))
 	if err != nil {
 		return Results{}, err

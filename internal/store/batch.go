@@ -12,6 +12,15 @@ import (
 // maxBatch is the most write units that share one transaction (one disk sync).
 const maxBatch = 128
 
+// pgCommitters is how many groups are written at once on PostgreSQL, each in its own
+// transaction on its own connection: while one group waits for its COMMIT (a WAL flush,
+// and on a cluster the synchronous standby), the next is already being written, and
+// the server flushes their commits together. Groups lock the rows they share (a unit's
+// day sequence, the daily counts) each in one fixed order, so two groups never deadlock;
+// one that waits for a row another holds gets its numbers after it. SQLite has one
+// writer connection, so there one group is written at a time.
+const pgCommitters = 4
+
 // batchReq is one unit of work waiting for the group committer.
 type batchReq struct {
 	ctx context.Context
@@ -23,7 +32,8 @@ type batchReq struct {
 	done   chan error
 }
 
-// committer gathers concurrent write units into one transaction: each unit runs inside
+// committer gathers concurrent write units into one transaction (pgCommitters such
+// transactions at once on PostgreSQL): each unit runs inside
 // its own savepoint, so a failing unit is rolled back alone, and every caller is answered
 // only after the shared COMMIT has returned — durability is the same as one transaction
 // per unit, with one disk sync for the whole group (group commit).
@@ -73,8 +83,14 @@ func (s *Store) startBatch() {
 	c := &s.batch
 	c.reqs = make(chan batchReq)
 	c.stop = make(chan struct{})
-	c.wg.Add(1)
-	go s.commitLoop()
+	n := 1
+	if s.dialect == Postgres {
+		n = pgCommitters
+	}
+	for range n {
+		c.wg.Add(1)
+		go s.commitLoop()
+	}
 }
 
 func (s *Store) commitLoop() {
@@ -176,10 +192,28 @@ func (s *Store) commitGroup(group []batchReq) {
 			intake, intakeAt = append(intake, r.intake), append(intakeAt, i)
 		}
 	}
-	if len(intake) > 1 {
-		err, alive := savepoint(func() error {
-			return runUnit(tx, func(tx *sql.Tx) error { return s.insertNewDossiers(context.Background(), tx, intake) })
-		})
+	shared := func() error {
+		return runUnit(tx, func(tx *sql.Tx) error { return s.insertNewDossiers(context.Background(), tx, intake) })
+	}
+	switch {
+	case len(intake) > 1 && len(intake) == len(group):
+		// A group of new dossiers only (the usual one): no savepoint, two round trips
+		// fewer. If the shared write fails, the transaction is started again, empty,
+		// for the one-by-one writes below.
+		if err := shared(); err != nil {
+			tx.Rollback()
+			if tx, err = s.write.BeginTx(context.Background(), nil); err != nil {
+				fail(fmt.Errorf("store: begin: %w", err))
+				return
+			}
+			break
+		}
+		for _, i := range intakeAt {
+			done[i] = true
+			ok++
+		}
+	case len(intake) > 1:
+		err, alive := savepoint(shared)
 		if !alive {
 			return
 		}

@@ -179,6 +179,26 @@ func (s *Store) UnitProcedures(ctx context.Context, unit string) ([]string, erro
 	return out, rows.Err()
 }
 
+// OfferedProcedure returns the procedure with the code if the unit receives it, in at
+// most one read: what intake needs. It is fault.NotFound when the procedure does not
+// exist or the unit does not offer it; OffersProcedure and Procedure tell the two apart.
+// Like them, it reuses what was read within referenceTTL.
+func (s *Store) OfferedProcedure(ctx context.Context, unit, code string) (catalog.Procedure, error) {
+	key := unit + "\x00" + code
+	offered, offerGen, ok := s.offers.get(key)
+	if ok && offered {
+		return s.Procedure(ctx, code)
+	}
+	_, docGen, _ := s.procedureDocs.get(code)
+	var doc string
+	if err := s.row(ctx, s.read, "Đơn vị không tiếp nhận thủ tục này.", "OfferedProcedureDoc", []any{unit, code}, &doc); err != nil {
+		return catalog.Procedure{}, err
+	}
+	s.offers.put(key, true, offerGen)
+	s.procedureDocs.put(code, doc, docGen)
+	return s.procedures.decode(code, doc)
+}
+
 // OffersProcedure reports whether the unit receives dossiers of the procedure. A change
 // made by another server shows within referenceTTL.
 func (s *Store) OffersProcedure(ctx context.Context, unit, code string) (bool, error) {

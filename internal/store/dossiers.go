@@ -177,9 +177,8 @@ func (s *Store) prepareDossier(ctx context.Context, n NewDossier, w Write) (*pen
 	if err := n.valid(); err != nil {
 		return nil, err
 	}
-	if _, err := s.Unit(ctx, n.UnitCode); err != nil {
-		return nil, err
-	}
+	// The unit's calendar, kept for a while, also says that the unit exists (units are
+	// never deleted): an unknown unit is fault.NotFound when its calendar is first read.
 	cal, err := s.UnitCalendar(ctx, n.UnitCode)
 	if err != nil {
 		return nil, err

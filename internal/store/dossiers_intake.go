@@ -1,10 +1,13 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"motcua/internal/calendar"
@@ -31,9 +34,10 @@ type pendingDossier struct {
 // of the group committer (batch.go): the same statements either way, so there is one
 // write path for intake. Per group it runs
 //
-//  1. one sequence upsert per (unit, day) taking as many numbers as that pair has
-//     dossiers (DossierSequenceTake): codes stay gapless and unique, and the sequence
-//     row is locked once per group, not once per dossier;
+//  1. one sequence upsert for the group, with a row per (unit, day) taking as many
+//     numbers as that pair has dossiers (DossierSequenceTake): codes stay gapless and
+//     unique, each sequence row is locked once per group, not once per dossier, and a
+//     group spread over many units is still one statement;
 //  2. one multi-row INSERT of the dossiers, RETURNING their IDs;
 //  3. one multi-row INSERT of their first events;
 //  4. the daily counts of the reports (counts.go), one upsert for the rows the group touches;
@@ -98,28 +102,56 @@ func (s *Store) insertNewDossiers(ctx context.Context, tx *sql.Tx, ps []*pending
 }
 
 // takeCodes allocates the codes of the pending dossiers: the next numbers of each
-// receiving unit's daily sequence (by the civil date of receipt, UTC+7), in order.
+// receiving unit's daily sequence (by the civil date of receipt, UTC+7), in order. Every
+// (unit, day) of the group is taken in one statement, the rows in a fixed order (by unit,
+// then day), so that two writers locking several sequence rows lock them in the same
+// order and never deadlock.
 func (s *Store) takeCodes(ctx context.Context, tx *sql.Tx, ps []*pendingDossier) error {
 	type key struct{ unit, day string }
 	var order []key
 	count := map[key]int{}
-	for _, p := range ps {
-		k := key{p.rec.UnitCode, p.at.In(calendar.Zone()).Format("060102")}
+	days := make([]string, len(ps))
+	for i, p := range ps {
+		days[i] = p.at.In(calendar.Zone()).Format("060102")
+		k := key{p.rec.UnitCode, days[i]}
 		if count[k] == 0 {
 			order = append(order, k)
 		}
 		count[k]++
 	}
-	next := make(map[key]int, len(order))
+	slices.SortFunc(order, func(a, b key) int {
+		return cmp.Or(strings.Compare(a.unit, b.unit), strings.Compare(a.day, b.day))
+	})
+	args := make([]any, 0, 3*len(order))
 	for _, k := range order {
+		args = append(args, k.unit, k.day, count[k])
+	}
+	head, tail, err := s.bulkText("DossierSequenceTake", len(order), 3)
+	if err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, head+" "+tail, args...)
+	if err != nil {
+		return s.mapErr("DossierSequenceTake", err)
+	}
+	defer rows.Close()
+	next := make(map[key]int, len(order))
+	for rows.Next() {
+		var k key
 		var last int
-		if err := s.row(ctx, tx, "", "DossierSequenceTake", []any{k.unit, k.day, count[k]}, &last); err != nil {
-			return err
+		if err := rows.Scan(&k.unit, &k.day, &last); err != nil {
+			return s.mapErr("DossierSequenceTake", err)
 		}
 		next[k] = last - count[k] + 1
 	}
-	for _, p := range ps {
-		k := key{p.rec.UnitCode, p.at.In(calendar.Zone()).Format("060102")}
+	if err := rows.Err(); err != nil {
+		return s.mapErr("DossierSequenceTake", err)
+	}
+	for i, p := range ps {
+		k := key{p.rec.UnitCode, days[i]}
+		if next[k] == 0 {
+			return fmt.Errorf("store: dossier sequence %s/%s: no number returned", k.unit, k.day)
+		}
 		d := p.d
 		d.Code = dossier.FormatCode(p.rec.UnitCode, p.at, next[k])
 		next[k]++

@@ -42,6 +42,10 @@ type Config struct {
 	DataDir string
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
+	// ReadURL, when set, is the postgres:// URL of a standby (or of a proxy in front of
+	// the standbys) for read-only use cases that tolerate its lag: see Standby. The
+	// primary serves them whenever the standby cannot. PostgreSQL only.
+	ReadURL string
 	// SingleCommit turns group commit off: every dossier intake gets a transaction (and a
 	// disk sync) of its own. It exists to measure that raw limit.
 	SingleCommit bool
@@ -81,6 +85,8 @@ type Store struct {
 	citizenQuota atomic.Int64
 	// onBatch, when set, is told the size of every group commit (ObserveBatches).
 	onBatch atomic.Pointer[func(int)]
+	// standby is the read-only standby of Config.ReadURL, nil without one (standby.go).
+	standby *standbyState
 }
 
 // Open connects to the database described by cfg and checks the embedded queries. It does
@@ -120,6 +126,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err := s.Ping(ctx); err != nil {
 		s.Close()
 		return nil, err
+	}
+	if cfg.ReadURL != "" {
+		if err := s.openStandby(cfg.ReadURL); err != nil {
+			s.Close()
+			return nil, err
+		}
 	}
 	return s, nil
 }
@@ -195,7 +207,7 @@ func (s *Store) Ping(ctx context.Context) error {
 func (s *Store) Close() error {
 	s.closeBatch()
 	s.closeStmts()
-	err := s.write.Close()
+	err := errors.Join(s.closeStandby(), s.write.Close())
 	if s.read != nil && s.read != s.write {
 		err = errors.Join(err, s.read.Close())
 	}

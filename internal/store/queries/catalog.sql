@@ -95,6 +95,12 @@ ORDER BY p.position, p.code;
 -- name: OfferExists
 SELECT COUNT(*) FROM unit_procedures WHERE unit_code = ? AND procedure_code = ?;
 
+-- name: OfferedProcedureDoc
+SELECT d.doc FROM unit_procedures o
+JOIN procedures p ON p.code = o.procedure_code
+JOIN procedure_docs d ON d.procedure_id = p.id
+WHERE o.unit_code = ? AND o.procedure_code = ?;
+
 -- name: ProcedurePosition
 SELECT position FROM procedures WHERE id = ?;
 

@@ -62,7 +62,8 @@ WHERE d.code = ?
 ORDER BY e.seq;
 
 -- name: DossierSequenceTake
+-- One row per (unit, day) of a group, written as several rows in one statement.
 INSERT INTO dossier_sequences (unit_code, day, last) VALUES (?, ?, ?)
 ON CONFLICT (unit_code, day) DO UPDATE SET last = dossier_sequences.last + excluded.last
-RETURNING last;
+RETURNING unit_code, day, last;
 

@@ -180,7 +180,7 @@ func publicJSON(p store.PublicDossier, labels []string) publicAnswer {
 
 // apiLookup is the public lookup (GET /api/v1/lookup/{code}?key=…).
 func (s *Server) apiLookup(w http.ResponseWriter, r *http.Request) {
-	p, err := s.Store.Lookup(r.Context(), r.PathValue("code"), r.URL.Query().Get("key"))
+	p, err := s.App.PublicLookup(r.Context(), r.PathValue("code"), r.URL.Query().Get("key"))
 	if err != nil {
 		s.APIError(w, r, err)
 		return

@@ -28,7 +28,7 @@ func (s *Server) handleLookupPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleLookupResult(w http.ResponseWriter, r *http.Request) {
 	code, key := r.PathValue("code"), r.URL.Query().Get("key")
 	w.Header().Set("Cache-Control", "no-store")
-	p, err := s.Store.Lookup(r.Context(), code, key)
+	p, err := s.App.PublicLookup(r.Context(), code, key)
 	if err != nil {
 		e := s.Public(r, err)
 		if e.Code != fault.NotFound {

@@ -91,7 +91,7 @@ WITH RECURSIVE tree(id) AS (
 )
 SELECT {{InboxColumns}}
 FROM dossiers d
-WHERE d.holder_unit IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND d.holder_unit <> d.unit_code AND d.id < ?
+WHERE d.holder_unit IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND (d.holder_unit <> d.unit_code) IS TRUE AND d.id < ?
   AND d.unit_code NOT IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
   {{InboxFilters}}
 ORDER BY d.id DESC
@@ -105,7 +105,7 @@ WITH RECURSIVE tree(id) AS (
 )
 SELECT {{InboxColumns}}
 FROM dossiers d
-WHERE d.holder_unit IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND d.holder_unit <> d.unit_code AND d.finished_at IS NOT NULL AND (d.finished_at, d.id) < (?, ?)
+WHERE d.holder_unit IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND (d.holder_unit <> d.unit_code) IS TRUE AND d.finished_at IS NOT NULL AND (d.finished_at, d.id) < (?, ?)
   AND d.unit_code NOT IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
   {{InboxFilters}}
 ORDER BY d.finished_at DESC, d.id DESC
@@ -119,7 +119,7 @@ WITH RECURSIVE tree(id) AS (
 )
 SELECT COUNT(*) FROM (SELECT 1 AS x
 FROM dossiers d
-WHERE d.holder_unit IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND d.holder_unit <> d.unit_code
+WHERE d.holder_unit IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND (d.holder_unit <> d.unit_code) IS TRUE
   AND d.unit_code NOT IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
   {{InboxFilters}}
 LIMIT ?) capped;
@@ -166,3 +166,67 @@ WHERE d.applicant_id_number = ? AND d.applicant_id_number <> ''
   {{InboxFilters}}
 ORDER BY d.id DESC
 LIMIT ?;
+
+-- The statements below give the page before a key (InboxQuery.Before): the rows that come
+-- just before it in the list's order, read in the opposite order from the key, each
+-- walking the same index as its forward statement. Parameters as theirs.
+
+-- name: InboxUnitNewestBack
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.unit_code = ? AND d.id > ?
+  {{InboxFilters}}
+ORDER BY d.id
+LIMIT ? OFFSET ?;
+
+-- name: InboxUnitFinishedBack
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.unit_code = ? AND d.finished_at IS NOT NULL AND (d.finished_at, d.id) > (?, ?)
+  {{InboxFilters}}
+ORDER BY d.finished_at, d.id
+LIMIT ? OFFSET ?;
+
+-- name: InboxHeldNewestBack
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM units WHERE code = ?
+    UNION ALL
+    SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
+)
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.holder_unit IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND (d.holder_unit <> d.unit_code) IS TRUE AND d.id > ?
+  AND d.unit_code NOT IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
+  {{InboxFilters}}
+ORDER BY d.id
+LIMIT ? OFFSET ?;
+
+-- name: InboxHeldFinishedBack
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM units WHERE code = ?
+    UNION ALL
+    SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
+)
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.holder_unit IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND (d.holder_unit <> d.unit_code) IS TRUE AND d.finished_at IS NOT NULL AND (d.finished_at, d.id) > (?, ?)
+  AND d.unit_code NOT IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
+  {{InboxFilters}}
+ORDER BY d.finished_at, d.id
+LIMIT ? OFFSET ?;
+
+-- name: InboxAllNewestBack
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.id > ?
+  {{InboxFilters}}
+ORDER BY d.id
+LIMIT ? OFFSET ?;
+
+-- name: InboxAllFinishedBack
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.finished_at IS NOT NULL AND (d.finished_at, d.id) > (?, ?)
+  {{InboxFilters}}
+ORDER BY d.finished_at, d.id
+LIMIT ? OFFSET ?;

@@ -1,0 +1,10 @@
+-- Pages that do not grow with history (docs/PERFORMANCE.md, "Pages over a million dossiers").
+-- The few dossiers held by a unit other than the one that received them (liên thông): the
+-- lists test "(holder_unit <> unit_code) IS TRUE", a condition the planner estimates from
+-- the statistics of that expression (a comparison of two columns it cannot estimate, and
+-- took for half the table, walking the whole table to find none).
+DROP INDEX IF EXISTS dossiers_transferred;
+CREATE INDEX dossiers_transferred ON dossiers(holder_unit, id) WHERE (holder_unit <> unit_code) IS TRUE;
+CREATE STATISTICS IF NOT EXISTS dossiers_transferred_share ON ((holder_unit <> unit_code)) FROM dossiers;
+-- The statistics of the expression are read by the planner from the next ANALYZE: now.
+ANALYZE dossiers;

@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -36,6 +38,7 @@ func benchPagesCommand(ctx context.Context, args []string, getenv func(string) s
 	add := fs.Int("dossiers", 0, "tạo thêm N hồ sơ tại đơn vị trước khi đo (như motcua demo generate)")
 	unit := fs.String("unit", demo.TanHoa, "đơn vị của các trang cán bộ")
 	only := fs.String("only", "", "chỉ đo các trang có tên chứa chuỗi này")
+	profile := fs.String("cpuprofile", "", "ghi hồ sơ CPU (pprof) của phần đo các trang vào tệp này")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -86,6 +89,17 @@ func benchPagesCommand(ctx context.Context, args []string, getenv func(string) s
 	if err := json.Unmarshal([]byte(first), &list); err == nil && list.Next != "" {
 		pages = append(pages, benchPage{"API danh sách, trang 2", "tanhoa.lanhdao",
 			"/api/v1/dossiers?limit=100&unit=" + *unit + "&cursor=" + url.QueryEscape(list.Next)})
+	}
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	fmt.Fprintf(stdout, "motcua bench pages: %s, đơn vị %s, n=%d\n", benchDurability(st), *unit, *n)
 	fmt.Fprintf(stdout, "%-34s %10s %10s %10s %8s\n", "trang", "lần đầu", "p50", "p95", "byte")

@@ -294,12 +294,18 @@ func (s *Store) inboxWork(ctx context.Context, q InboxQuery, now time.Time) ([]I
 		statuses = dossier.Statuses()
 	}
 	lead := append([]any{q.Unit}, statusArgs(statuses)...)
+	rows := "InboxWork"
+	if q.StepRole != "" {
+		// The role leads the statement (an index has it), not only filters it.
+		rows = "InboxWorkStep"
+		lead = append(lead, string(q.StepRole))
+	}
 	lead = append(lead, q.filterArgs(now, false)...)
 	var total int
-	if err := s.row(ctx, s.read, "", "InboxWorkCount", append(lead[:len(lead):len(lead)], q.CountCap()), &total); err != nil {
+	if err := s.row(ctx, s.read, "", rows+"Count", append(lead[:len(lead):len(lead)], q.CountCap()), &total); err != nil {
 		return nil, 0, err
 	}
-	out, err := s.inboxRows(ctx, "InboxWork", append(lead, q.Limit, q.Offset))
+	out, err := s.inboxRows(ctx, rows, append(lead, q.Limit, q.Offset))
 	if err != nil {
 		return nil, 0, err
 	}

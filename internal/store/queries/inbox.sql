@@ -51,6 +51,25 @@ WHERE d.holder_unit = ? AND d.status IN (?, ?, ?, ?, ?, ?, ?, ?)
   {{InboxFilters}}
 LIMIT ?) capped;
 
+-- name: InboxWorkStep
+-- A work queue of one role's steps: as InboxWork, led also by the role of the step
+-- (dossiers_holder_step), so that a leader's queue reads the leader's dossiers and not
+-- every dossier in processing. Parameters: holder unit, 8 statuses, the role, the
+-- filters, limit, offset.
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.holder_unit = ? AND d.status IN (?, ?, ?, ?, ?, ?, ?, ?) AND d.step_role = ?
+  {{InboxFilters}}
+ORDER BY (d.due_at IS NULL), d.due_at, d.id
+LIMIT ? OFFSET ?;
+
+-- name: InboxWorkStepCount
+SELECT COUNT(*) FROM (SELECT 1 AS x
+FROM dossiers d
+WHERE d.holder_unit = ? AND d.status IN (?, ?, ?, ?, ?, ?, ?, ?) AND d.step_role = ?
+  {{InboxFilters}}
+LIMIT ?) capped;
+
 -- name: InboxUnitNewest
 -- The dossiers a unit received, newest first, after the id of the last of the previous page.
 -- Parameters: unit, after id, the filters, limit, offset.

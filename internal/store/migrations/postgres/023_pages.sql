@@ -6,5 +6,8 @@
 DROP INDEX IF EXISTS dossiers_transferred;
 CREATE INDEX dossiers_transferred ON dossiers(holder_unit, id) WHERE (holder_unit <> unit_code) IS TRUE;
 CREATE STATISTICS IF NOT EXISTS dossiers_transferred_share ON ((holder_unit <> unit_code)) FROM dossiers;
+-- A work queue of one role's steps (a leader's, a specialist's) reads that role's dossiers,
+-- not every dossier in processing at the unit (queries/inbox.sql InboxWorkStep).
+CREATE INDEX dossiers_holder_step ON dossiers(holder_unit, status, step_role, due_at);
 -- The statistics of the expression are read by the planner from the next ANALYZE: now.
 ANALYZE dossiers;

@@ -5,3 +5,6 @@
 -- query repeats its condition).
 DROP INDEX IF EXISTS dossiers_transferred;
 CREATE INDEX dossiers_transferred ON dossiers(holder_unit, id) WHERE (holder_unit <> unit_code) IS TRUE;
+-- A work queue of one role's steps (a leader's, a specialist's) reads that role's dossiers,
+-- not every dossier in processing at the unit (queries/inbox.sql InboxWorkStep).
+CREATE INDEX dossiers_holder_step ON dossiers(holder_unit, status, step_role, due_at);

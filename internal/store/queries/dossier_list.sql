@@ -25,7 +25,7 @@ LIMIT ?;
 -- name: DossierListUnitReceived
 -- A short period of receipt leads instead through (unit_code, received_at): the IDs of
 -- the period are picked and sorted on the index that carries every filtered column
--- (dossiers_index766_received), and only the page's rows are read and joined (the unary
+-- (dossiers_index766_received), and only the rows of the page are read and joined (the unary
 -- plus keeps the ID bound from choosing the other index). Parameters: unit, received
 -- from, received to, after id; received from (flag, instant), to (flag, instant); status
 -- twice; field twice; text, its LIKE pattern, text; the report period (flag, end, start);

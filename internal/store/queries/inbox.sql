@@ -52,9 +52,9 @@ WHERE d.holder_unit = ? AND d.status IN (?, ?, ?, ?, ?, ?, ?, ?)
 LIMIT ?) capped;
 
 -- name: InboxWorkStep
--- A work queue of one role's steps: as InboxWork, led also by the role of the step
--- (dossiers_holder_step), so that a leader's queue reads the leader's dossiers and not
--- every dossier in processing. Parameters: holder unit, 8 statuses, the role, the
+-- A work queue of the steps of one role: as InboxWork, led also by the role of the step
+-- (dossiers_holder_step), so that the queue of a leader reads the dossiers at a leader and
+-- not every dossier in processing. Parameters: holder unit, 8 statuses, the role, the
 -- filters, limit, offset.
 SELECT {{InboxColumns}}
 FROM dossiers d
@@ -187,7 +187,7 @@ ORDER BY d.id DESC
 LIMIT ?;
 
 -- The statements below give the page before a key (InboxQuery.Before): the rows that come
--- just before it in the list's order, read in the opposite order from the key, each
+-- just before it in the order of the list, read in the opposite order from the key, each
 -- walking the same index as its forward statement. Parameters as theirs.
 
 -- name: InboxUnitNewestBack

@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"net/url"
 	"os"
+	"regexp"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -19,6 +21,9 @@ import (
 	"motcua/internal/report"
 	"motcua/internal/store"
 )
+
+// benchNextLink finds the inbox's link to the next page.
+var benchNextLink = regexp.MustCompile(`<a href="([^"]*)" rel="next"`)
 
 // benchPage is one officer page or API list measured by motcua bench pages.
 type benchPage struct {
@@ -100,6 +105,12 @@ func benchPagesCommand(ctx context.Context, args []string, getenv func(string) s
 			return err
 		}
 		defer pprof.StopCPUProfile()
+	}
+	// The next page of every dossier follows the cursor of the first page's link.
+	if _, page, err := benchGet(ctx, client, base+"/ho-so?xem=tat-ca", tokens["tanhoa.motcua"]); err == nil {
+		if m := benchNextLink.FindStringSubmatch(page); m != nil {
+			pages = append(pages, benchPage{"tất cả hồ sơ, trang sau", "tanhoa.motcua", html.UnescapeString(m[1])})
+		}
 	}
 	fmt.Fprintf(stdout, "motcua bench pages: %s, đơn vị %s, n=%d\n", benchDurability(st), *unit, *n)
 	fmt.Fprintf(stdout, "%-34s %10s %10s %10s %8s\n", "trang", "lần đầu", "p50", "p95", "byte")

@@ -172,6 +172,7 @@ func benchPages(ctx context.Context, st *store.Store, unit string) ([]benchPage,
 		{"API danh sách, một tháng", "tanhoa.lanhdao", "/api/v1/dossiers?limit=100&unit=" + unit +
 			"&received_from=" + today.AddDays(-60).String() + "&received_to=" + today.AddDays(-30).String()},
 		{"API II.06a xã, một năm", "tanhoa.lanhdao", "/api/v1/reports/ii06a?" + y.Encode()},
+		{"API ô trễ hạn, một năm", "tanhoa.lanhdao", "/api/v1/dossiers?limit=100&cell=resolved.late&" + y.Encode()},
 		{"API II.06a tỉnh, một năm", "tinh.giamsat", "/api/v1/reports/ii06a?" + prov.Encode()},
 		{"API xếp hạng tỉnh", "", "/api/v1/rankings?parent=" + demo.Province + "&from=" + p.From.String() + "&to=" + p.To.String()},
 		{"sổ theo dõi một ngày (PDF)", "tanhoa.motcua", "/api/v1/units/" + unit + "/book.pdf?from=" + day.String() + "&to=" + day.String()},

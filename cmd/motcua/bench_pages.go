@@ -5,9 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"regexp"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -17,6 +21,9 @@ import (
 	"motcua/internal/report"
 	"motcua/internal/store"
 )
+
+// benchNextLink finds the inbox's link to the next page.
+var benchNextLink = regexp.MustCompile(`<a href="([^"]*)" rel="next"`)
 
 // benchPage is one officer page or API list measured by motcua bench pages.
 type benchPage struct {
@@ -36,6 +43,7 @@ func benchPagesCommand(ctx context.Context, args []string, getenv func(string) s
 	add := fs.Int("dossiers", 0, "tạo thêm N hồ sơ tại đơn vị trước khi đo (như motcua demo generate)")
 	unit := fs.String("unit", demo.TanHoa, "đơn vị của các trang cán bộ")
 	only := fs.String("only", "", "chỉ đo các trang có tên chứa chuỗi này")
+	profile := fs.String("cpuprofile", "", "ghi hồ sơ CPU (pprof) của phần đo các trang vào tệp này")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -86,6 +94,23 @@ func benchPagesCommand(ctx context.Context, args []string, getenv func(string) s
 	if err := json.Unmarshal([]byte(first), &list); err == nil && list.Next != "" {
 		pages = append(pages, benchPage{"API danh sách, trang 2", "tanhoa.lanhdao",
 			"/api/v1/dossiers?limit=100&unit=" + *unit + "&cursor=" + url.QueryEscape(list.Next)})
+	}
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	// The next page of every dossier follows the cursor of the first page's link.
+	if _, page, err := benchGet(ctx, client, base+"/ho-so?xem=tat-ca", tokens["tanhoa.motcua"]); err == nil {
+		if m := benchNextLink.FindStringSubmatch(page); m != nil {
+			pages = append(pages, benchPage{"tất cả hồ sơ, trang sau", "tanhoa.motcua", html.UnescapeString(m[1])})
+		}
 	}
 	fmt.Fprintf(stdout, "motcua bench pages: %s, đơn vị %s, n=%d\n", benchDurability(st), *unit, *n)
 	fmt.Fprintf(stdout, "%-34s %10s %10s %10s %8s\n", "trang", "lần đầu", "p50", "p95", "byte")
@@ -147,6 +172,7 @@ func benchPages(ctx context.Context, st *store.Store, unit string) ([]benchPage,
 		{"API danh sách, một tháng", "tanhoa.lanhdao", "/api/v1/dossiers?limit=100&unit=" + unit +
 			"&received_from=" + today.AddDays(-60).String() + "&received_to=" + today.AddDays(-30).String()},
 		{"API II.06a xã, một năm", "tanhoa.lanhdao", "/api/v1/reports/ii06a?" + y.Encode()},
+		{"API ô trễ hạn, một năm", "tanhoa.lanhdao", "/api/v1/dossiers?limit=100&cell=resolved.late&" + y.Encode()},
 		{"API II.06a tỉnh, một năm", "tinh.giamsat", "/api/v1/reports/ii06a?" + prov.Encode()},
 		{"API xếp hạng tỉnh", "", "/api/v1/rankings?parent=" + demo.Province + "&from=" + p.From.String() + "&to=" + p.To.String()},
 		{"sổ theo dõi một ngày (PDF)", "tanhoa.motcua", "/api/v1/units/" + unit + "/book.pdf?from=" + day.String() + "&to=" + day.String()},

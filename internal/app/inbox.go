@@ -6,8 +6,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
+	"motcua/internal/calendar"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
 	"motcua/internal/org"
@@ -48,6 +50,9 @@ type InboxFilter struct {
 	Overdue          string
 	From, To         string // civil dates of receipt (YYYY-MM-DD, UTC+7), both included
 	Page             string // 1-based
+	// After and Before are cursors of the lists in scope (InboxPage.Next, Prev): the page
+	// after or before a dossier, read by key whatever the depth. At most one is given.
+	After, Before string
 }
 
 // InboxRow is one line of an officer's inbox: the applicant's full name (officers see
@@ -69,15 +74,21 @@ type InboxSection struct {
 }
 
 // InboxPage is one page of the inbox: its tables, the page number and whether a later
-// page has more rows in any table.
+// page has more rows in any table. The lists in scope (every dossier, the finished ones)
+// are paged by key: Next and Prev are the cursors of the pages after and before (Prev
+// empty off the first page when the page is empty: the way back is the first page); the
+// work queues, bounded by open work, by page number.
 type InboxPage struct {
 	View     InboxView
 	Sections []InboxSection
 	Page     int
 	More     bool
+	// First says that no page comes before this one.
+	First      bool
+	Next, Prev string
 }
 
-type inboxSection struct {
+type inboxQuery struct {
 	title string
 	q     store.InboxQuery
 }
@@ -86,13 +97,13 @@ type inboxSection struct {
 // the dossiers waiting to be received, checked or returned, and those back at a later
 // step of the desk's role; specialists and leaders the dossiers at a step of their role;
 // administrators and inspectors every open dossier their unit holds.
-func workQueries(u org.User) []inboxSection {
-	var out []inboxSection
+func workQueries(u org.User) []inboxQuery {
+	var out []inboxQuery
 	seen := map[string]bool{}
 	add := func(title string, q store.InboxQuery) {
 		if !seen[title] {
 			seen[title] = true
-			out = append(out, inboxSection{title, q})
+			out = append(out, inboxQuery{title, q})
 		}
 	}
 	for _, r := range u.Roles {
@@ -138,11 +149,11 @@ func finishedStatuses() []dossier.Status {
 
 // inboxQueries returns the tables of the view with the filter applied. A search (Q) in
 // the work view looks through every dossier the officer may see.
-func inboxQueries(u org.User, view InboxView, f store.InboxQuery) (InboxView, []inboxSection) {
+func inboxQueries(u org.User, view InboxView, f store.InboxQuery) (InboxView, []inboxQuery) {
 	if view == ViewWork && f.Q != "" {
 		view = ViewAll
 	}
-	var secs []inboxSection
+	var secs []inboxQuery
 	switch view {
 	case ViewWork:
 		secs = workQueries(u)
@@ -153,11 +164,11 @@ func inboxQueries(u org.User, view InboxView, f store.InboxQuery) (InboxView, []
 		if f.Q != "" {
 			title = "Kết quả tìm kiếm"
 		}
-		secs = []inboxSection{{title, q}}
+		secs = []inboxQuery{{title, q}}
 	case ViewFinished:
 		q := scopeQuery(u)
 		q.Order, q.Statuses = store.LastFinished, finishedStatuses()
-		secs = []inboxSection{{"Hồ sơ đã giải quyết xong", q}}
+		secs = []inboxQuery{{"Hồ sơ đã giải quyết xong", q}}
 	}
 	for i := range secs {
 		q := &secs[i].q
@@ -255,22 +266,104 @@ func (a *App) Inbox(ctx context.Context, u org.User, f InboxFilter) (InboxPage, 
 		return InboxPage{}, err
 	}
 	now := a.now()
-	out := InboxPage{View: view, Page: page}
+	if view != ViewWork {
+		after, before, errs := f.cursors(view)
+		if len(errs) > 0 {
+			return InboxPage{}, fault.WithFields("Điều kiện lọc hồ sơ chưa hợp lệ.", errs)
+		}
+		return a.inboxList(ctx, secs[0], view, page, after, before, now, cal)
+	}
+	if f.After != "" || f.Before != "" {
+		return InboxPage{}, fault.WithFields("Điều kiện lọc hồ sơ chưa hợp lệ.", map[string]string{"page": "Con trỏ trang không hợp lệ."})
+	}
+	out := InboxPage{View: view, Page: page, First: page == 1}
 	for _, sq := range secs {
 		sq.q.Limit, sq.q.Offset = InboxPageSize, (page-1)*InboxPageSize
 		items, total, err := a.store.Inbox(ctx, sq.q)
 		if err != nil {
 			return InboxPage{}, err
 		}
-		sec := InboxSection{Title: sq.title, Total: total, AtLeast: total >= sq.q.CountCap()}
-		for _, it := range items {
-			st := it.State()
-			sec.Rows = append(sec.Rows, InboxRow{InboxItem: it, Applicant: it.ApplicantName,
-				Urgency: dossier.Urgency(st, now, cal), Timeliness: st.Timeliness(now)})
-		}
 		out.More = out.More || page*InboxPageSize < total
-		out.Sections = append(out.Sections, sec)
+		out.Sections = append(out.Sections, inboxSection(sq, items, total, now, cal))
 	}
+	return out, nil
+}
+
+// inboxSection turns the rows of one table into what the page shows.
+func inboxSection(sq inboxQuery, items []store.InboxItem, total int, now time.Time, cal *calendar.Calendar) InboxSection {
+	sec := InboxSection{Title: sq.title, Total: total, AtLeast: total >= sq.q.CountCap()}
+	for _, it := range items {
+		st := it.State()
+		sec.Rows = append(sec.Rows, InboxRow{InboxItem: it, Applicant: it.ApplicantName,
+			Urgency: dossier.Urgency(st, now, cal), Timeliness: st.Timeliness(now)})
+	}
+	return sec
+}
+
+// cursors reads the cursors of a list in scope: the page after or before a dossier.
+func (f InboxFilter) cursors(view InboxView) (after, before *inboxCursor, errs map[string]string) {
+	read := func(s string) *inboxCursor {
+		if s == "" {
+			return nil
+		}
+		c, ok := parseInboxCursor(s, view == ViewFinished)
+		if !ok {
+			errs = map[string]string{"page": "Con trỏ trang không hợp lệ."}
+			return nil
+		}
+		return &c
+	}
+	after, before = read(strings.TrimSpace(f.After)), read(strings.TrimSpace(f.Before))
+	if after != nil && before != nil {
+		errs = map[string]string{"page": "Con trỏ trang không hợp lệ."}
+	}
+	return after, before, errs
+}
+
+// inboxList reads one page of a list in scope by key: after a dossier, before one, or
+// at the page number (an offset, for the links of page numbers). One row more than the
+// page is read to know whether another page follows (or, backwards, precedes).
+func (a *App) inboxList(ctx context.Context, sq inboxQuery, view InboxView, page int, after, before *inboxCursor, now time.Time, cal *calendar.Calendar) (InboxPage, error) {
+	q := sq.q
+	q.Limit = InboxPageSize + 1
+	out := InboxPage{View: view, Page: page}
+	switch {
+	case before != nil:
+		q.After, q.Before, out.Page = before.Key, true, before.Page
+	case after != nil:
+		q.After, out.Page = after.Key, after.Page
+	default:
+		q.Offset = (page - 1) * InboxPageSize
+	}
+	items, total, err := a.store.Inbox(ctx, q)
+	if err != nil {
+		return InboxPage{}, err
+	}
+	switch {
+	case before != nil && len(items) > InboxPageSize:
+		items, out.More = items[1:], true
+	case before != nil:
+		// Fewer than a page before the key: the first page, read afresh so that it is full.
+		q = sq.q
+		q.Limit, out.Page, out.First = InboxPageSize+1, 1, true
+		if items, total, err = a.store.Inbox(ctx, q); err != nil {
+			return InboxPage{}, err
+		}
+		out.More = len(items) > InboxPageSize
+	default:
+		out.More, out.First = len(items) > InboxPageSize, after == nil && page == 1
+	}
+	items = items[:min(len(items), InboxPageSize)]
+	c := inboxCursor{Finished: view == ViewFinished}
+	if out.More && len(items) > 0 {
+		c.Key, c.Page = items[len(items)-1].Key(), out.Page+1
+		out.Next = c.String()
+	}
+	if !out.First && len(items) > 0 {
+		c.Key, c.Page = items[0].Key(), max(out.Page-1, 1)
+		out.Prev = c.String()
+	}
+	out.Sections = []InboxSection{inboxSection(sq, items, total, now, cal)}
 	return out, nil
 }
 
@@ -315,7 +408,7 @@ func (a *App) InboxExport(ctx context.Context, u org.User, f InboxFilter) ([]Inb
 
 // checkInboxFilter refuses a malformed filter of an export with the messages per field.
 func checkInboxFilter(f InboxFilter) (InboxFilter, error) {
-	f.Page = ""
+	f.Page, f.After, f.Before = "", "", ""
 	if _, _, _, errs := f.parse(); len(errs) > 0 {
 		return f, fault.WithFields("Điều kiện lọc hồ sơ chưa hợp lệ.", errs)
 	}
@@ -327,7 +420,7 @@ func checkInboxFilter(f InboxFilter) (InboxFilter, error) {
 // when ctx ends. Only the dossier codes of a view with several tables (the work queues)
 // are remembered, to skip a dossier met again.
 func (a *App) eachInboxRow(ctx context.Context, u org.User, f InboxFilter, fn func(InboxRow) error) error {
-	f.Page = ""
+	f.Page, f.After, f.Before = "", "", ""
 	view, filter, _, errs := f.parse()
 	if len(errs) > 0 {
 		return fault.WithFields("Điều kiện lọc hồ sơ chưa hợp lệ.", errs)

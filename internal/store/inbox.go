@@ -59,6 +59,10 @@ type InboxQuery struct {
 	// lists of every dossier in scope: its ID, and its finish in the LastFinished order.
 	// Zero starts at the first dossier.
 	After InboxKey
+	// Before asks for the page before After instead: the Limit dossiers (past Offset)
+	// that come just before it in the list's order, given in that order. Nothing comes
+	// before the zero key.
+	Before bool
 }
 
 // InboxKey is where a page of a list in scope ends: the last dossier's ID and finish.
@@ -192,6 +196,9 @@ func (s *Store) Inbox(ctx context.Context, q InboxQuery) ([]InboxItem, int, erro
 	finished := q.Order == LastFinished
 	after := q.After
 	if after.ID == 0 {
+		if q.Before {
+			return []InboxItem{}, total, nil
+		}
 		after = InboxKey{ID: math.MaxInt64, Finished: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)}
 	}
 	// One statement skips the offset itself; several each give their first
@@ -207,23 +214,37 @@ func (s *Store) Inbox(ctx context.Context, q InboxQuery) ([]InboxItem, int, erro
 			args = append(args, after.Finished.UTC())
 		}
 		args = append(append(append(args, after.ID), filters...), limit, offset)
-		items, err := s.inboxRows(ctx, a.rows, args)
+		name := a.rows
+		if q.Before {
+			name += "Back"
+		}
+		items, err := s.inboxRows(ctx, name, args)
 		if err != nil {
 			return nil, 0, err
 		}
 		out = append(out, items...)
 	}
+	// The list's order; the statements of the page before give the opposite one.
+	order := func(a, b InboxItem) int {
+		if finished {
+			if c := b.FinishedAt.Compare(a.FinishedAt); c != 0 {
+				return c
+			}
+		}
+		return cmp.Compare(b.ID, a.ID)
+	}
 	if len(arms) > 1 {
 		slices.SortFunc(out, func(a, b InboxItem) int {
-			if finished {
-				if c := b.FinishedAt.Compare(a.FinishedAt); c != 0 {
-					return c
-				}
+			if q.Before {
+				return order(b, a)
 			}
-			return cmp.Compare(b.ID, a.ID)
+			return order(a, b)
 		})
 		out = out[min(q.Offset, len(out)):]
 		out = out[:min(q.Limit, len(out))]
+	}
+	if q.Before {
+		slices.Reverse(out)
 	}
 	if out == nil {
 		out = []InboxItem{}
@@ -273,12 +294,18 @@ func (s *Store) inboxWork(ctx context.Context, q InboxQuery, now time.Time) ([]I
 		statuses = dossier.Statuses()
 	}
 	lead := append([]any{q.Unit}, statusArgs(statuses)...)
+	rows := "InboxWork"
+	if q.StepRole != "" {
+		// The role leads the statement (an index has it), not only filters it.
+		rows = "InboxWorkStep"
+		lead = append(lead, string(q.StepRole))
+	}
 	lead = append(lead, q.filterArgs(now, false)...)
 	var total int
-	if err := s.row(ctx, s.read, "", "InboxWorkCount", append(lead[:len(lead):len(lead)], q.CountCap()), &total); err != nil {
+	if err := s.row(ctx, s.read, "", rows+"Count", append(lead[:len(lead):len(lead)], q.CountCap()), &total); err != nil {
 		return nil, 0, err
 	}
-	out, err := s.inboxRows(ctx, "InboxWork", append(lead, q.Limit, q.Offset))
+	out, err := s.inboxRows(ctx, rows, append(lead, q.Limit, q.Offset))
 	if err != nil {
 		return nil, 0, err
 	}

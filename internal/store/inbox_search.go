@@ -52,13 +52,19 @@ func (s *Store) inboxExact(ctx context.Context, q InboxQuery, now time.Time) (ou
 		}
 		return cmp.Compare(b.ID, a.ID)
 	})
-	if q.After.ID != 0 {
-		i := slices.IndexFunc(items, func(it InboxItem) bool { return it.ID == q.After.ID })
-		items = items[i+1:]
-	}
 	total = len(items)
-	items = items[min(q.Offset, len(items)):]
-	items = items[:min(q.Limit, len(items))]
+	switch i := slices.IndexFunc(items, func(it InboxItem) bool { return it.ID == q.After.ID }); {
+	case q.Before:
+		// The page before the key: up to Limit rows ending Offset rows before it.
+		end := max(i-q.Offset, 0)
+		items = items[max(end-q.Limit, 0):end]
+	default:
+		if q.After.ID != 0 {
+			items = items[i+1:]
+		}
+		items = items[min(q.Offset, len(items)):]
+		items = items[:min(q.Limit, len(items))]
+	}
 	if items == nil {
 		items = []InboxItem{}
 	}

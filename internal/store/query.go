@@ -127,21 +127,29 @@ func expandFragments(queries map[string]string) error {
 	return nil
 }
 
-// rebind turns `?` placeholders into PostgreSQL's `$n`, leaving string literals alone.
+// rebind turns `?` placeholders into PostgreSQL's `$n`, leaving string literals and
+// `--` comments (where an apostrophe is no string) alone.
 func rebind(q string) string {
 	var b strings.Builder
 	n := 0
-	inString := false
+	inString, inComment := false, false
+	var prev rune
 	for _, r := range q {
 		switch {
+		case inComment:
+			inComment = r != '\n'
+		case r == '-' && prev == '-' && !inString:
+			inComment = true
 		case r == '\'':
 			inString = !inString
 		case r == '?' && !inString:
 			n++
 			b.WriteString("$" + strconv.Itoa(n))
+			prev = r
 			continue
 		}
 		b.WriteRune(r)
+		prev = r
 	}
 	return b.String()
 }

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"html"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -339,6 +340,26 @@ func exportRows(t *testing.T, e *dossierEnv, c *http.Client, query string) [][]s
 	return rows
 }
 
+// pagerLink returns the address of the inbox's link to the next or previous page (rel).
+func pagerLink(t *testing.T, page, rel string) string {
+	t.Helper()
+	m := regexp.MustCompile(`<a href="([^"]*)" rel="` + rel + `"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("no link rel=%s in the page", rel)
+	}
+	return html.UnescapeString(m[1])
+}
+
+// cursorOf returns the cursor a page link carries in its parameter.
+func cursorOf(t *testing.T, link, param string) string {
+	t.Helper()
+	u, err := url.Parse(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.Query().Get(param)
+}
+
 // versionOf reads the dossier version a page's action forms send.
 func versionOf(t *testing.T, page string) string {
 	t.Helper()
@@ -359,20 +380,50 @@ func TestInboxPaging(t *testing.T) {
 				codes = append(codes, e.receive(t).Code)
 			}
 			desk := e.browser(t, "tanhoa.motcua")
-			first := e.page(t, desk, "/ho-so?xem=tat-ca")
+			first := e.page(t, desk, "/ho-so?xem=tat-ca&status=received")
 			if n := len(inboxRowRe.FindAllString(first, -1)); n != 50 {
 				t.Errorf("page 1: got %d rows, want 50", n)
 			}
-			if !strings.Contains(first, `href="/ho-so?trang=2&amp;xem=tat-ca"`) || !strings.Contains(first, "(51)") {
-				t.Error("page 1 lacks the total or the link to page 2 keeping the view")
+			if !strings.Contains(first, "(51)") {
+				t.Error("page 1 lacks the total")
 			}
-			second := e.page(t, desk, "/ho-so?trang=2&xem=tat-ca")
+			// Page links of the lists in scope carry a cursor (the key of a dossier) and keep
+			// the view and the filter.
+			next := pagerLink(t, first, "next")
+			if !strings.Contains(next, "sau=") || !strings.Contains(next, "xem=tat-ca") || !strings.Contains(next, "status=received") {
+				t.Errorf("page 1: got link %q to the next page, want a cursor keeping the view and the filter", next)
+			}
+			if strings.Contains(first, `rel="prev"`) {
+				t.Error("page 1 links to a page before it")
+			}
+			second := e.page(t, desk, next)
 			if n := len(inboxRowRe.FindAllString(second, -1)); n != 1 {
 				t.Errorf("page 2: got %d rows, want 1", n)
 			}
 			// Newest first: the first dossier received is alone on page 2.
-			if !strings.Contains(second, `href="/ho-so/`+codes[0]+`"`) || !strings.Contains(second, `href="/ho-so?xem=tat-ca"`) {
-				t.Error("page 2 lacks the oldest dossier or the link back to page 1")
+			if !strings.Contains(second, `href="/ho-so/`+codes[0]+`"`) || !strings.Contains(second, "Trang 2") {
+				t.Error("page 2 lacks the oldest dossier or its number")
+			}
+			if strings.Contains(second, `rel="next"`) {
+				t.Error("the last page links to a page after it")
+			}
+			back := e.page(t, desk, pagerLink(t, second, "prev"))
+			if n := len(inboxRowRe.FindAllString(back, -1)); n != 50 || strings.Contains(back, `href="/ho-so/`+codes[0]+`"`) || strings.Contains(back, `rel="prev"`) {
+				t.Errorf("back to page 1: got %d rows, want the 50 newest and no link before them", n)
+			}
+			// The links of page numbers kept from before still open their page.
+			old := e.page(t, desk, "/ho-so?trang=2&xem=tat-ca")
+			if n := len(inboxRowRe.FindAllString(old, -1)); n != 1 || !strings.Contains(old, `href="/ho-so/`+codes[0]+`"`) {
+				t.Errorf("?trang=2: got %d rows, want the oldest dossier alone", n)
+			}
+			if prev := pagerLink(t, old, "prev"); prev != "/ho-so?truoc="+cursorOf(t, prev, "truoc")+"&xem=tat-ca" {
+				t.Errorf("?trang=2: got link %q to the page before, want a cursor keeping the view", prev)
+			}
+			for _, bad := range []string{"xem=tat-ca&sau=abc", "xem=tat-ca&truoc=" + cursorOf(t, next, "sau") + "&sau=" + cursorOf(t, next, "sau"),
+				"xem=da-xong&sau=" + cursorOf(t, next, "sau"), "sau=" + cursorOf(t, next, "sau")} {
+				if st, page := e.get(t, desk, "/ho-so?"+bad); st != http.StatusBadRequest || !strings.Contains(page, "Con trỏ trang không hợp lệ.") {
+					t.Errorf("%s: got %d, want 400 with the message about the cursor", bad, st)
+				}
 			}
 			if n := len(inboxRowRe.FindAllString(e.page(t, desk, "/ho-so?trang=3&xem=tat-ca"), -1)); n != 0 {
 				t.Errorf("page 3: got %d rows, want none", n)

@@ -51,6 +51,25 @@ WHERE d.holder_unit = ? AND d.status IN (?, ?, ?, ?, ?, ?, ?, ?)
   {{InboxFilters}}
 LIMIT ?) capped;
 
+-- name: InboxWorkStep
+-- A work queue of the steps of one role: as InboxWork, led also by the role of the step
+-- (dossiers_holder_step), so that the queue of a leader reads the dossiers at a leader and
+-- not every dossier in processing. Parameters: holder unit, 8 statuses, the role, the
+-- filters, limit, offset.
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.holder_unit = ? AND d.status IN (?, ?, ?, ?, ?, ?, ?, ?) AND d.step_role = ?
+  {{InboxFilters}}
+ORDER BY (d.due_at IS NULL), d.due_at, d.id
+LIMIT ? OFFSET ?;
+
+-- name: InboxWorkStepCount
+SELECT COUNT(*) FROM (SELECT 1 AS x
+FROM dossiers d
+WHERE d.holder_unit = ? AND d.status IN (?, ?, ?, ?, ?, ?, ?, ?) AND d.step_role = ?
+  {{InboxFilters}}
+LIMIT ?) capped;
+
 -- name: InboxUnitNewest
 -- The dossiers a unit received, newest first, after the id of the last of the previous page.
 -- Parameters: unit, after id, the filters, limit, offset.
@@ -91,7 +110,7 @@ WITH RECURSIVE tree(id) AS (
 )
 SELECT {{InboxColumns}}
 FROM dossiers d
-WHERE d.holder_unit IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND d.holder_unit <> d.unit_code AND d.id < ?
+WHERE d.holder_unit IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND (d.holder_unit <> d.unit_code) IS TRUE AND d.id < ?
   AND d.unit_code NOT IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
   {{InboxFilters}}
 ORDER BY d.id DESC
@@ -105,7 +124,7 @@ WITH RECURSIVE tree(id) AS (
 )
 SELECT {{InboxColumns}}
 FROM dossiers d
-WHERE d.holder_unit IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND d.holder_unit <> d.unit_code AND d.finished_at IS NOT NULL AND (d.finished_at, d.id) < (?, ?)
+WHERE d.holder_unit IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND (d.holder_unit <> d.unit_code) IS TRUE AND d.finished_at IS NOT NULL AND (d.finished_at, d.id) < (?, ?)
   AND d.unit_code NOT IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
   {{InboxFilters}}
 ORDER BY d.finished_at DESC, d.id DESC
@@ -119,7 +138,7 @@ WITH RECURSIVE tree(id) AS (
 )
 SELECT COUNT(*) FROM (SELECT 1 AS x
 FROM dossiers d
-WHERE d.holder_unit IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND d.holder_unit <> d.unit_code
+WHERE d.holder_unit IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND (d.holder_unit <> d.unit_code) IS TRUE
   AND d.unit_code NOT IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
   {{InboxFilters}}
 LIMIT ?) capped;
@@ -166,3 +185,67 @@ WHERE d.applicant_id_number = ? AND d.applicant_id_number <> ''
   {{InboxFilters}}
 ORDER BY d.id DESC
 LIMIT ?;
+
+-- The statements below give the page before a key (InboxQuery.Before): the rows that come
+-- just before it in the order of the list, read in the opposite order from the key, each
+-- walking the same index as its forward statement. Parameters as theirs.
+
+-- name: InboxUnitNewestBack
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.unit_code = ? AND d.id > ?
+  {{InboxFilters}}
+ORDER BY d.id
+LIMIT ? OFFSET ?;
+
+-- name: InboxUnitFinishedBack
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.unit_code = ? AND d.finished_at IS NOT NULL AND (d.finished_at, d.id) > (?, ?)
+  {{InboxFilters}}
+ORDER BY d.finished_at, d.id
+LIMIT ? OFFSET ?;
+
+-- name: InboxHeldNewestBack
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM units WHERE code = ?
+    UNION ALL
+    SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
+)
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.holder_unit IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND (d.holder_unit <> d.unit_code) IS TRUE AND d.id > ?
+  AND d.unit_code NOT IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
+  {{InboxFilters}}
+ORDER BY d.id
+LIMIT ? OFFSET ?;
+
+-- name: InboxHeldFinishedBack
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM units WHERE code = ?
+    UNION ALL
+    SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
+)
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.holder_unit IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND (d.holder_unit <> d.unit_code) IS TRUE AND d.finished_at IS NOT NULL AND (d.finished_at, d.id) > (?, ?)
+  AND d.unit_code NOT IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
+  {{InboxFilters}}
+ORDER BY d.finished_at, d.id
+LIMIT ? OFFSET ?;
+
+-- name: InboxAllNewestBack
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.id > ?
+  {{InboxFilters}}
+ORDER BY d.id
+LIMIT ? OFFSET ?;
+
+-- name: InboxAllFinishedBack
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.finished_at IS NOT NULL AND (d.finished_at, d.id) > (?, ?)
+  {{InboxFilters}}
+ORDER BY d.finished_at, d.id
+LIMIT ? OFFSET ?;

@@ -14,9 +14,10 @@ SELECT id, dossier_code, unit_code, amount_vnd, method, provider, status, txn_re
 FROM payments WHERE txn_ref = ?;
 
 -- name: PaymentsOfDossier
+-- The payments of a dossier, found by the ID of the dossier (payments_dossier), not by scanning them all.
 SELECT id, dossier_code, unit_code, amount_vnd, method, provider, status, txn_ref, provider_ref,
     receipt_year, receipt_no, reason, created_by, created_at, paid_at, refunded_at
-FROM payments WHERE dossier_code = ? ORDER BY created_at, id;
+FROM payments WHERE dossier_id = (SELECT d.id FROM dossiers d WHERE d.code = ?) ORDER BY created_at, id;
 
 -- name: PaymentSettledCount
 SELECT COUNT(*) FROM payments WHERE dossier_id = ? AND status IN ('paid', 'waived');

@@ -18,7 +18,8 @@ import (
 func inboxFilter(r *http.Request) app.InboxFilter {
 	q := r.URL.Query()
 	return app.InboxFilter{View: q.Get("xem"), Q: q.Get("q"), Status: q.Get("status"), Procedure: q.Get("procedure"),
-		Field: q.Get("field"), Overdue: q.Get("overdue"), From: q.Get("from"), To: q.Get("to"), Page: q.Get("trang")}
+		Field: q.Get("field"), Overdue: q.Get("overdue"), From: q.Get("from"), To: q.Get("to"), Page: q.Get("trang"),
+		After: q.Get("sau"), Before: q.Get("truoc")}
 }
 
 // handleInbox shows the officer's inbox (GET /ho-so): the work queues, every dossier
@@ -99,7 +100,7 @@ func (s *Server) renderInbox(w http.ResponseWriter, r *http.Request, st int, u o
 	data := map[string]any{
 		"Title": "Hồ sơ cần xử lý", "Page": page, "Filter": f, "BookRows": s.App.BookRows(),
 		"CanReceive": app.CanReceive(u), "Statuses": dossier.Statuses(), "Fields": fields, "Procedures": procs,
-		"Export": "/ho-so/xuat.xlsx" + link(func(v url.Values) { v.Del("trang") }),
+		"Export": "/ho-so/xuat.xlsx" + link(func(v url.Values) { v.Del("trang"); v.Del("sau"); v.Del("truoc") }),
 		"Views": []struct{ Value, Label string }{{"", "Cần xử lý"}, {string(app.ViewAll), "Tất cả hồ sơ"},
 			{string(app.ViewFinished), "Đã giải quyết xong"}},
 	}
@@ -112,14 +113,32 @@ func (s *Server) renderInbox(w http.ResponseWriter, r *http.Request, st int, u o
 		case app.ViewFinished:
 			data["Title"] = "Hồ sơ đã giải quyết xong"
 		}
-		if page.Page > 1 {
-			data["Prev"] = "/ho-so" + link(func(v url.Values) { v.Set("trang", strconv.Itoa(page.Page-1)) })
-			if page.Page == 2 {
-				data["Prev"] = "/ho-so" + link(func(v url.Values) { v.Del("trang") })
-			}
+		// Pages of the lists in scope by cursor (?sau=, ?truoc=), of the work queues by number.
+		to := func(key, value string) string {
+			return "/ho-so" + link(func(v url.Values) {
+				v.Del("trang")
+				v.Del("sau")
+				v.Del("truoc")
+				if value != "" {
+					v.Set(key, value)
+				}
+			})
 		}
-		if page.More {
-			data["Next"] = "/ho-so" + link(func(v url.Values) { v.Set("trang", strconv.Itoa(page.Page+1)) })
+		switch {
+		case page.First:
+		case page.Prev != "":
+			data["Prev"] = to("truoc", page.Prev)
+		case page.Page > 2 && page.View == app.ViewWork:
+			data["Prev"] = to("trang", strconv.Itoa(page.Page-1))
+		default:
+			data["Prev"] = to("", "")
+		}
+		switch {
+		case !page.More:
+		case page.Next != "":
+			data["Next"] = to("sau", page.Next)
+		default:
+			data["Next"] = to("trang", strconv.Itoa(page.Page+1))
 		}
 	} else {
 		data["View"] = f.View

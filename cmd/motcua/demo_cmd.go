@@ -54,6 +54,9 @@ func demoCommand(ctx context.Context, args []string, getenv func(string) string,
 		return err
 	}
 	defer st.Close()
+	if err := demo.RequireDemo(ctx, st); err != nil {
+		return err
+	}
 	var codes []string
 	switch {
 	case *units > 0:

@@ -75,6 +75,9 @@ func Generate(ctx context.Context, st *store.Store, opt GenerateOptions) (Genera
 	if opt.Now.IsZero() {
 		opt.Now = st.Now()
 	}
+	if err := RequireDemo(ctx, st); err != nil {
+		return GenerateStats{}, err
+	}
 	if pending, err := HistoryPending(ctx, st); err != nil {
 		return GenerateStats{}, err
 	} else if pending {

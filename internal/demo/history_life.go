@@ -275,7 +275,7 @@ func (l *life) do(c dossier.Command, at time.Time) {
 	e, err := dossier.Decide(l.d, l.st, c, l.g.cal, at)
 	if err == nil {
 		l.d.Events = append(l.d.Events, e)
-		l.st, err = dossier.Project(l.d, l.g.cal)
+		l.st, err = dossier.ProjectBrief(l.d, l.g.cal)
 	}
 	if err != nil {
 		l.err = fmt.Errorf("%s: %s: %w", l.d.Code, c.Action, err)

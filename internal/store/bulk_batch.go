@@ -37,6 +37,14 @@ func (s *Store) encodeBatch(ds []ImportedDossier) (*BulkBatch, error) {
 			return nil, err
 		}
 	}
+	// Text that a database cannot store is refused here, once, on both databases.
+	for _, rows := range [][][]any{b.dossiers, b.more.events, b.more.payments, b.more.ledger} {
+		for _, r := range rows {
+			if err := checkArgs(r); err != nil {
+				return nil, err
+			}
+		}
+	}
 	counts, err := s.countStatements(importedCounts(ds))
 	if err != nil {
 		return nil, err

@@ -26,9 +26,11 @@ type BulkLoad struct {
 	mu       sync.Mutex // serialises Write on SQLite
 	conn     *sql.Conn
 	stmts    map[string]*sql.Stmt
-	sync     int
-	cache    int
-	fk       int
+	sync     int64
+	cache    int64
+	fk       int64
+	mmap     int64
+	threads  int64
 	indexes  []savedIndex
 	finished bool
 }
@@ -86,13 +88,17 @@ func (s *Store) BeginBulkLoad(ctx context.Context, opts BulkLoadOptions) (*BulkL
 		return b, conn.Close()
 	}
 	b.conn, b.stmts = conn, map[string]*sql.Stmt{}
-	for p, v := range map[string]*int{"synchronous": &b.sync, "cache_size": &b.cache, "foreign_keys": &b.fk} {
+	for p, v := range map[string]*int64{"synchronous": &b.sync, "cache_size": &b.cache, "foreign_keys": &b.fk,
+		"mmap_size": &b.mmap, "threads": &b.threads} {
 		if err := conn.QueryRowContext(ctx, "PRAGMA "+p).Scan(v); err != nil {
 			return fail(err)
 		}
 	}
 	// Without foreign key checks: the rows' references are made by the session itself.
-	for _, p := range []string{"PRAGMA synchronous=OFF", "PRAGMA cache_size=-65536", "PRAGMA foreign_keys=OFF"} {
+	// Pages are read through a memory map (the index builds of Finish scan the tables
+	// once per index) and the sorter of those builds may use a second thread.
+	for _, p := range []string{"PRAGMA synchronous=OFF", "PRAGMA cache_size=-65536", "PRAGMA foreign_keys=OFF",
+		"PRAGMA mmap_size=8589934592", "PRAGMA threads=2"} {
 		if _, err := conn.ExecContext(ctx, p); err != nil {
 			return fail(err)
 		}
@@ -221,7 +227,8 @@ func (b *BulkLoad) restore(ctx context.Context) error {
 		return nil
 	}
 	for _, p := range []string{fmt.Sprintf("PRAGMA synchronous=%d", b.sync), fmt.Sprintf("PRAGMA cache_size=%d", b.cache),
-		fmt.Sprintf("PRAGMA foreign_keys=%d", b.fk)} {
+		fmt.Sprintf("PRAGMA foreign_keys=%d", b.fk), fmt.Sprintf("PRAGMA mmap_size=%d", b.mmap),
+		fmt.Sprintf("PRAGMA threads=%d", b.threads)} {
 		if _, err := b.conn.ExecContext(ctx, p); err != nil {
 			return err
 		}

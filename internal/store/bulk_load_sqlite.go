@@ -66,7 +66,7 @@ func (b *BulkLoad) writeSQLite(ctx context.Context, batch *BulkBatch) error {
 }
 
 // execRows runs rows through prepared multi-row statements of per rows (and one for the
-// remainder), kept for the whole session.
+// remainder), kept for the whole session. The rows' text was checked by encodeBatch.
 func (b *BulkLoad) execRows(ctx context.Context, key string, build func(n int) (string, error), rows [][]any, per int) error {
 	var args []any
 	for start := 0; start < len(rows); start += per {
@@ -86,9 +86,6 @@ func (b *BulkLoad) execRows(ctx context.Context, key string, build func(n int) (
 		args = args[:0]
 		for _, r := range part {
 			args = append(args, r...)
-		}
-		if err := checkArgs(args); err != nil {
-			return err
 		}
 		if _, err := st.ExecContext(ctx, args...); err != nil {
 			return b.s.mapErr(key, err)

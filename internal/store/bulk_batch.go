@@ -22,13 +22,14 @@ func (b *BulkBatch) Events() int { return len(b.more.events) }
 // encodeBatch encodes the dossiers for a bulk write (BulkBatch).
 func (s *Store) encodeBatch(ds []ImportedDossier) (*BulkBatch, error) {
 	b := &BulkBatch{n: len(ds), last: map[seqKey]int{}, dossiers: make([][]any, len(ds))}
+	memo := newRowMemo()
 	for i, d := range ds {
 		k, seq, err := d.check()
 		if err != nil {
 			return nil, err
 		}
 		b.last[k] = max(b.last[k], seq)
-		row, err := dossierRow(d)
+		row, err := dossierRowWith(d, memo)
 		if err != nil {
 			return nil, err
 		}

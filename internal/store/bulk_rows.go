@@ -1,9 +1,6 @@
 package store
 
-import (
-	"encoding/json"
-	"fmt"
-)
+import ()
 
 // The rows of one imported dossier besides its own, shared by the statement and the COPY
 // paths of the bulk writers: its events, its payments, the sandbox gateway's ledger
@@ -36,11 +33,11 @@ type importRows struct {
 func (r *importRows) add(d ImportedDossier, i int) error {
 	var id any
 	for _, e := range d.Dossier.Events {
-		payload, err := json.Marshal(e)
+		payload, err := eventJSON(e)
 		if err != nil {
-			return fmt.Errorf("store: dossier event: %w", err)
+			return err
 		}
-		r.events = append(r.events, []any{id, e.Seq, string(e.Action), e.Actor, string(e.Role), e.Unit, e.At.UTC(), string(payload)})
+		r.events = append(r.events, []any{id, e.Seq, string(e.Action), e.Actor, string(e.Role), e.Unit, e.At.UTC(), payload})
 		r.eventOf = append(r.eventOf, i)
 	}
 	for _, p := range d.Payments {

@@ -1,7 +1,5 @@
 package store
 
-import ()
-
 // The rows of one imported dossier besides its own, shared by the statement and the COPY
 // paths of the bulk writers: its events, its payments, the sandbox gateway's ledger
 // entries and the highest receipt number of each unit and year.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 	"time"
 
@@ -66,6 +67,9 @@ func demoCommand(ctx context.Context, args []string, getenv func(string) string,
 	case *unit != "":
 		codes = []string{*unit}
 	}
+	// A batch tool that allocates a great deal and holds little: collecting less often
+	// saves a tenth of the processor time for some more memory.
+	debug.SetGCPercent(300)
 	began := time.Now()
 	last, lastDone := began, 0
 	stats, err := demo.Generate(ctx, st, demo.GenerateOptions{Dossiers: *n, Units: codes, Days: *days, Seed: *seed,

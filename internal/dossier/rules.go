@@ -131,14 +131,16 @@ func Can(d Dossier, st State, a Action, role Role, unit string) error {
 	if role == RoleAdmin {
 		return nil
 	}
-	forbidden := fault.Newf(fault.Forbidden, "Vai trò “%s” không được thực hiện “%s” đối với hồ sơ này.", role.Label(), a.Label())
+	forbidden := func() error {
+		return fault.Newf(fault.Forbidden, "Vai trò “%s” không được thực hiện “%s” đối với hồ sơ này.", role.Label(), a.Label())
+	}
 	allowed := slices.Contains(r.Roles, role) || r.StepRole && role.Officer() && role == st.stepRole()
 	if !allowed {
-		return forbidden
+		return forbidden()
 	}
 	if role == RoleApplicant {
 		if r.OnlineApplicant && d.Channel != ChannelOnline {
-			return forbidden
+			return forbidden()
 		}
 		return nil
 	}

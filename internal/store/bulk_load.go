@@ -137,9 +137,9 @@ func (b *BulkLoad) Writers() int {
 // BatchSize is the number of dossiers a Write should carry: one transaction.
 func (b *BulkLoad) BatchSize() int {
 	if b.s.dialect == Postgres {
-		return 4000
+		return 8000
 	}
-	return 5000
+	return 8000
 }
 
 // Encode encodes dossiers for WriteBatch, with the checks of ImportDossiers. It needs

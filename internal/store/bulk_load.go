@@ -136,9 +136,6 @@ func (b *BulkLoad) Writers() int {
 
 // BatchSize is the number of dossiers a Write should carry: one transaction.
 func (b *BulkLoad) BatchSize() int {
-	if b.s.dialect == Postgres {
-		return 8000
-	}
 	return 8000
 }
 

@@ -155,6 +155,9 @@ func (g *unitHistory) live(a arrival, seq int, proc catalog.Procedure, who dossi
 	l := &life{g: g, d: dossier.Dossier{
 		Code: dossier.FormatCode(g.vol.Unit, a.at, seq), ProcedureCode: proc.Code, UnitCode: g.vol.Unit,
 		Channel: a.channel, SupplementRule: plan.SupplementRule, Process: plan.Process, Deadline: plan.Deadline,
+		// Room for the longest life (submission, acceptance, payment, extension, supplement,
+		// each step, return): the events are appended one by one.
+		Events: make([]dossier.Event, 0, len(plan.Process.Steps)+8),
 	}}
 	steps := l.d.Process.Steps
 	if a.channel == dossier.ChannelOnline {

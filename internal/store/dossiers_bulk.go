@@ -226,6 +226,26 @@ func (s *Store) bulkExec(ctx context.Context, tx *sql.Tx, name string, n int, ar
 // what followed the single tuple (an ON CONFLICT or RETURNING clause), without its
 // semicolon. The column list thus stays written once, in the .sql file.
 func (s *Store) bulkText(name string, n, cols int) (head, tail string, err error) {
+	type key struct {
+		name    string
+		n, cols int
+	}
+	// Only the full chunks of the callers (multiples of 100 rows) are kept, so that the
+	// cache stays a few statements per query.
+	keep := n%100 == 0
+	if t, ok := s.bulkTexts.Load(key{name, n, cols}); ok && keep {
+		t := t.([2]string)
+		return t[0], t[1], nil
+	}
+	head, tail, err = s.makeBulkText(name, n, cols)
+	if err == nil && keep {
+		s.bulkTexts.Store(key{name, n, cols}, [2]string{head, tail})
+	}
+	return head, tail, err
+}
+
+// makeBulkText builds what bulkText returns.
+func (s *Store) makeBulkText(name string, n, cols int) (head, tail string, err error) {
 	text, err := s.q(name)
 	if err != nil {
 		return "", "", err

@@ -68,8 +68,8 @@ func demoCommand(ctx context.Context, args []string, getenv func(string) string,
 		codes = []string{*unit}
 	}
 	// A batch tool that allocates a great deal and holds little: collecting less often
-	// saves a tenth of the processor time for some more memory.
-	debug.SetGCPercent(300)
+	// saves processor time for some more memory.
+	debug.SetGCPercent(200)
 	began := time.Now()
 	last, lastDone := began, 0
 	stats, err := demo.Generate(ctx, st, demo.GenerateOptions{Dossiers: *n, Units: codes, Days: *days, Seed: *seed,

@@ -336,7 +336,7 @@ func runGenerate(ctx context.Context, bl *store.BulkLoad, jobs []generateJob, bo
 	// Batches are encoded (store.BulkLoad.Encode) on one goroutine per core, apart from
 	// the writers, so that a writer only stores.
 	batches := make(chan []store.ImportedDossier)
-	encoded := make(chan *store.BulkBatch, bl.Writers())
+	encoded := make(chan *store.BulkBatch)
 	var encode sync.WaitGroup
 	for range workers {
 		encode.Go(func() {

@@ -12,11 +12,13 @@ import (
 // BulkLoad is a session of very large synthetic writes (motcua demo generate): finished
 // dossier histories written as fast as each database allows, for test and benchmark data.
 //
-// On PostgreSQL every Write is one transaction of binary COPYs on its own connection, and
-// several may run at once; indexes are kept. On SQLite the session holds the only write
-// connection until Finish, writes each batch with prepared multi-row INSERTs in one
-// transaction, and runs with synchronous=OFF and a large page cache; for a large load it
-// also drops the secondary indexes of the written tables and rebuilds them in Finish.
+// A batch is encoded first (Encode, on any goroutine), then written (WriteBatch). On
+// PostgreSQL every write is one transaction of binary COPYs on its own connection, and
+// several may run at once. On SQLite the session holds the only write connection until
+// Finish, writes each batch with prepared multi-row INSERTs in one transaction, and runs
+// with synchronous=OFF, a large page cache, a memory map and no foreign key checks. For a
+// large load both drop the secondary indexes of the written tables (PostgreSQL also the
+// foreign keys to the dossiers) and make them again in Finish (BulkLoadOptions).
 // A power loss during an SQLite session may therefore lose or corrupt recent writes: the
 // session is for test data only, never for a database that serves citizens.
 type BulkLoad struct {

@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 )
@@ -120,5 +121,20 @@ func TestDateJSON(t *testing.T) {
 func TestRangeConstants(t *testing.T) {
 	if minDay != daysFromCivil(minYear, 1, 1) || maxDay != daysFromCivil(maxYear, 12, 31) {
 		t.Errorf("got %d…%d, want %d…%d", minDay, maxDay, daysFromCivil(minYear, 1, 1), daysFromCivil(maxYear, 12, 31))
+	}
+}
+
+// TestDateStringFormat checks the hand-made formatting against fmt over many days and
+// at the edges of the years it handles.
+func TestDateStringFormat(t *testing.T) {
+	for _, d := range []Date{{1, 1, 1}, {999, 12, 31}, {9999, 12, 31}, {10000, 1, 1}, {-1, 1, 1}} {
+		if got, want := d.String(), fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day); got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+	for d := NewDate(1999, 1, 1); d.Year < 2031; d = d.AddDays(1) {
+		if got, want := d.String(), fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day); got != want {
+			t.Fatalf("got %q, want %q", got, want)
+		}
 	}
 }

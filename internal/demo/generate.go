@@ -75,6 +75,9 @@ func Generate(ctx context.Context, st *store.Store, opt GenerateOptions) (Genera
 	if opt.Now.IsZero() {
 		opt.Now = st.Now()
 	}
+	if err := RequireDemo(ctx, st); err != nil {
+		return GenerateStats{}, err
+	}
 	if pending, err := HistoryPending(ctx, st); err != nil {
 		return GenerateStats{}, err
 	} else if pending {
@@ -330,24 +333,41 @@ func runGenerate(ctx context.Context, bl *store.BulkLoad, jobs []generateJob, bo
 
 	var stats GenerateStats
 	var mu sync.Mutex
+	// Batches are encoded (store.BulkLoad.Encode) on one goroutine per core, apart from
+	// the writers, so that a writer only stores.
 	batches := make(chan []store.ImportedDossier)
+	encoded := make(chan *store.BulkBatch)
+	var encode sync.WaitGroup
+	for range workers {
+		encode.Go(func() {
+			for ds := range batches {
+				b, err := bl.Encode(ds)
+				if err != nil {
+					fail(err)
+					continue
+				}
+				select {
+				case encoded <- b:
+				case <-ctx.Done():
+				}
+			}
+		})
+	}
+	go func() { encode.Wait(); close(encoded) }()
 	var write sync.WaitGroup
 	for range bl.Writers() {
 		write.Go(func() {
-			for ds := range batches {
-				if err := bl.Write(ctx, ds); err != nil {
-					fail(err)
-					for range batches {
-					}
-					return
+			for b := range encoded {
+				if ctx.Err() != nil {
+					continue
 				}
-				events := 0
-				for _, d := range ds {
-					events += len(d.Dossier.Events)
+				if err := bl.WriteBatch(ctx, b); err != nil {
+					fail(err)
+					continue
 				}
 				mu.Lock()
-				stats.Dossiers += len(ds)
-				stats.Events += events
+				stats.Dossiers += b.Len()
+				stats.Events += b.Events()
 				if progress != nil {
 					progress(stats.Dossiers)
 				}

@@ -155,6 +155,9 @@ func (g *unitHistory) live(a arrival, seq int, proc catalog.Procedure, who dossi
 	l := &life{g: g, d: dossier.Dossier{
 		Code: dossier.FormatCode(g.vol.Unit, a.at, seq), ProcedureCode: proc.Code, UnitCode: g.vol.Unit,
 		Channel: a.channel, SupplementRule: plan.SupplementRule, Process: plan.Process, Deadline: plan.Deadline,
+		// Room for the longest life (submission, acceptance, payment, extension, supplement,
+		// each step, return): the events are appended one by one.
+		Events: make([]dossier.Event, 0, len(plan.Process.Steps)+8),
 	}}
 	steps := l.d.Process.Steps
 	if a.channel == dossier.ChannelOnline {
@@ -275,7 +278,7 @@ func (l *life) do(c dossier.Command, at time.Time) {
 	e, err := dossier.Decide(l.d, l.st, c, l.g.cal, at)
 	if err == nil {
 		l.d.Events = append(l.d.Events, e)
-		l.st, err = dossier.Project(l.d, l.g.cal)
+		l.st, err = dossier.ProjectBrief(l.d, l.g.cal)
 	}
 	if err != nil {
 		l.err = fmt.Errorf("%s: %s: %w", l.d.Code, c.Action, err)

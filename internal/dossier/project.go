@@ -12,6 +12,17 @@ import (
 // events are not a history that Decide could have produced (wrong sequence numbers, an
 // action its status did not allow).
 func Project(d Dossier, cal *calendar.Calendar) (State, error) {
+	return projectWith(d, cal.Clock)
+}
+
+// ProjectBrief is Project without State.Explain (calendar.Calendar.ClockBrief), for
+// callers that never show the day-by-day explanation of the appointment: the history
+// generator, which projects each simulated dossier after every event.
+func ProjectBrief(d Dossier, cal *calendar.Calendar) (State, error) {
+	return projectWith(d, cal.ClockBrief)
+}
+
+func projectWith(d Dossier, clockOf func(calendar.Deadline, []calendar.ClockEvent) (calendar.ClockState, error)) (State, error) {
 	st := State{Unit: d.UnitCode, Steps: d.Process.Copy().Steps}
 	var clock []calendar.ClockEvent
 	for i, e := range d.Events {
@@ -114,7 +125,7 @@ func Project(d Dossier, cal *calendar.Calendar) (State, error) {
 	}
 	st.setStep(d.UnitCode)
 	if len(clock) > 0 {
-		cs, err := cal.Clock(d.Deadline, clock)
+		cs, err := clockOf(d.Deadline, clock)
 		if err != nil {
 			return State{}, fmt.Errorf("dossier %s: clock: %w", d.Code, err)
 		}
@@ -130,7 +141,7 @@ func Project(d Dossier, cal *calendar.Calendar) (State, error) {
 					legal = append(legal, c)
 				}
 			}
-			orig, err := cal.Clock(d.Deadline, legal)
+			orig, err := clockOf(d.Deadline, legal)
 			if err != nil {
 				return State{}, fmt.Errorf("dossier %s: clock: %w", d.Code, err)
 			}

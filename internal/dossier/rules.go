@@ -42,14 +42,32 @@ type Rule struct {
 func Rules() []Rule {
 	out := make([]Rule, 0, len(Actions()))
 	for _, a := range Actions() {
-		r, _ := RuleOf(a)
+		r, _ := newRule(a)
 		out = append(out, r)
 	}
 	return out
 }
 
-// RuleOf returns the rule of an action, and false for an unknown action.
+// ruleTable holds the rule of every action, built once: Project and Can look a rule up
+// for every event, millions of times when a history is generated.
+var ruleTable = func() map[Action]Rule {
+	t := map[Action]Rule{}
+	// The payment is recorded by the system (RecordPayment), outside Actions.
+	for _, a := range append(Actions(), ActionPayment) {
+		t[a], _ = newRule(a)
+	}
+	return t
+}()
+
+// RuleOf returns the rule of an action, and false for an unknown action. The rule's
+// slices are shared with every caller: they must not be changed (Rules gives copies).
 func RuleOf(a Action) (Rule, bool) {
+	r, ok := ruleTable[a]
+	return r, ok
+}
+
+// newRule builds the rule of an action, and false for an unknown action.
+func newRule(a Action) (Rule, bool) {
 	officers := []Role{RoleOneStop, RoleSpecialist, RoleLeader}
 	open := []Status{StatusSubmitted, StatusReceived, StatusProcessing, StatusSupplementRequested}
 	atStep := []Status{StatusReceived, StatusProcessing}
@@ -113,14 +131,16 @@ func Can(d Dossier, st State, a Action, role Role, unit string) error {
 	if role == RoleAdmin {
 		return nil
 	}
-	forbidden := fault.Newf(fault.Forbidden, "Vai trò “%s” không được thực hiện “%s” đối với hồ sơ này.", role.Label(), a.Label())
+	forbidden := func() error {
+		return fault.Newf(fault.Forbidden, "Vai trò “%s” không được thực hiện “%s” đối với hồ sơ này.", role.Label(), a.Label())
+	}
 	allowed := slices.Contains(r.Roles, role) || r.StepRole && role.Officer() && role == st.stepRole()
 	if !allowed {
-		return forbidden
+		return forbidden()
 	}
 	if role == RoleApplicant {
 		if r.OnlineApplicant && d.Channel != ChannelOnline {
-			return forbidden
+			return forbidden()
 		}
 		return nil
 	}

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -164,5 +165,20 @@ func TestUnitChecks(t *testing.T) {
 				t.Fatalf("got %q (%v), want %q", got, err, tt.want)
 			}
 		})
+	}
+}
+
+// TestRuleOfTable: the rules kept in the table are those built for each action, the
+// system's payment included, and unknown actions have none.
+func TestRuleOfTable(t *testing.T) {
+	for _, a := range append(Actions(), ActionPayment) {
+		got, ok := RuleOf(a)
+		want, _ := newRule(a)
+		if !ok || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: got %+v (%v), want %+v", a, got, ok, want)
+		}
+	}
+	if _, ok := RuleOf("nope"); ok {
+		t.Error("got a rule for an unknown action, want none")
 	}
 }

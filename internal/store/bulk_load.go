@@ -12,11 +12,13 @@ import (
 // BulkLoad is a session of very large synthetic writes (motcua demo generate): finished
 // dossier histories written as fast as each database allows, for test and benchmark data.
 //
-// On PostgreSQL every Write is one transaction of binary COPYs on its own connection, and
-// several may run at once; indexes are kept. On SQLite the session holds the only write
-// connection until Finish, writes each batch with prepared multi-row INSERTs in one
-// transaction, and runs with synchronous=OFF and a large page cache; for a large load it
-// also drops the secondary indexes of the written tables and rebuilds them in Finish.
+// A batch is encoded first (Encode, on any goroutine), then written (WriteBatch). On
+// PostgreSQL every write is one transaction of binary COPYs on its own connection, and
+// several may run at once. On SQLite the session holds the only write connection until
+// Finish, writes each batch with prepared multi-row INSERTs in one transaction, and runs
+// with synchronous=OFF, a large page cache, a memory map and no foreign key checks. For a
+// large load both drop the secondary indexes of the written tables (PostgreSQL also the
+// foreign keys to the dossiers) and make them again in Finish (BulkLoadOptions).
 // A power loss during an SQLite session may therefore lose or corrupt recent writes: the
 // session is for test data only, never for a database that serves citizens.
 type BulkLoad struct {
@@ -26,25 +28,30 @@ type BulkLoad struct {
 	mu       sync.Mutex // serialises Write on SQLite
 	conn     *sql.Conn
 	stmts    map[string]*sql.Stmt
-	sync     int
-	cache    int
+	sync     int64
+	cache    int64
+	fk       int64
+	mmap     int64
+	threads  int64
 	indexes  []savedIndex
 	finished bool
 }
 
 // BulkLoadOptions tunes a BulkLoad.
 type BulkLoadOptions struct {
-	// Dossiers is the number of dossiers the session expects to write. On SQLite, from
-	// dropIndexesFrom on, the secondary indexes of the dossier tables are dropped for the
-	// session and rebuilt in Finish, which is faster than keeping them up to date row by
-	// row. A session stopped before Finish leaves them dropped until the next
-	// BeginBulkLoad, which rebuilds them first.
+	// Dossiers is the number of dossiers the session expects to write. From
+	// dropIndexesFrom on (and when it is at least a quarter of the dossiers already
+	// stored), the secondary indexes of the written tables — and on PostgreSQL the
+	// foreign keys to the dossiers — are dropped for the session and made again in
+	// Finish, which is faster than keeping them up to date row by row. A session stopped
+	// before Finish leaves them dropped until the next BeginBulkLoad, which makes them
+	// again first.
 	Dossiers int
 }
 
-// dropIndexesFrom is the size of an SQLite bulk load from which dropping the secondary
-// indexes and rebuilding them at the end wins (measured: even at 100,000 dossiers).
-const dropIndexesFrom = 250_000
+// dropIndexesFrom is the size of a bulk load from which dropping the secondary indexes
+// and rebuilding them at the end wins (measured on SQLite: already at 100,000 dossiers).
+const dropIndexesFrom = 50_000
 
 // savedIndex is a secondary index dropped for the session, with its definition.
 type savedIndex struct{ name, sql string }
@@ -59,39 +66,66 @@ var bulkTables = []string{"dossiers", "dossier_events", "payments", "sandbox_led
 // BeginBulkLoad starts a bulk load session; Finish must end it.
 func (s *Store) BeginBulkLoad(ctx context.Context, opts BulkLoadOptions) (*BulkLoad, error) {
 	b := &BulkLoad{s: s, opts: opts}
-	if s.dialect != SQLite {
-		return b, nil
-	}
 	conn, err := s.write.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store: bulk load: %w", err)
 	}
-	b.conn, b.stmts = conn, map[string]*sql.Stmt{}
 	fail := func(err error) (*BulkLoad, error) {
 		conn.Close()
 		return nil, fmt.Errorf("store: bulk load: %w", err)
 	}
-	if err := b.rebuildIndexes(ctx); err != nil {
+	if err := b.rebuildIndexes(ctx, conn); err != nil {
 		return fail(err)
 	}
-	if err := conn.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&b.sync); err != nil {
+	drop, err := b.dropsIndexes(ctx, conn)
+	if err != nil {
 		return fail(err)
 	}
-	if err := conn.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&b.cache); err != nil {
-		return fail(err)
+	if s.dialect == Postgres {
+		if drop {
+			if err := b.dropIndexes(ctx, conn); err != nil {
+				return fail(err)
+			}
+		}
+		return b, conn.Close()
 	}
-	for _, p := range []string{"PRAGMA synchronous=OFF", "PRAGMA cache_size=-65536"} {
+	b.conn, b.stmts = conn, map[string]*sql.Stmt{}
+	for p, v := range map[string]*int64{"synchronous": &b.sync, "cache_size": &b.cache, "foreign_keys": &b.fk,
+		"mmap_size": &b.mmap, "threads": &b.threads} {
+		if err := conn.QueryRowContext(ctx, "PRAGMA "+p).Scan(v); err != nil {
+			return fail(err)
+		}
+	}
+	// Without foreign key checks: the rows' references are made by the session itself.
+	// Pages are read through a memory map (the index builds of Finish scan the tables
+	// once per index) and the sorter of those builds may use a second thread.
+	for _, p := range []string{"PRAGMA synchronous=OFF", "PRAGMA cache_size=-65536", "PRAGMA foreign_keys=OFF",
+		"PRAGMA mmap_size=8589934592", "PRAGMA threads=2"} {
 		if _, err := conn.ExecContext(ctx, p); err != nil {
 			return fail(err)
 		}
 	}
-	if opts.Dossiers >= dropIndexesFrom {
-		if err := b.dropIndexes(ctx); err != nil {
+	if drop {
+		if err := b.dropIndexes(ctx, conn); err != nil {
 			b.restore(context.WithoutCancel(ctx))
 			return fail(err)
 		}
 	}
 	return b, nil
+}
+
+// dropsIndexes decides whether the session drops the secondary indexes: when it writes
+// at least dropIndexesFrom dossiers and at least a quarter of those already stored, so
+// that rebuilding the indexes over every row costs less than keeping them up to date.
+func (b *BulkLoad) dropsIndexes(ctx context.Context, conn *sql.Conn) (bool, error) {
+	if b.opts.Dossiers < dropIndexesFrom {
+		return false, nil
+	}
+	var stored int64
+	if err := conn.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM dossiers").Scan(&stored); err != nil {
+		return false, err
+	}
+	return 4*int64(b.opts.Dossiers) >= stored, nil
 }
 
 // Writers is how many Write calls may usefully run at once.
@@ -104,20 +138,35 @@ func (b *BulkLoad) Writers() int {
 
 // BatchSize is the number of dossiers a Write should carry: one transaction.
 func (b *BulkLoad) BatchSize() int {
-	if b.s.dialect == Postgres {
-		return 4000
-	}
-	return 5000
+	return 8000
+}
+
+// Encode encodes dossiers for WriteBatch, with the checks of ImportDossiers. It needs
+// no database and may run on several goroutines at once, while a batch is written.
+func (b *BulkLoad) Encode(ds []ImportedDossier) (*BulkBatch, error) {
+	return b.s.encodeBatch(ds)
 }
 
 // Write stores finished histories as ImportDossiers does (same tables, same checks, the
-// daily and receipt sequences raised) in one transaction.
+// daily and receipt sequences raised) in one transaction: Encode, then WriteBatch.
 func (b *BulkLoad) Write(ctx context.Context, ds []ImportedDossier) error {
 	if len(ds) == 0 {
 		return nil
 	}
+	batch, err := b.Encode(ds)
+	if err != nil {
+		return err
+	}
+	return b.WriteBatch(ctx, batch)
+}
+
+// WriteBatch stores an encoded batch in one transaction. A batch is written once.
+func (b *BulkLoad) WriteBatch(ctx context.Context, batch *BulkBatch) error {
+	if batch.Len() == 0 {
+		return nil
+	}
 	if b.s.dialect == Postgres {
-		return b.s.importBatchCopy(ctx, ds, true)
+		return b.s.copyBatch(ctx, batch, true)
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -127,7 +176,7 @@ func (b *BulkLoad) Write(ctx context.Context, ds []ImportedDossier) error {
 	if _, err := b.conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
 		return b.s.mapErr("DossierImport", err)
 	}
-	if err := b.writeSQLite(ctx, ds); err != nil {
+	if err := b.writeSQLite(ctx, batch); err != nil {
 		b.conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
 		return err
 	}
@@ -138,30 +187,21 @@ func (b *BulkLoad) Write(ctx context.Context, ds []ImportedDossier) error {
 	return nil
 }
 
-// Finish ends the session: on SQLite it rebuilds the dropped indexes, restores the
-// durability settings, checkpoints the write-ahead log into the database and updates
-// the planner's statistics; on PostgreSQL it updates the statistics of the written
-// tables. It is safe to call more than once.
+// Finish ends the session: it makes again the dropped indexes (and foreign keys),
+// updates the planner's statistics and, on SQLite, restores the durability settings
+// and checkpoints the write-ahead log into the database. It is safe to call more than
+// once.
 func (b *BulkLoad) Finish(ctx context.Context) error {
-	if b.s.dialect == Postgres {
-		b.mu.Lock()
-		defer b.mu.Unlock()
-		if b.finished {
-			return nil
-		}
-		b.finished = true
-		if _, err := b.s.write.ExecContext(ctx, "ANALYZE "+strings.Join(bulkTables, ", ")); err != nil {
-			return fmt.Errorf("store: bulk load: analyze: %w", err)
-		}
-		return nil
-	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.finished {
 		return nil
 	}
 	b.finished = true
-	err := b.rebuildIndexes(ctx)
+	if b.s.dialect == Postgres {
+		return b.finishPostgres(ctx)
+	}
+	err := b.rebuildIndexes(ctx, b.conn)
 	err = errors.Join(err, b.restore(ctx))
 	if _, e := b.conn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); e != nil {
 		err = errors.Join(err, e)
@@ -179,11 +219,42 @@ func (b *BulkLoad) Finish(ctx context.Context) error {
 	return nil
 }
 
-// restore puts back the durability and cache settings of the write connection.
+// restore puts back the durability, cache and foreign key settings of the SQLite write
+// connection.
 func (b *BulkLoad) restore(ctx context.Context) error {
-	_, err := b.conn.ExecContext(ctx, fmt.Sprintf("PRAGMA synchronous=%d", b.sync))
-	if err == nil {
-		_, err = b.conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size=%d", b.cache))
+	if b.conn == nil {
+		return nil
 	}
-	return err
+	for _, p := range []string{fmt.Sprintf("PRAGMA synchronous=%d", b.sync), fmt.Sprintf("PRAGMA cache_size=%d", b.cache),
+		fmt.Sprintf("PRAGMA foreign_keys=%d", b.fk), fmt.Sprintf("PRAGMA mmap_size=%d", b.mmap),
+		fmt.Sprintf("PRAGMA threads=%d", b.threads)} {
+		if _, err := b.conn.ExecContext(ctx, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finishPostgres makes the dropped indexes again, with more memory to sort in than a
+// usual session has, then updates the statistics of the written tables.
+func (b *BulkLoad) finishPostgres(ctx context.Context) error {
+	conn, err := b.s.write.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("store: bulk load: finish: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SET maintenance_work_mem = '256MB'"); err != nil {
+		return fmt.Errorf("store: bulk load: finish: %w", err)
+	}
+	err = b.rebuildIndexes(ctx, conn)
+	if _, e := conn.ExecContext(ctx, "RESET maintenance_work_mem"); e != nil {
+		err = errors.Join(err, e)
+	}
+	if err != nil {
+		return fmt.Errorf("store: bulk load: finish: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, "ANALYZE "+strings.Join(bulkTables, ", ")); err != nil {
+		return fmt.Errorf("store: bulk load: analyze: %w", err)
+	}
+	return nil
 }

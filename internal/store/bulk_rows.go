@@ -1,10 +1,5 @@
 package store
 
-import (
-	"encoding/json"
-	"fmt"
-)
-
 // The rows of one imported dossier besides its own, shared by the statement and the COPY
 // paths of the bulk writers: its events, its payments, the sandbox gateway's ledger
 // entries and the highest receipt number of each unit and year.
@@ -23,20 +18,25 @@ type receiptKey struct {
 	year int
 }
 
-// importRows collects the rows of a batch of imported dossiers whose ids are known.
+// importRows collects the rows of a batch of imported dossiers. The dossier id of the
+// events' and payments' rows is left empty, to be set once known (BulkBatch.setIDs):
+// eventOf and paymentOf say which dossier of the batch each row belongs to.
 type importRows struct {
 	events, payments, ledger [][]any
+	eventOf, paymentOf       []int
 	receipts                 map[receiptKey]int
 }
 
-// add appends the rows of d, stored with the row id.
-func (r *importRows) add(d ImportedDossier, id int64) error {
+// add appends the rows of d, the i-th dossier of the batch.
+func (r *importRows) add(d ImportedDossier, i int) error {
+	var id any
 	for _, e := range d.Dossier.Events {
-		payload, err := json.Marshal(e)
+		payload, err := eventJSON(e)
 		if err != nil {
-			return fmt.Errorf("store: dossier event: %w", err)
+			return err
 		}
-		r.events = append(r.events, []any{id, e.Seq, string(e.Action), e.Actor, string(e.Role), e.Unit, e.At.UTC(), string(payload)})
+		r.events = append(r.events, []any{id, e.Seq, string(e.Action), e.Actor, string(e.Role), e.Unit, e.At.UTC(), payload})
+		r.eventOf = append(r.eventOf, i)
 	}
 	for _, p := range d.Payments {
 		if p.ID == "" {
@@ -55,6 +55,7 @@ func (r *importRows) add(d ImportedDossier, id int64) error {
 		r.payments = append(r.payments, []any{p.ID, id, d.Record.Code, d.Record.UnitCode, p.AmountVND, p.Method, p.Provider,
 			p.Status, p.TxnRef, p.ProviderRef, p.ReceiptYear, p.ReceiptNo, p.Reason, p.CreatedBy, p.CreatedAt.UTC(),
 			nullTime(p.PaidAt), p.CreatedAt.UTC()})
+		r.paymentOf = append(r.paymentOf, i)
 		if d.SandboxLedger && p.Method == MethodOnline && p.Status == PaymentPaid {
 			r.ledger = append(r.ledger, []any{p.ProviderRef, p.TxnRef, p.AmountVND, 1, "00", p.PaidAt.UTC()})
 		}

@@ -34,7 +34,7 @@ func (s *Store) countStatements(t report.Tallies) ([]countStatement, error) {
 	}
 	slices.SortFunc(keys, func(a, b report.GrainKey) int {
 		return cmp.Or(cmp.Compare(a.UnitCode, b.UnitCode), cmp.Compare(a.Grain, b.Grain),
-			cmp.Compare(a.Start.String(), b.Start.String()), cmp.Compare(a.ProcedureCode, b.ProcedureCode))
+			a.Start.Compare(b.Start), cmp.Compare(a.ProcedureCode, b.ProcedureCode))
 	})
 	var out []countStatement
 	for start := 0; start < len(keys); start += countRowsPerSQL {

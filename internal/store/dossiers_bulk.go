@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"motcua/internal/dossier"
-	"motcua/internal/fold"
 )
 
 // Import batching: dossiers per transaction, and rows per INSERT statement (SQLite
@@ -171,19 +170,19 @@ func (s *Store) importDossierRows(ctx context.Context, tx *sql.Tx, ds []Imported
 
 // dossierRow returns the values of the DossierInsert columns for d, with the same
 // meanings as insertDossier; updated_at is the instant of the last event.
-func dossierRow(d ImportedDossier) ([]any, error) {
+func dossierRow(d ImportedDossier) ([]any, error) { return dossierRowWith(d, nil) }
+
+// dossierRowWith is dossierRow reusing, when memo is not nil, the encodings of the
+// previous dossiers of the same procedure (rowMemo).
+func dossierRowWith(d ImportedDossier, memo *rowMemo) ([]any, error) {
 	rec, st := d.Record, d.State
-	process, err := json.Marshal(d.Dossier.Process)
-	if err != nil {
-		return nil, fmt.Errorf("store: dossier process: %w", err)
-	}
 	docs := rec.Documents
 	if docs == nil {
 		docs = []DossierDocument{}
 	}
-	documents, err := json.Marshal(docs)
+	process, documents, err := memo.encode(rec.ProcedureCode, d.Dossier.Process, docs)
 	if err != nil {
-		return nil, fmt.Errorf("store: dossier documents: %w", err)
+		return nil, err
 	}
 	form := string(rec.Form)
 	if strings.TrimSpace(form) == "" {
@@ -193,14 +192,14 @@ func dossierRow(d ImportedDossier) ([]any, error) {
 	sets := max(rec.Sets, 1)
 	a := rec.Applicant
 	return []any{
-		rec.Code, rec.UnitCode, rec.ProcedureCode, rec.ProcedureName, d.Dossier.Process.Version, string(process),
+		rec.Code, rec.UnitCode, rec.ProcedureCode, rec.ProcedureName, d.Dossier.Process.Version, process,
 		d.Dossier.Deadline.Days, mode, d.Dossier.SupplementRule, string(rec.Channel),
 		a.FullName, a.IDNumber, a.Phone, a.Email, a.Address,
-		form, string(documents), sets, rec.FeeVND, rec.LookupKey,
+		form, documents, sets, rec.FeeVND, rec.LookupKey,
 		string(st.Status), st.Step, string(st.StepRole), st.Unit, st.Assignee,
 		nullTime(st.SubmittedAt), nullTime(st.ReceivedAt), nullTime(st.DueAt), nullTime(st.FinishedAt),
 		nullTime(st.ReturnedAt), st.Supplements,
-		st.Version, rec.CreatedBy, rec.CreatedAt.UTC(), st.LastAt.UTC(), nullTime(st.OriginalDueAt), fold.Fold(a.FullName),
+		st.Version, rec.CreatedBy, rec.CreatedAt.UTC(), st.LastAt.UTC(), nullTime(st.OriginalDueAt), memo.fold(a.FullName),
 	}, nil
 }
 
@@ -227,6 +226,26 @@ func (s *Store) bulkExec(ctx context.Context, tx *sql.Tx, name string, n int, ar
 // what followed the single tuple (an ON CONFLICT or RETURNING clause), without its
 // semicolon. The column list thus stays written once, in the .sql file.
 func (s *Store) bulkText(name string, n, cols int) (head, tail string, err error) {
+	type key struct {
+		name    string
+		n, cols int
+	}
+	// Only the full chunks of the callers (multiples of 100 rows) are kept, so that the
+	// cache stays a few statements per query.
+	keep := n%100 == 0
+	if t, ok := s.bulkTexts.Load(key{name, n, cols}); ok && keep {
+		t := t.([2]string)
+		return t[0], t[1], nil
+	}
+	head, tail, err = s.makeBulkText(name, n, cols)
+	if err == nil && keep {
+		s.bulkTexts.Store(key{name, n, cols}, [2]string{head, tail})
+	}
+	return head, tail, err
+}
+
+// makeBulkText builds what bulkText returns.
+func (s *Store) makeBulkText(name string, n, cols int) (head, tail string, err error) {
 	text, err := s.q(name)
 	if err != nil {
 		return "", "", err

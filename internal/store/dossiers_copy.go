@@ -20,14 +20,15 @@ import (
 // A relaxed import (a BulkLoad) does not wait for the commit to reach the disk
 // (synchronous_commit off): a crash may lose its last transactions, never corrupt them.
 func (s *Store) importBatchCopy(ctx context.Context, ds []ImportedDossier, relaxed bool) error {
-	last := map[seqKey]int{}
-	for _, d := range ds {
-		k, seq, err := d.check()
-		if err != nil {
-			return err
-		}
-		last[k] = max(last[k], seq)
+	batch, err := s.encodeBatch(ds)
+	if err != nil {
+		return err
 	}
+	return s.copyBatch(ctx, batch, relaxed)
+}
+
+// copyBatch writes an encoded batch with COPY in one transaction (importBatchCopy).
+func (s *Store) copyBatch(ctx context.Context, batch *BulkBatch, relaxed bool) error {
 	cols, err := s.insertColumns("DossierInsert")
 	if err != nil {
 		return err
@@ -52,26 +53,16 @@ func (s *Store) importBatchCopy(ctx context.Context, ds []ImportedDossier, relax
 				return s.mapErr("DossierImport", err)
 			}
 		}
-		rows, err := tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('dossiers', 'id')) FROM generate_series(1, $1)`, len(ds))
+		rows, err := tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('dossiers', 'id')) FROM generate_series(1, $1)`, batch.Len())
 		if err != nil {
 			return s.mapErr("DossierImport", err)
 		}
 		ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
-		if err != nil || len(ids) != len(ds) {
+		if err != nil || len(ids) != batch.Len() {
 			return fmt.Errorf("store: import: dossier ids: %v", err)
 		}
-		drows := make([][]any, len(ds))
-		var more importRows
-		for i, d := range ds {
-			row, err := dossierRow(d)
-			if err != nil {
-				return err
-			}
-			drows[i] = append([]any{ids[i]}, row...)
-			if err := more.add(d, ids[i]); err != nil {
-				return err
-			}
-		}
+		batch.setIDs(func(i int) int64 { return ids[i] })
+		drows, more := batch.dossiers, batch.more
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"dossiers"}, append([]string{"id"}, cols...), pgx.CopyFromRows(drows)); err != nil {
 			return s.mapErr("DossierImport", err)
 		}
@@ -91,14 +82,10 @@ func (s *Store) importBatchCopy(ctx context.Context, ds []ImportedDossier, relax
 		if err := s.pgBulkExec(ctx, tx, "ReceiptSequenceRaise", receiptRows(more.receipts)); err != nil {
 			return err
 		}
-		if err := s.pgBulkExec(ctx, tx, "DossierSequenceRaise", sequenceRows(last)); err != nil {
+		if err := s.pgBulkExec(ctx, tx, "DossierSequenceRaise", sequenceRows(batch.last)); err != nil {
 			return err
 		}
-		counts, err := s.countStatements(importedCounts(ds))
-		if err != nil {
-			return err
-		}
-		for _, st := range counts {
+		for _, st := range batch.counts {
 			if _, err := tx.Exec(ctx, st.text, st.args...); err != nil {
 				return s.mapErr("DossierCountsAdd", err)
 			}

@@ -77,3 +77,27 @@ func (b *BulkLoad) Abandon() {
 		b.conn.Close()
 	}
 }
+
+// ForeignKeys lists the foreign keys of the database (of the test's schema on
+// PostgreSQL).
+func (s *Store) ForeignKeys(ctx context.Context) ([]string, error) {
+	q := `SELECT m.name || '.' || f."from" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+		WHERE m.type = 'table' ORDER BY 1`
+	if s.dialect == Postgres {
+		q = `SELECT conname FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema()::regnamespace ORDER BY 1`
+	}
+	rows, err := s.read.QueryContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}

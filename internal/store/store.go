@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -79,6 +80,8 @@ type Store struct {
 	batch committer
 	// stmts are the prepared statements of named queries (stmt.go).
 	stmts stmtCache
+	// bulkTexts keeps the multi-row statements made by bulkText, by query and size.
+	bulkTexts sync.Map
 	// singleCommit disables group commit (Config.SingleCommit).
 	singleCommit bool
 	// citizenQuota is the storage quota of a citizen's account (quota.go).

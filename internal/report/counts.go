@@ -8,7 +8,7 @@ import (
 // CountsRule numbers the rule by which a dossier contributes to the maintained daily
 // counts (Contribution). Stores keep the number their counts were built with and
 // rebuild them from the dossiers when it differs, so changing the rule means raising it.
-const CountsRule = 2
+const CountsRule = 3
 
 // DayMeasure is one column of the maintained daily counts (số liệu thống kê theo ngày): how
 // many dossiers of a unit and procedure did something on a civil day (UTC+7).
@@ -29,7 +29,10 @@ type DayMeasure int
 //     2.1 and 5.4), the same marks again in the Twice measures: DayTwiceReceived on its
 //     receipt day, DayTwiceFinished on its finish day with DayTwiceLate or
 //     DayTwiceWithdrawn by its outcome, DayTwiceDue and DayTwiceDueFinished as DayDue and
-//     DayDueFinished.
+//     DayDueFinished;
+//   - with a fee due (FeeDue: phí, lệ phí above zero and not waived), DayFeeDue on its
+//     receipt day, and if paid online besides (PaidOnline), DayPaidOnline on that day:
+//     the dossiers of QĐ 766 indicators 3.4 and 3.6.
 const (
 	DayReceivedOnline DayMeasure = iota
 	DayReceivedDirect
@@ -46,6 +49,8 @@ const (
 	DayTwiceWithdrawn
 	DayTwiceDue
 	DayTwiceDueFinished
+	DayFeeDue
+	DayPaidOnline
 	// DayMeasures is the number of measures.
 	DayMeasures
 )
@@ -84,6 +89,12 @@ func Contribution(d Dossier) []Mark {
 	}
 	twice := d.Supplements >= 2
 	out := []Mark{{received, in}}
+	if d.FeeDue {
+		out = append(out, Mark{received, DayFeeDue})
+		if d.PaidOnline {
+			out = append(out, Mark{received, DayPaidOnline})
+		}
+	}
 	if twice {
 		out = append(out, Mark{received, DayTwiceReceived})
 	}

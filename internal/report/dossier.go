@@ -30,6 +30,11 @@ type Dossier struct {
 	Supplements int
 	// Extended is true when an apology with a new appointment was made.
 	Extended bool
+	// FeeDue is true when a fee (phí, lệ phí) is due: the dossier's fee is above zero and
+	// was not waived (miễn); PaidOnline when it was paid online (an online payment paid,
+	// even if refunded since). The store sets them from the payments (store.PaymentMarks)
+	// for the daily counts; the other summaries leave them false.
+	FeeDue, PaidOnline bool
 }
 
 // FromState summarises the dossier from its state. The original appointment is the

@@ -6,13 +6,14 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"time"
 
 	"motcua/internal/calendar"
 	"motcua/internal/dossier"
 	"motcua/internal/report"
 )
 
-// countRowsPerSQL is how many rows of daily counts one statement adds (19 values each).
+// countRowsPerSQL is how many rows of daily counts one statement adds (21 values each).
 const countRowsPerSQL = 500
 
 // countStatement is one multi-row DossierCountsAdd: its text and arguments.
@@ -73,17 +74,37 @@ func (s *Store) applyCounts(ctx context.Context, tx *sql.Tx, t report.Tallies) e
 }
 
 // countChange applies, inside tx, the change of the dossier's contribution to the daily
-// counts when its state goes from old to new (report.ContributionDiff); nothing for most
-// actions.
-func (s *Store) countChange(ctx context.Context, tx *sql.Tx, d dossier.Dossier, old, new dossier.State) error {
-	return s.applyCounts(ctx, tx, report.ContributionDiff(report.FromState(d, old, ""), report.FromState(d, new, "")))
+// counts when its state goes from cur's to new (report.ContributionDiff); nothing for
+// most actions. The payment marks are the same on both sides, so they matter only when
+// the day of receipt changes: then they are read inside tx, after the dossier's row was
+// updated (withPaymentMarks).
+func (s *Store) countChange(ctx context.Context, tx *sql.Tx, cur StoredDossier, new dossier.State) error {
+	var feeDue, paidOnline bool
+	if !sameDay(cur.State.ReceivedAt, new.ReceivedAt) {
+		var err error
+		if feeDue, paidOnline, err = s.storedPaymentMarks(ctx, tx, cur.Record.ID, cur.Record.FeeVND); err != nil {
+			return err
+		}
+	}
+	return s.applyCounts(ctx, tx, report.ContributionDiff(countedSummary(cur.Dossier, cur.State, feeDue, paidOnline),
+		countedSummary(cur.Dossier, new, feeDue, paidOnline)))
 }
 
-// importedCounts is the contribution of freshly imported dossiers.
+// sameDay reports whether two instants (zero for none) fall on the same civil day.
+func sameDay(a, b time.Time) bool {
+	if a.IsZero() || b.IsZero() {
+		return a.IsZero() == b.IsZero()
+	}
+	return calendar.DateOf(a) == calendar.DateOf(b)
+}
+
+// importedCounts is the contribution of freshly imported dossiers, with the marks of
+// their payments.
 func importedCounts(ds []ImportedDossier) report.Tallies {
 	t := report.Tallies{}
 	for _, d := range ds {
-		t.Add(report.FromState(d.Dossier, d.State, ""), 1)
+		feeDue, paidOnline := PaymentMarks(d.Record.FeeVND, d.Payments)
+		t.Add(countedSummary(d.Dossier, d.State, feeDue, paidOnline), 1)
 	}
 	return t
 }
@@ -132,7 +153,7 @@ func (s *Store) rebuildUnitCounts(ctx context.Context, tx *sql.Tx, unit string) 
 	if _, err := s.exec(ctx, tx, "DossierCountsClear", unit); err != nil {
 		return err
 	}
-	rows, err := s.query(ctx, tx, "DossierCountsSource", unit)
+	rows, err := s.query(ctx, tx, "DossierCountsSource", unit, unit)
 	if err != nil {
 		return err
 	}
@@ -142,17 +163,20 @@ func (s *Store) rebuildUnitCounts(ctx context.Context, tx *sql.Tx, unit string) 
 			proc, channel, status string
 			rec, fin, orig, due   sql.NullTime
 			supplements           int
+			fee                   int64
+			waived, online        int
 		)
-		if err := rows.Scan(&proc, &channel, &status, &rec, &fin, &orig, &due, &supplements); err != nil {
+		if err := rows.Scan(&proc, &channel, &status, &rec, &fin, &orig, &due, &supplements, &fee, &waived, &online); err != nil {
 			rows.Close()
 			return fmt.Errorf("store: rebuild counts: %w", err)
 		}
 		if orig.Valid {
 			due = orig
 		}
+		feeDue, paidOnline := marksOf(fee, waived == 1, online == 1)
 		t.Add(report.Dossier{UnitCode: unit, ProcedureCode: proc, Channel: dossier.Channel(channel),
 			Status: dossier.Status(status), ReceivedAt: timeOf(rec), FinishedAt: timeOf(fin), OriginalDueAt: timeOf(due),
-			Supplements: supplements}, 1)
+			Supplements: supplements, FeeDue: feeDue, PaidOnline: paidOnline}, 1)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"motcua/internal/calendar"
 	"motcua/internal/dossier"
+	"motcua/internal/fault"
 	"motcua/internal/report"
 	"motcua/internal/store"
 	"motcua/internal/store/storetest"
@@ -16,13 +17,16 @@ import (
 
 // randomStoredHistory creates a dossier through CreateDossier and walks it through
 // random actions that the rules allow through ActOnDossier, at random instants from at
-// (crossing days, months and statutory periods), and returns its code.
-func randomStoredHistory(t *testing.T, s *store.Store, r *rand.Rand, at time.Time) string {
+// (crossing days, months and statutory periods), and returns its code. Most dossiers
+// have a fee; random payments go between the actions and after the last one
+// (randomPayment), at the same instants, which the store's clock (*clock) follows.
+func randomStoredHistory(t *testing.T, s *store.Store, r *rand.Rand, at time.Time, clock *time.Time) string {
 	t.Helper()
 	ctx := context.Background()
 	unit := []string{"H26.01", "H26.02"}[r.IntN(2)]
 	n := newDossier(unit, at)
-	n.ProcedureCode = []string{"1.001193", "2.000986"}[r.IntN(2)]
+	n.ProcedureCode = []string{"1.001193", "2.000986", "1.003583"}[r.IntN(3)]
+	n.FeeVND = []int64{0, 20000, 50000, 100000}[r.IntN(4)]
 	n.Channel = dossier.Channels()[r.IntN(3)]
 	n.Deadline = calendar.Deadline{Days: float64(1 + r.IntN(8))}
 	if r.IntN(4) == 0 {
@@ -39,6 +43,16 @@ func randomStoredHistory(t *testing.T, s *store.Store, r *rand.Rand, at time.Tim
 	now := at
 	for k := r.IntN(16); k > 0 && !cur.State.Status.Final(); k-- {
 		now = now.Add(time.Duration(1+r.IntN(120)) * time.Hour)
+		if n.FeeVND > 0 && r.IntN(3) == 0 {
+			*clock = now
+			randomPayment(t, s, r, cur.Record.Code, n.FeeVND)
+			if cur, err = s.Dossier(ctx, cur.Record.Code); err != nil {
+				t.Fatal(err)
+			}
+			if cur.State.Status.Final() {
+				break
+			}
+		}
 		type move struct {
 			role dossier.Role
 			a    dossier.Action
@@ -70,7 +84,63 @@ func randomStoredHistory(t *testing.T, s *store.Store, r *rand.Rand, at time.Tim
 		}
 		cur = next
 	}
+	for k := r.IntN(4); n.FeeVND > 0 && k > 0; k-- {
+		now = now.Add(time.Duration(1+r.IntN(48)) * time.Hour)
+		*clock = now
+		randomPayment(t, s, r, cur.Record.Code, n.FeeVND)
+	}
 	return cur.Record.Code
+}
+
+// randomPayment records one random payment of the dossier's fee, as the desk and the
+// gateway do: an online payment opened, a cash or transfer payment, a waiver, a
+// gateway's notice settling a pending online payment (paid or failed, also after the
+// dossier finished, which records no event) or a refund of a paid payment. A payment
+// the rules refuse (the fee already settled, a dossier that takes no payment now) is
+// skipped.
+func randomPayment(t *testing.T, s *store.Store, r *rand.Rand, code string, fee int64) {
+	t.Helper()
+	ctx := context.Background()
+	ps, err := s.DossierPayments(ctx, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pick := func(status string) (store.Payment, bool) {
+		for _, i := range r.Perm(len(ps)) {
+			if ps[i].Status == status {
+				return ps[i], true
+			}
+		}
+		return store.Payment{}, false
+	}
+	switch k := r.IntN(12); {
+	case k < 3:
+		_, err = s.CreatePayment(ctx, store.NewPayment{DossierCode: code, Method: store.MethodOnline, Provider: "sandbox",
+			AmountVND: fee, Actor: "citizen", Role: dossier.RoleApplicant})
+	case k < 5:
+		method := []string{store.MethodCash, store.MethodTransfer}[r.IntN(2)]
+		_, err = s.CreatePayment(ctx, store.NewPayment{DossierCode: code, Method: method, AmountVND: fee,
+			Actor: "u", Role: dossier.RoleOneStop})
+	case k < 6:
+		_, err = s.CreatePayment(ctx, store.NewPayment{DossierCode: code, Method: store.MethodWaiver, Reason: "Hộ nghèo.",
+			Actor: "u", Role: dossier.RoleOneStop})
+	case k < 9:
+		p, ok := pick(store.PaymentPending)
+		if !ok {
+			return
+		}
+		_, _, err = s.SettlePayment(ctx, store.GatewayNotice{Provider: p.Provider, TxnRef: p.TxnRef, AmountVND: p.AmountVND,
+			Success: r.IntN(4) > 0, TransactionNo: fmt.Sprintf("GD%d", r.Uint32())})
+	default:
+		p, ok := pick(store.PaymentPaid)
+		if !ok {
+			return
+		}
+		_, err = s.RefundPayment(ctx, p.ID, "Nộp thừa.", store.AuditEntry{})
+	}
+	if err != nil && !fault.Is(err, fault.Conflict) && !fault.Is(err, fault.Invalid) {
+		t.Fatalf("%s: payment: %v", code, err)
+	}
 }
 
 // indexParts are the parts of the QĐ 766 index that come from the counts, for
@@ -123,8 +193,15 @@ func checkIndexSums(t *testing.T, s *store.Store, p report.Period) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got, want := indexParts(sums[u]), referenceParts(p, ds); got != want {
+			if got, want := indexParts(sums[u].PeriodSums), referenceParts(p, ds); got != want {
 				t.Errorf("%s, %s (roots %+v): index parts from counts %s, want %s", u, p.Name, roots, got, want)
+			}
+			want, err := s.PaymentMeasures(ctx, u, p.Start(), p.End())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := sums[u].Payments; got != want {
+				t.Errorf("%s, %s (roots %+v): 3.4 and 3.6 from counts %+v, want %+v", u, p.Name, roots, got, want)
 			}
 		}
 	}
@@ -138,16 +215,29 @@ func checkIndexSums(t *testing.T, s *store.Store, p report.Period) {
 // each commune and the province.
 func TestDossierCountsProperty(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, s *store.Store) {
+	for _, d := range storetest.Dialects() {
+		t.Run(string(d), func(t *testing.T) {
+			var clock time.Time
+			s := storetest.Open(t, d, func() time.Time { return clock })
+			dossierCountsProperty(t, s, &clock)
+		})
+	}
+}
+
+// dossierCountsProperty is TestDossierCountsProperty on one database, whose clock is
+// *clock.
+func dossierCountsProperty(t *testing.T, s *store.Store, clock *time.Time) {
+	{
 		dossierUnits(t, s)
 		ctx := context.Background()
 		origin := time.Date(2025, 1, 1, 7, 0, 0, 0, calendar.Zone())
+		*clock = origin
 		var codes []string
 		for seed := range uint64(3) {
 			r := rand.New(rand.NewPCG(seed, 17))
 			for range 50 {
 				at := origin.Add(time.Duration(r.IntN(450*24)) * time.Hour)
-				codes = append(codes, randomStoredHistory(t, s, r, at))
+				codes = append(codes, randomStoredHistory(t, s, r, at, clock))
 			}
 			want := map[string]report.Tallies{"H26.01": {}, "H26.02": {}}
 			seen := map[string]bool{}
@@ -156,8 +246,19 @@ func TestDossierCountsProperty(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				ps, err := s.DossierPayments(ctx, code)
+				if err != nil {
+					t.Fatal(err)
+				}
 				sum := report.FromState(d.Dossier, d.State, "")
+				sum.FeeDue, sum.PaidOnline = store.PaymentMarks(d.Record.FeeVND, ps)
 				want[d.Dossier.UnitCode].Add(sum, 1)
+				for _, p := range ps {
+					seen["payment "+p.Method+" "+p.Status] = true
+				}
+				seen["fee due"] = seen["fee due"] || (sum.FeeDue && !sum.ReceivedAt.IsZero())
+				seen["paid online"] = seen["paid online"] || (sum.PaidOnline && !sum.ReceivedAt.IsZero())
+				seen["waived with a fee"] = seen["waived with a fee"] || (d.Record.FeeVND > 0 && !sum.FeeDue && !sum.ReceivedAt.IsZero())
 				seen[string(sum.Status)] = true
 				seen["extended"] = seen["extended"] || sum.Extended
 				seen["supplemented"] = seen["supplemented"] || sum.Supplements > 0
@@ -167,7 +268,9 @@ func TestDossierCountsProperty(t *testing.T) {
 			}
 			if seed == 2 {
 				for _, k := range []string{"withdrawn", "refused", "returned", "processing", "extended", "supplemented",
-					"supplemented twice", "online accepted", "late"} {
+					"supplemented twice", "online accepted", "late", "fee due", "paid online", "waived with a fee",
+					"payment online pending", "payment online paid", "payment online failed", "payment online refunded",
+					"payment cash paid", "payment transfer paid", "payment waiver waived"} {
 					if !seen[k] {
 						t.Errorf("no history is %s", k)
 					}
@@ -227,5 +330,5 @@ func TestDossierCountsProperty(t *testing.T) {
 				checkIndexSums(t, s, p)
 			}
 		}
-	})
+	}
 }

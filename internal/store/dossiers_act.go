@@ -178,7 +178,7 @@ func (s *Store) actOnce(ctx context.Context, code string, cmd dossier.Command, n
 		} else if n == 0 {
 			return errVersion
 		}
-		if err := s.countChange(ctx, tx, cur.Dossier, cur.State, st); err != nil {
+		if err := s.countChange(ctx, tx, cur, st); err != nil {
 			return err
 		}
 		if err := s.dossierHook(ctx, tx, cur.Record, 0, e, st, w); err != nil {

@@ -77,7 +77,8 @@ func (s *Store) insertNewDossiers(ctx context.Context, tx *sql.Tx, ps []*pending
 	// The daily counts of the reports (counts.go), for the whole group at once.
 	counts := report.Tallies{}
 	for _, p := range ps {
-		counts.Add(report.FromState(p.out.Dossier, p.out.State, ""), 1)
+		// A new dossier has no payment yet: its fee, if any, is due.
+		counts.Add(countedSummary(p.out.Dossier, p.out.State, p.out.Record.FeeVND > 0, false), 1)
 	}
 	if err := s.applyCounts(ctx, tx, counts); err != nil {
 		return err

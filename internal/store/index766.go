@@ -33,9 +33,9 @@ type IndexCounts struct {
 }
 
 // IndexCounts counts the QĐ 766 measures of every root over the period, whatever the
-// number of roots: the dossier measures from the maintained counts (IndexCountSums),
-// the others in three set-based queries grouped by root, each driven from the records
-// it depends on (ratings and PAKN, files, fee-bearing dossiers), then the PAKN of the
+// number of roots: the dossier and payment measures from the maintained counts
+// (IndexCountSums), the others in two set-based queries grouped by root, each driven
+// from the records it depends on (ratings and PAKN, files), then the PAKN of the
 // period. A root with nothing to count is absent from the map.
 func (s *Store) IndexCounts(ctx context.Context, roots IndexRoots, p report.Period) (map[string]*IndexCounts, error) {
 	start, end := p.Start().UTC(), p.End().UTC()
@@ -59,6 +59,7 @@ func (s *Store) IndexCounts(ctx context.Context, roots IndexRoots, p report.Peri
 		c.Online, c.Received = m[report.MeasureOnline].Num, m[report.MeasureOnline].Den
 		c.Resolved, c.Late = n.ResolvedLate()
 		c.Started, c.ResultDossiers = n.Started(), n.Results
+		c.Payments = n.Payments
 	}
 	type source struct {
 		name   string
@@ -71,10 +72,6 @@ func (s *Store) IndexCounts(ctx context.Context, roots IndexRoots, p report.Peri
 		}},
 		{"IndexFileCounts", []any{start, end, start, end, start, end}, func(c *IndexCounts) []*int {
 			return []*int{&c.EResults, &c.Digitised, &c.Reused}
-		}},
-		{"IndexPaymentCounts", []any{start, end}, func(c *IndexCounts) []*int {
-			pc := &c.Payments
-			return []*int{&pc.FeeDossiers, &pc.PaidOnline, &pc.FeeProcedures, &pc.PaidProcedures}
 		}},
 	}
 	for _, src := range sources {

@@ -7,12 +7,20 @@ import (
 	"motcua/internal/report"
 )
 
+// IndexSums are the sums of the maintained counts of one root over a period: the
+// report.PeriodSums, and the counts of QĐ 766 indicators 3.4 and 3.6.
+type IndexSums struct {
+	report.PeriodSums
+	Payments PaymentCounts
+}
+
 // IndexCountSums reads, per root unit (each root with every unit below it), the sums of
-// the maintained counts over the period (report.PeriodSums): the parts of the QĐ 766
-// index that come from the counts. Like II06aSums it reads two prefix sums, each at most
-// a row per statutory year, 24 half-months and 15 days per unit and procedure, whatever
-// the number of dossiers. A root without counts is absent.
-func (s *Store) IndexCountSums(ctx context.Context, roots IndexRoots, p report.Period) (map[string]report.PeriodSums, error) {
+// the maintained counts over the period (IndexSums): the parts of the QĐ 766 index that
+// come from the counts. Like II06aSums it reads two prefix sums, each at most a row per
+// statutory year, 24 half-months and 15 days per unit and procedure, whatever the number
+// of dossiers; the procedures of 3.4 are those whose sums of the fee marks over the
+// period are above zero. A root without counts is absent.
+func (s *Store) IndexCountSums(ctx context.Context, roots IndexRoots, p report.Period) (map[string]IndexSums, error) {
 	args := []any{roots.Parent, roots.Unit}
 	for _, pre := range []report.Prefix{report.PrefixBefore(p.To.AddDays(1)), report.PrefixBefore(p.From)} {
 		y, h, e := pre.Years.String(), pre.Halves.String(), pre.End.String()
@@ -23,16 +31,16 @@ func (s *Store) IndexCountSums(ctx context.Context, roots IndexRoots, p report.P
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[string]report.PeriodSums{}
+	out := map[string]IndexSums{}
 	for rows.Next() {
 		var (
 			root string
-			n    report.PeriodSums
+			n    IndexSums
 		)
-		tw := &n.Twice
+		tw, pc := &n.Twice, &n.Payments
 		if err := rows.Scan(&root, &n.ReceivedOnline, &n.ReceivedDirect, &n.OpenBefore, &n.Early, &n.OnTime,
 			&n.Late, &n.Withdrawn, &n.Overdue, &n.Results, &tw.Received, &tw.OpenBefore, &tw.Finished, &tw.Late,
-			&tw.Withdrawn, &tw.Overdue); err != nil {
+			&tw.Withdrawn, &tw.Overdue, &pc.FeeDossiers, &pc.PaidOnline, &pc.FeeProcedures, &pc.PaidProcedures); err != nil {
 			return nil, fmt.Errorf("store: index count sums: %w", err)
 		}
 		out[root] = n

@@ -130,9 +130,13 @@ func (s *Store) CreatePayment(ctx context.Context, n NewPayment) (Payment, error
 				}
 				p.ProviderRef = ReceiptNumber(p)
 			}
-			if _, err := s.exec(ctx, tx, "PaymentInsert", p.ID, cur.Record.ID, p.DossierCode, p.UnitCode, p.AmountVND,
-				p.Method, p.Provider, p.Status, p.TxnRef, p.ProviderRef, p.ReceiptYear, p.ReceiptNo, p.Reason,
-				p.CreatedBy, p.CreatedAt, nullTime(p.PaidAt), now); err != nil {
+			// A waiver takes the fee out of the dossiers with a fee due.
+			if err := s.withPaymentMarks(ctx, tx, cur.Record.ID, func() error {
+				_, err := s.exec(ctx, tx, "PaymentInsert", p.ID, cur.Record.ID, p.DossierCode, p.UnitCode, p.AmountVND,
+					p.Method, p.Provider, p.Status, p.TxnRef, p.ProviderRef, p.ReceiptYear, p.ReceiptNo, p.Reason,
+					p.CreatedBy, p.CreatedAt, nullTime(p.PaidAt), now)
+				return err
+			}); err != nil {
 				return err
 			}
 			if n.Method != MethodOnline {
@@ -200,7 +204,7 @@ func (s *Store) appendSystemEvent(ctx context.Context, tx *sql.Tx, cur StoredDos
 	} else if n == 0 {
 		return errVersion
 	}
-	return s.countChange(ctx, tx, cur.Dossier, cur.State, st)
+	return s.countChange(ctx, tx, cur, st)
 }
 
 // Settlement is the outcome of a gateway's notice (SettlePayment).
@@ -281,14 +285,24 @@ func (s *Store) SettlePayment(ctx context.Context, n GatewayNotice) (Settlement,
 			if n.Success {
 				paidAt = now
 			}
-			res, err := s.exec(ctx, tx, "PaymentSettle", status, n.TransactionNo, paidAt, now, p.ID)
-			if err != nil {
+			// An online payment paid marks the dossier paid online, with or without an event.
+			var dossierID int64
+			if err := s.row(ctx, tx, "Không tìm thấy khoản thanh toán.", "PaymentDossierID", []any{p.ID}, &dossierID); err != nil {
 				return err
 			}
-			if k, err := res.RowsAffected(); err != nil {
+			if err := s.withPaymentMarks(ctx, tx, dossierID, func() error {
+				res, err := s.exec(ctx, tx, "PaymentSettle", status, n.TransactionNo, paidAt, now, p.ID)
+				if err != nil {
+					return err
+				}
+				if k, err := res.RowsAffected(); err != nil {
+					return err
+				} else if k == 0 {
+					return errSettled
+				}
+				return nil
+			}); err != nil {
 				return err
-			} else if k == 0 {
-				return errSettled
 			}
 			if record {
 				return s.appendSystemEvent(ctx, tx, cur, next.Events[len(next.Events)-1], st)
@@ -315,7 +329,8 @@ func (s *Store) SettlePayment(ctx context.Context, n GatewayNotice) (Settlement,
 var errSettled = errors.New("store: payment already settled")
 
 // RefundPayment marks a paid payment refunded (hoàn trả) with the reason, with the
-// audit line; one not paid answers fault.Conflict.
+// audit line; one not paid answers fault.Conflict. The daily counts do not change: an
+// online payment refunded still counts as paid online (PaymentMarks).
 func (s *Store) RefundPayment(ctx context.Context, id, reason string, audit AuditEntry) (Payment, error) {
 	now := s.Now()
 	err := s.inTx(ctx, func(tx *sql.Tx) error {

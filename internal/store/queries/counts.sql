@@ -6,8 +6,9 @@
 -- Adds a change (one row per key of report.Tallies.AtGrains, several rows in bulk).
 INSERT INTO dossier_counts (unit_code, grain, first_day, procedure_code, received_online,
     received_direct, early, on_time, late, withdrawn, due, due_finished, result_dossiers,
-    twice_received, twice_finished, twice_late, twice_withdrawn, twice_due, twice_due_finished)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    twice_received, twice_finished, twice_late, twice_withdrawn, twice_due, twice_due_finished,
+    fee_due, paid_online)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (unit_code, grain, first_day, procedure_code) DO UPDATE SET
     received_online = dossier_counts.received_online + excluded.received_online,
     received_direct = dossier_counts.received_direct + excluded.received_direct,
@@ -23,7 +24,9 @@ ON CONFLICT (unit_code, grain, first_day, procedure_code) DO UPDATE SET
     twice_late = dossier_counts.twice_late + excluded.twice_late,
     twice_withdrawn = dossier_counts.twice_withdrawn + excluded.twice_withdrawn,
     twice_due = dossier_counts.twice_due + excluded.twice_due,
-    twice_due_finished = dossier_counts.twice_due_finished + excluded.twice_due_finished;
+    twice_due_finished = dossier_counts.twice_due_finished + excluded.twice_due_finished,
+    fee_due = dossier_counts.fee_due + excluded.fee_due,
+    paid_online = dossier_counts.paid_online + excluded.paid_online;
 
 -- name: DossierCountsClear
 DELETE FROM dossier_counts WHERE unit_code = ?;
@@ -38,15 +41,27 @@ SELECT DISTINCT unit_code FROM dossier_counts;
 -- name: DossierCountsSource
 -- What report.Contribution reads of each dossier of a unit whose clock started, from
 -- the projection (the legal appointment is original_due_at, else due_at, as in the
--- summaries of the lists).
-SELECT procedure_code, channel, status, received_at, finished_at, original_due_at, due_at, supplements
-FROM dossiers
-WHERE unit_code = ? AND received_at IS NOT NULL;
+-- summaries of the lists), with its fee and whether a payment waived it or paid it
+-- online (PaymentMarks). The payments are read for the unit at once (a payment's unit is
+-- its dossier's), grouped by dossier, and joined by hash, not probed per dossier.
+-- Parameters: unit, unit.
+SELECT d.procedure_code, d.channel, d.status, d.received_at, d.finished_at, d.original_due_at, d.due_at,
+    d.supplements, d.fee_vnd, COALESCE(p.waived, 0), COALESCE(p.online, 0)
+FROM dossiers d
+LEFT JOIN (
+    SELECT dossier_id,
+        MAX(CASE WHEN status = 'waived' THEN 1 ELSE 0 END) AS waived,
+        MAX(CASE WHEN method = 'online' AND status IN ('paid', 'refunded') THEN 1 ELSE 0 END) AS online
+    FROM payments
+    WHERE unit_code = ? AND status IN ('waived', 'paid', 'refunded')
+    GROUP BY dossier_id
+) p ON p.dossier_id = d.id
+WHERE d.unit_code = ? AND d.received_at IS NOT NULL;
 
 -- name: DossierCountsOfUnit
 SELECT procedure_code, first_day, received_online, received_direct, early, on_time, late,
     withdrawn, due, due_finished, result_dossiers, twice_received, twice_finished, twice_late,
-    twice_withdrawn, twice_due, twice_due_finished
+    twice_withdrawn, twice_due, twice_due_finished, fee_due, paid_online
 FROM dossier_counts
 WHERE unit_code = ? AND grain = 'd';
 
@@ -140,7 +155,9 @@ GROUP BY COALESCE(p.field_code, '');
 -- report.PeriodSums per root unit (each root with every unit below it) for a period,
 -- read as II06aSums reads them (two prefix sums at the three grains, each a range of the
 -- primary key per unit): the parts of the QĐ 766 index that come from the counts
--- (report.PeriodSums.DossierMeasures, ResolvedLate, Started, Results). Roots: the units
+-- (report.PeriodSums.DossierMeasures, ResolvedLate, Started, Results), with the
+-- dossiers with a fee due and paid online (3.6) and, summed per procedure first, the
+-- procedures with such dossiers in the period (3.4). Roots: the units
 -- directly below the first parameter's unit, or the second parameter's unit ('' for
 -- none). Then year start, year start, half start, half start, end for side 1 (the
 -- prefix before the day after the last day) and for side -1 (before the first day).
@@ -151,42 +168,56 @@ WITH RECURSIVE tree(id, code, root) AS (
     SELECT u.id, u.code, t.root FROM units u JOIN tree t ON u.parent_id = t.id
 ), scope(code, root) AS (
     SELECT code, root FROM tree
-), picked(root, side, received_online, received_direct, early, on_time, late, withdrawn, due, due_finished, result_dossiers, twice_received, twice_finished, twice_late, twice_withdrawn, twice_due, twice_due_finished) AS (
-    SELECT s.root, 1, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished
+), picked(root, side, procedure_code, received_online, received_direct, early, on_time, late, withdrawn, due, due_finished, result_dossiers, twice_received, twice_finished, twice_late, twice_withdrawn, twice_due, twice_due_finished, fee_due, paid_online) AS (
+    SELECT s.root, 1, c.procedure_code, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
     WHERE c.grain = 'y' AND c.first_day < ?
     UNION ALL
-    SELECT s.root, 1, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished
+    SELECT s.root, 1, c.procedure_code, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
     WHERE c.grain = 'h' AND c.first_day >= ? AND c.first_day < ?
     UNION ALL
-    SELECT s.root, 1, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished
+    SELECT s.root, 1, c.procedure_code, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
     WHERE c.grain = 'd' AND c.first_day >= ? AND c.first_day < ?
     UNION ALL
-    SELECT s.root, -1, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished
+    SELECT s.root, -1, c.procedure_code, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
     WHERE c.grain = 'y' AND c.first_day < ?
     UNION ALL
-    SELECT s.root, -1, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished
+    SELECT s.root, -1, c.procedure_code, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
     WHERE c.grain = 'h' AND c.first_day >= ? AND c.first_day < ?
     UNION ALL
-    SELECT s.root, -1, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished
+    SELECT s.root, -1, c.procedure_code, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
     WHERE c.grain = 'd' AND c.first_day >= ? AND c.first_day < ?
+), per_procedure AS (
+    SELECT root, procedure_code,
+        SUM(side * received_online) AS received_online, SUM(side * received_direct) AS received_direct,
+        SUM(CASE WHEN side = -1 THEN received_online + received_direct - early - on_time - late - withdrawn ELSE 0 END) AS open_before,
+        SUM(side * early) AS early, SUM(side * on_time) AS on_time, SUM(side * late) AS late,
+        SUM(side * withdrawn) AS withdrawn,
+        SUM(CASE WHEN side = 1 THEN due - due_finished ELSE 0 END) AS overdue,
+        SUM(side * result_dossiers) AS result_dossiers,
+        SUM(side * twice_received) AS twice_received,
+        SUM(CASE WHEN side = -1 THEN twice_received - twice_finished ELSE 0 END) AS twice_open_before,
+        SUM(side * twice_finished) AS twice_finished, SUM(side * twice_late) AS twice_late,
+        SUM(side * twice_withdrawn) AS twice_withdrawn,
+        SUM(CASE WHEN side = 1 THEN twice_due - twice_due_finished ELSE 0 END) AS twice_overdue,
+        SUM(side * fee_due) AS fee_due, SUM(side * paid_online) AS paid_online
+    FROM picked
+    GROUP BY root, procedure_code
 )
 SELECT root,
-    CAST(SUM(side * received_online) AS BIGINT), CAST(SUM(side * received_direct) AS BIGINT),
-    CAST(SUM(CASE WHEN side = -1 THEN received_online + received_direct - early - on_time - late - withdrawn ELSE 0 END) AS BIGINT),
-    CAST(SUM(side * early) AS BIGINT), CAST(SUM(side * on_time) AS BIGINT), CAST(SUM(side * late) AS BIGINT),
-    CAST(SUM(side * withdrawn) AS BIGINT),
-    CAST(SUM(CASE WHEN side = 1 THEN due - due_finished ELSE 0 END) AS BIGINT),
-    CAST(SUM(side * result_dossiers) AS BIGINT),
-    CAST(SUM(side * twice_received) AS BIGINT),
-    CAST(SUM(CASE WHEN side = -1 THEN twice_received - twice_finished ELSE 0 END) AS BIGINT),
-    CAST(SUM(side * twice_finished) AS BIGINT), CAST(SUM(side * twice_late) AS BIGINT),
-    CAST(SUM(side * twice_withdrawn) AS BIGINT),
-    CAST(SUM(CASE WHEN side = 1 THEN twice_due - twice_due_finished ELSE 0 END) AS BIGINT)
-FROM picked
+    CAST(SUM(received_online) AS BIGINT), CAST(SUM(received_direct) AS BIGINT),
+    CAST(SUM(open_before) AS BIGINT), CAST(SUM(early) AS BIGINT), CAST(SUM(on_time) AS BIGINT),
+    CAST(SUM(late) AS BIGINT), CAST(SUM(withdrawn) AS BIGINT), CAST(SUM(overdue) AS BIGINT),
+    CAST(SUM(result_dossiers) AS BIGINT), CAST(SUM(twice_received) AS BIGINT),
+    CAST(SUM(twice_open_before) AS BIGINT), CAST(SUM(twice_finished) AS BIGINT),
+    CAST(SUM(twice_late) AS BIGINT), CAST(SUM(twice_withdrawn) AS BIGINT),
+    CAST(SUM(twice_overdue) AS BIGINT),
+    CAST(SUM(fee_due) AS BIGINT), CAST(SUM(paid_online) AS BIGINT),
+    SUM(CASE WHEN fee_due > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN paid_online > 0 THEN 1 ELSE 0 END)
+FROM per_procedure
 GROUP BY root;

@@ -1,11 +1,10 @@
 -- The QĐ 766 measures counted per root unit (each root with every unit below it) for
--- many roots at once. Indicators 2.1 and 3.3, 5.4's resolved and late dossiers and the
--- denominators of 4.1–4.3 come from the maintained counts (IndexCountSums, counts.sql);
--- the measures that depend on other records (ratings, PAKN, files, payments) are
+-- many roots at once. Indicators 2.1, 3.3, 3.4 and 3.6, 5.4's resolved and late dossiers
+-- and the denominators of 4.1–4.3 come from the maintained counts (IndexCountSums,
+-- counts.sql); the measures that depend on other records (ratings, PAKN, files) are
 -- counted here, each driven from the smaller side: the dissatisfied ratings and the
--- PAKN about a dossier, the files with a result or a reused component, and the
--- fee-bearing dossiers received in the period (migration 019's indexes), joined to the
--- dossiers and the tree. CROSS JOIN fixes that order on SQLite; PostgreSQL plans the
+-- PAKN about a dossier, and the files with a result or a reused component (migration
+-- 019's indexes), joined to the dossiers and the tree. CROSS JOIN fixes that order on SQLite; PostgreSQL plans the
 -- same joins by its statistics. Roots: the units directly below the first parameter's
 -- unit, or the second parameter's unit ('' for none).
 
@@ -63,32 +62,6 @@ WITH RECURSIVE tree(id, code, root) AS (
     WHERE d.code = r.code AND t.code = d.unit_code AND d.received_at >= ? AND d.received_at < ?
 )
 SELECT root, SUM(eresult), SUM(digitised), SUM(reused) FROM counted GROUP BY root;
-
--- 3.6: the dossiers received in the period with a fee due (a waived fee is not due) and
--- those of them paid online; 3.4: the procedures with such a dossier, and those with one
--- paid online (measures_payment.go). Then: start, end.
-
--- name: IndexPaymentCounts
-WITH RECURSIVE tree(id, code, root) AS (
-    SELECT id, code, code FROM units
-    WHERE parent_id IN (SELECT p.id FROM units p WHERE p.code = ?) OR code = ?
-    UNION ALL
-    SELECT u.id, u.code, t.root FROM units u JOIN tree t ON u.parent_id = t.id
-), fee(root, procedure_code, id) AS (
-    SELECT t.root, d.procedure_code, d.id FROM tree t CROSS JOIN dossiers d
-    WHERE d.unit_code = t.code AND d.fee_vnd > 0 AND d.received_at >= ? AND d.received_at < ?
-      AND NOT EXISTS (SELECT 1 FROM payments w WHERE w.dossier_id = d.id AND w.status = 'waived')
-), per_procedure(root, fee_due, paid_online) AS (
-    SELECT f.root, COUNT(*),
-        SUM(CASE WHEN EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = f.id
-            AND p.method = 'online' AND p.status IN ('paid', 'refunded')) THEN 1 ELSE 0 END)
-    FROM fee f
-    GROUP BY f.root, f.procedure_code
-)
-SELECT root, CAST(SUM(fee_due) AS BIGINT), CAST(SUM(paid_online) AS BIGINT), COUNT(*),
-    SUM(CASE WHEN paid_online > 0 THEN 1 ELSE 0 END)
-FROM per_procedure
-GROUP BY root;
 
 -- 5.1–5.3: the PAKN now at a unit of a root's subtree received in the period, with their
 -- events (no sender data), for the Go rules of their clocks. Then: start, end.

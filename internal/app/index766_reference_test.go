@@ -15,6 +15,7 @@ import (
 	"motcua/internal/calendar"
 	"motcua/internal/demo"
 	"motcua/internal/dossier"
+	"motcua/internal/fault"
 	"motcua/internal/feedback"
 	"motcua/internal/org"
 	"motcua/internal/report"
@@ -128,6 +129,9 @@ func TestIndexCountsMatchReference(t *testing.T) {
 				t.Error("no dossier has two supplement requests, the history does not test them")
 			}
 			sprinkle(t, st, r, all, now)
+			if n := payRandomly(t, st, r, all); n == 0 {
+				t.Error("no payment was recorded, the history does not test them")
+			}
 			a := app.New(app.Config{DataDir: t.TempDir()}, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
 
 			today := calendar.DateOf(now)
@@ -334,6 +338,70 @@ func sprinkle(t testing.TB, st *store.Store, r *rand.Rand, ds []report.Dossier, 
 	if err := st.ImportAttachments(ctx, files); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// payRandomly records, through the store's write paths, random payments of the fees of
+// a quarter of the dossiers besides the generated ones (imported with the dossiers):
+// online payments opened, then paid or failed by the gateway's notice, cash and transfer
+// payments, waivers and refunds, so that the counts of indicators 3.4 and 3.6 are
+// maintained by every kind of payment. It returns how many payments changed something.
+func payRandomly(t testing.TB, st *store.Store, r *rand.Rand, ds []report.Dossier) int {
+	t.Helper()
+	ctx := context.Background()
+	n := 0
+	for i, d := range ds {
+		if i%4 != 0 {
+			continue
+		}
+		cur, err := st.Dossier(ctx, d.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fee := cur.Record.FeeVND
+		if fee <= 0 {
+			continue
+		}
+		for range 1 + r.IntN(3) {
+			ps, err := st.DossierPayments(ctx, d.Code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var pending, paid []store.Payment
+			for _, p := range ps {
+				switch p.Status {
+				case store.PaymentPending:
+					pending = append(pending, p)
+				case store.PaymentPaid:
+					paid = append(paid, p)
+				}
+			}
+			switch k := r.IntN(8); {
+			case k < 2:
+				_, err = st.CreatePayment(ctx, store.NewPayment{DossierCode: d.Code, Method: store.MethodOnline, Provider: "sandbox",
+					AmountVND: fee, Actor: "citizen", Role: dossier.RoleApplicant})
+			case k < 3:
+				_, err = st.CreatePayment(ctx, store.NewPayment{DossierCode: d.Code, Method: store.MethodCash, AmountVND: fee,
+					Actor: "test", Role: dossier.RoleOneStop})
+			case k < 4:
+				_, err = st.CreatePayment(ctx, store.NewPayment{DossierCode: d.Code, Method: store.MethodWaiver, Reason: "Hộ nghèo.",
+					Actor: "test", Role: dossier.RoleOneStop})
+			case k < 7 && len(pending) > 0:
+				p := pending[r.IntN(len(pending))]
+				_, _, err = st.SettlePayment(ctx, store.GatewayNotice{Provider: p.Provider, TxnRef: p.TxnRef, AmountVND: p.AmountVND,
+					Success: r.IntN(4) > 0, TransactionNo: fmt.Sprintf("GD%d", r.Uint32())})
+			case len(paid) > 0:
+				_, err = st.RefundPayment(ctx, paid[r.IntN(len(paid))].ID, "Nộp thừa.", store.AuditEntry{})
+			default:
+				continue
+			}
+			if err == nil {
+				n++
+			} else if !fault.Is(err, fault.Conflict) && !fault.Is(err, fault.Invalid) {
+				t.Fatalf("%s: payment: %v", d.Code, err)
+			}
+		}
+	}
+	return n
 }
 
 // brief is an index's indicators as numerator/denominator and points, for messages.

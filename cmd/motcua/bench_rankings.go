@@ -19,7 +19,8 @@ import (
 )
 
 // benchRankingsCommand measures the QĐ 766 rankings of the units directly below a parent
-// (the province by default) over one statutory year on an existing database (the demo,
+// (the province by default) over one statutory year (or, with --month, one statutory
+// month of it) on an existing database (the demo,
 // with motcua demo generate for size): the use case behind /xep-hang and the rankings
 // API, and its parts, the sums of the maintained counts alone and every count of the
 // store. Each is timed as the first run (cold: a fresh process, caches of the database as
@@ -33,6 +34,7 @@ func benchRankingsCommand(ctx context.Context, args []string, getenv func(string
 	n := fs.Int("n", 5, "số lần đo mỗi cách (sau lần đầu)")
 	parent := fs.String("parent", demo.Province, "đơn vị cấp trên của các đơn vị được xếp hạng")
 	year := fs.Int("year", 0, "năm thống kê (15/12 năm trước – 14/12), mặc định năm hiện tại")
+	month := fs.Int("month", 0, "tháng thống kê của năm (15 tháng trước – 14 tháng này); 0: cả năm")
 	profile := fs.String("cpuprofile", "", "ghi hồ sơ CPU (pprof) của các lần đo xếp hạng vào tệp này")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -49,6 +51,9 @@ func benchRankingsCommand(ctx context.Context, args []string, getenv func(string
 		*year = report.StatutoryMonth(calendar.DateOf(time.Now())).To.Year
 	}
 	p, err := report.Named(report.Year, *year, 0)
+	if *month != 0 {
+		p, err = report.Named(report.Month, *year, *month)
+	}
 	if err != nil {
 		return err
 	}

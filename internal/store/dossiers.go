@@ -172,7 +172,8 @@ func (s *Store) CreateDossier(ctx context.Context, n NewDossier, w Write) (Store
 }
 
 // prepareDossier checks a new dossier and decides everything about it that needs no
-// transaction: the unit's calendar, the instant, the lookup key, the first command.
+// transaction: the unit's calendar, the instant, the lookup key, the first command and
+// its outcome, the rows to write (decide).
 func (s *Store) prepareDossier(ctx context.Context, n NewDossier, w Write) (*pendingDossier, error) {
 	if err := n.valid(); err != nil {
 		return nil, err
@@ -198,17 +199,21 @@ func (s *Store) prepareDossier(ctx context.Context, n NewDossier, w Write) (*pen
 	}
 	d := dossier.Dossier{
 		ProcedureCode: n.ProcedureCode, UnitCode: n.UnitCode, Channel: n.Channel,
-		Deadline: n.Deadline, SupplementRule: n.SupplementRule, Process: n.Process.Copy(),
+		Deadline: n.Deadline, SupplementRule: n.SupplementRule, Process: n.Process, // Act copies it
 	}
-	rec := DossierRecord{
-		UnitCode: n.UnitCode, ProcedureCode: n.ProcedureCode, ProcedureName: n.ProcedureName,
-		Channel: n.Channel, Applicant: n.Applicant, Form: n.Form, Documents: n.Documents,
-		Sets: n.Sets, FeeVND: n.FeeVND, LookupKey: key, CreatedBy: n.Actor, CreatedAt: at,
-	}
-	return &pendingDossier{
-		d: d, rec: rec, cal: cal, at: at, draftID: n.DraftID, w: w,
+	p := &pendingDossier{
+		rec: DossierRecord{
+			UnitCode: n.UnitCode, ProcedureCode: n.ProcedureCode, ProcedureName: n.ProcedureName,
+			Channel: n.Channel, Applicant: n.Applicant, Form: n.Form, Documents: n.Documents,
+			Sets: n.Sets, FeeVND: n.FeeVND, LookupKey: key, CreatedBy: n.Actor, CreatedAt: at,
+		},
+		at: at, draftID: n.DraftID, w: w,
 		cmd: dossier.Command{Action: action, Actor: n.Actor, Role: n.Role, Unit: n.ActorUnit},
-	}, nil
+	}
+	if err := s.decide(p, d, cal); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
 func (s *Store) insertEvent(ctx context.Context, tx *sql.Tx, id int64, e dossier.Event) error {

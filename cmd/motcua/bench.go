@@ -101,6 +101,11 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	}
 	fmt.Fprintf(stdout, "motcua bench: %s, n=%d, c=%d, units=%d, raw-c=%d\n", benchDurability(st), *n, *c, len(benchUnits), *rawC)
 
+	intakeClients, err := newBenchIntakeClients(base, *c)
+	if err != nil {
+		return err
+	}
+	defer intakeClients.close()
 	created := make([]benchDossier, *n)
 	if *profile != "" {
 		f, err := os.Create(*profile)
@@ -115,11 +120,12 @@ func benchCommand(ctx context.Context, args []string, getenv func(string) string
 	allocs := benchAllocs()
 	intake := benchRun(*n, *c, func(i int) error {
 		u := i % len(benchUnits)
-		d, err := benchCreate(ctx, client, base, tokens[u], benchUnits[u].code, i)
+		d, err := intakeClients.create(ctx, tokens[u], benchUnits[u].code, i)
 		created[i] = d
 		return err
 	})
 	intake.allocs = benchAllocs() - allocs
+	intakeClients.close()
 	if *profile != "" {
 		pprof.StopCPUProfile()
 	}
@@ -231,14 +237,6 @@ type benchDossier struct {
 func benchApplicant(i int) dossier.Applicant {
 	return dossier.Applicant{FullName: fmt.Sprintf("Nguyễn Văn Thử %d", i), IDNumber: fmt.Sprintf("040%09d", i%1_000_000_000),
 		Phone: fmt.Sprintf("09%08d", i%100_000_000), Address: "Khu phố 1, thị trấn Tân Hòa"}
-}
-
-func benchCreate(ctx context.Context, client *http.Client, base, token, unit string, i int) (benchDossier, error) {
-	body := map[string]any{"procedure_code": benchProcedure, "unit_code": unit, "channel": "counter",
-		"applicant": benchApplicant(i), "form": map[string]string{"ho_ten_tre": "Nguyễn Thị Bé"}}
-	var d benchDossier
-	_, err := benchDo(ctx, client, http.MethodPost, base+"/api/v1/dossiers", token, body, http.StatusCreated, &d)
-	return d, err
 }
 
 func benchLookup(ctx context.Context, client *http.Client, base string, d benchDossier, i int) error {

@@ -172,6 +172,17 @@ func (t Tallies) Add(d Dossier, sign int) {
 	}
 }
 
+// Merge adds every row of u to t.
+func (t Tallies) Merge(u Tallies) {
+	for k, row := range u {
+		sum := t[k]
+		for i, n := range row {
+			sum[i] += n
+		}
+		t[k] = sum
+	}
+}
+
 // ContributionDiff is the change to the daily counts when a dossier goes from the
 // summary old to new: new's contribution minus old's, without the rows left unchanged.
 // Nothing changes for most actions (a step forwarded, an assignment).

@@ -62,3 +62,29 @@ func (m *rowMemo) fold(name string) string {
 	}
 	return f
 }
+
+// intakeRow is dossierRow for a dossier received one at a time: the JSON of its
+// procedure's process and documents is kept per procedure across calls (s.intakeJSON),
+// the last encoding of each procedure, reused while a dossier carries the same process
+// version, steps and documents. The kept encodings are never changed, only replaced,
+// so concurrent callers share them safely.
+func (s *Store) intakeRow(d ImportedDossier) ([]any, error) {
+	docs := d.Record.Documents
+	if docs == nil {
+		docs = []DossierDocument{}
+	}
+	code, p := d.Record.ProcedureCode, d.Dossier.Process
+	folded := fold.Fold(d.Record.Applicant.FullName)
+	if v, ok := s.intakeJSON.Load(code); ok {
+		if c := v.(*procMemo); c.process.Version == p.Version && slices.Equal(c.process.Steps, p.Steps) && slices.Equal(c.docs, docs) {
+			return dossierRowEncoded(d, c.processJSON, c.documentJSON, folded), nil
+		}
+	}
+	m := newRowMemo()
+	process, documents, err := m.encode(code, p, docs)
+	if err != nil {
+		return nil, err
+	}
+	s.intakeJSON.Store(code, m.procs[code])
+	return dossierRowEncoded(d, process, documents, folded), nil
+}

@@ -22,10 +22,10 @@ type countStatement struct {
 	args []any
 }
 
-// countStatements turns a change of the daily counts into DossierCountsAdd statements
-// at the three grains (report.Tallies.AtGrains), rows in key order so that concurrent
-// transactions lock shared rows in the same order.
-func (s *Store) countStatements(t report.Tallies) ([]countStatement, error) {
+// countRows turns a change of the daily counts into the rows of DossierCountsAdd at the
+// three grains (report.Tallies.AtGrains), in key order so that concurrent transactions
+// lock shared rows in the same order: n rows, their values one after the other in args.
+func countRows(t report.Tallies) (n int, args []any) {
 	rows := t.AtGrains()
 	keys := make([]report.GrainKey, 0, len(rows))
 	for k, row := range rows {
@@ -37,17 +37,28 @@ func (s *Store) countStatements(t report.Tallies) ([]countStatement, error) {
 		return cmp.Or(cmp.Compare(a.UnitCode, b.UnitCode), cmp.Compare(a.Grain, b.Grain),
 			a.Start.Compare(b.Start), cmp.Compare(a.ProcedureCode, b.ProcedureCode))
 	})
-	var out []countStatement
-	for start := 0; start < len(keys); start += countRowsPerSQL {
-		part := keys[start:min(start+countRowsPerSQL, len(keys))]
-		args := make([]any, 0, len(part)*(4+int(report.DayMeasures)))
-		for _, k := range part {
-			args = append(args, k.UnitCode, string(k.Grain), k.Start.String(), k.ProcedureCode)
-			for _, n := range rows[k] {
-				args = append(args, n)
-			}
+	args = make([]any, 0, len(keys)*countColumns)
+	for _, k := range keys {
+		args = append(args, k.UnitCode, string(k.Grain), k.Start.String(), k.ProcedureCode)
+		for _, n := range rows[k] {
+			args = append(args, n)
 		}
-		head, tail, err := s.bulkText("DossierCountsAdd", len(part), len(args)/len(part))
+	}
+	return len(keys), args
+}
+
+// countColumns is the number of values in a row of DossierCountsAdd.
+const countColumns = 4 + int(report.DayMeasures)
+
+// countStatements turns a change of the daily counts into DossierCountsAdd statements
+// of at most countRowsPerSQL rows each (countRows).
+func (s *Store) countStatements(t report.Tallies) ([]countStatement, error) {
+	n, all := countRows(t)
+	var out []countStatement
+	for start := 0; start < n; start += countRowsPerSQL {
+		rows := min(countRowsPerSQL, n-start)
+		args := all[start*countColumns : (start+rows)*countColumns]
+		head, tail, err := s.bulkText("DossierCountsAdd", rows, countColumns)
 		if err != nil {
 			return nil, err
 		}
@@ -57,6 +68,13 @@ func (s *Store) countStatements(t report.Tallies) ([]countStatement, error) {
 		out = append(out, countStatement{text: head + tail, args: args})
 	}
 	return out, nil
+}
+
+// applyIntakeCounts adds the counts of a group of new dossiers inside tx, with the
+// prepared statements of intakeExec: a group's change is a few rows.
+func (s *Store) applyIntakeCounts(ctx context.Context, tx *sql.Tx, t report.Tallies) error {
+	n, args := countRows(t)
+	return s.intakeExec(ctx, tx, "DossierCountsAdd", n, args)
 }
 
 // applyCounts adds the change to the daily counts inside tx.

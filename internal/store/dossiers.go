@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -120,11 +121,8 @@ func (n *NewDossier) valid() error {
 	}
 	if len(strings.TrimSpace(string(n.Form))) == 0 || string(n.Form) == "null" {
 		n.Form = json.RawMessage("{}")
-	} else {
-		var obj map[string]any
-		if err := json.Unmarshal(n.Form, &obj); err != nil {
-			f["form"] = "Tờ khai phải là một đối tượng JSON."
-		}
+	} else if !jsonObject(n.Form) {
+		f["form"] = "Tờ khai phải là một đối tượng JSON."
 	}
 	if len(n.Documents) > 100 {
 		f["documents"] = "Hồ sơ có quá nhiều thành phần (tối đa 100)."
@@ -172,7 +170,8 @@ func (s *Store) CreateDossier(ctx context.Context, n NewDossier, w Write) (Store
 }
 
 // prepareDossier checks a new dossier and decides everything about it that needs no
-// transaction: the unit's calendar, the instant, the lookup key, the first command.
+// transaction: the unit's calendar, the instant, the lookup key, the first command and
+// its outcome, the rows to write (decide).
 func (s *Store) prepareDossier(ctx context.Context, n NewDossier, w Write) (*pendingDossier, error) {
 	if err := n.valid(); err != nil {
 		return nil, err
@@ -198,17 +197,21 @@ func (s *Store) prepareDossier(ctx context.Context, n NewDossier, w Write) (*pen
 	}
 	d := dossier.Dossier{
 		ProcedureCode: n.ProcedureCode, UnitCode: n.UnitCode, Channel: n.Channel,
-		Deadline: n.Deadline, SupplementRule: n.SupplementRule, Process: n.Process.Copy(),
+		Deadline: n.Deadline, SupplementRule: n.SupplementRule, Process: n.Process, // Act copies it
 	}
-	rec := DossierRecord{
-		UnitCode: n.UnitCode, ProcedureCode: n.ProcedureCode, ProcedureName: n.ProcedureName,
-		Channel: n.Channel, Applicant: n.Applicant, Form: n.Form, Documents: n.Documents,
-		Sets: n.Sets, FeeVND: n.FeeVND, LookupKey: key, CreatedBy: n.Actor, CreatedAt: at,
-	}
-	return &pendingDossier{
-		d: d, rec: rec, cal: cal, at: at, draftID: n.DraftID, w: w,
+	p := &pendingDossier{
+		rec: DossierRecord{
+			UnitCode: n.UnitCode, ProcedureCode: n.ProcedureCode, ProcedureName: n.ProcedureName,
+			Channel: n.Channel, Applicant: n.Applicant, Form: n.Form, Documents: n.Documents,
+			Sets: n.Sets, FeeVND: n.FeeVND, LookupKey: key, CreatedBy: n.Actor, CreatedAt: at,
+		},
+		at: at, draftID: n.DraftID, w: w,
 		cmd: dossier.Command{Action: action, Actor: n.Actor, Role: n.Role, Unit: n.ActorUnit},
-	}, nil
+	}
+	if err := s.decide(p, d, cal); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
 func (s *Store) insertEvent(ctx context.Context, tx *sql.Tx, id int64, e dossier.Event) error {
@@ -234,4 +237,14 @@ func timeOf(t sql.NullTime) time.Time {
 		return time.Time{}
 	}
 	return t.Time.UTC()
+}
+
+// jsonObject reports whether raw is one JSON object (or null), checked without decoding
+// it into a map: the form of every dossier received goes through here.
+func jsonObject(raw []byte) bool {
+	if !json.Valid(raw) {
+		return false
+	}
+	v := bytes.TrimSpace(raw)
+	return v[0] == '{' || string(v) == "null"
 }

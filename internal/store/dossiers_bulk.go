@@ -175,15 +175,21 @@ func dossierRow(d ImportedDossier) ([]any, error) { return dossierRowWith(d, nil
 // dossierRowWith is dossierRow reusing, when memo is not nil, the encodings of the
 // previous dossiers of the same procedure (rowMemo).
 func dossierRowWith(d ImportedDossier, memo *rowMemo) ([]any, error) {
-	rec, st := d.Record, d.State
-	docs := rec.Documents
+	docs := d.Record.Documents
 	if docs == nil {
 		docs = []DossierDocument{}
 	}
-	process, documents, err := memo.encode(rec.ProcedureCode, d.Dossier.Process, docs)
+	process, documents, err := memo.encode(d.Record.ProcedureCode, d.Dossier.Process, docs)
 	if err != nil {
 		return nil, err
 	}
+	return dossierRowEncoded(d, process, documents, memo.fold(d.Record.Applicant.FullName)), nil
+}
+
+// dossierRowEncoded is dossierRow with the JSON of the process and the documents and the
+// folded applicant's name already made.
+func dossierRowEncoded(d ImportedDossier, process, documents, folded string) []any {
+	rec, st := d.Record, d.State
 	form := string(rec.Form)
 	if strings.TrimSpace(form) == "" {
 		form = "{}"
@@ -199,8 +205,8 @@ func dossierRowWith(d ImportedDossier, memo *rowMemo) ([]any, error) {
 		string(st.Status), st.Step, string(st.StepRole), st.Unit, st.Assignee,
 		nullTime(st.SubmittedAt), nullTime(st.ReceivedAt), nullTime(st.DueAt), nullTime(st.FinishedAt),
 		nullTime(st.ReturnedAt), st.Supplements,
-		st.Version, rec.CreatedBy, rec.CreatedAt.UTC(), st.LastAt.UTC(), nullTime(st.OriginalDueAt), memo.fold(a.FullName),
-	}, nil
+		st.Version, rec.CreatedBy, rec.CreatedAt.UTC(), st.LastAt.UTC(), nullTime(st.OriginalDueAt), folded,
+	}
 }
 
 // bulkExec runs a multi-row version of the named single-row INSERT with n rows of args.

@@ -3,10 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
-	"fmt"
-
-	"motcua/internal/dossier"
 )
 
 // FloorIntake writes one new dossier with only the rows that any intake must write —
@@ -23,20 +19,10 @@ func (s *Store) FloorIntake(ctx context.Context, n NewDossier) error {
 		if err := s.takeCodes(ctx, tx, ps); err != nil {
 			return err
 		}
-		next, st, err := dossier.Act(p.out.Dossier, p.cmd, p.cal, p.at)
-		if err != nil {
-			return err
-		}
-		p.out.Dossier, p.out.State = next, st
 		if err := s.insertDossierRows(ctx, tx, ps); err != nil {
 			return err
 		}
-		e := next.Events[0]
-		payload, err := json.Marshal(e)
-		if err != nil {
-			return fmt.Errorf("store: dossier event: %w", err)
-		}
-		return s.bulkExec(ctx, tx, "DossierEventInsert", 1,
-			[]any{p.out.Record.ID, e.Seq, string(e.Action), e.Actor, string(e.Role), e.Unit, e.At.UTC(), string(payload)})
+		p.event[0] = p.out.Record.ID
+		return s.bulkExec(ctx, tx, "DossierEventInsert", 1, p.event)
 	})
 }

@@ -19,15 +19,47 @@ import (
 // decided before it (record, first command, calendar, instant, audit), and, once written,
 // the dossier as stored. Its code is allocated inside the transaction that writes it.
 type pendingDossier struct {
-	d       dossier.Dossier // the dossier to open, without its code
-	rec     DossierRecord   // without its code and ID
-	cmd     dossier.Command // receive or submit
-	cal     *calendar.Calendar
+	rec     DossierRecord // without its code and ID
+	cmd     dossier.Command
 	at      time.Time
 	draftID int64
 	w       Write
+
+	// What decide worked out before the transaction, in the caller's goroutine, so that
+	// the group committer — one goroutine, the one thing every intake waits for — only
+	// numbers the dossiers and runs the statements.
+	next  dossier.Dossier // with its first event, without its code
+	state dossier.State
+	row   []any          // the dossier's row (dossierRow); row[0] is its code
+	event []any          // the first event's row; event[0] is the dossier's ID
+	tally report.Tallies // its contribution to the daily counts
+
 	// out is what insertNewDossiers wrote; valid only once its transaction committed.
 	out StoredDossier
+}
+
+// decide applies the first command (receive or submit) to the new dossier d and encodes
+// the rows to write: none of it depends on the code or the ID, which the transaction
+// fills in (takeCodes, insertDossierRows).
+func (s *Store) decide(p *pendingDossier, d dossier.Dossier, cal *calendar.Calendar) error {
+	next, st, err := dossier.Act(d, p.cmd, cal, p.at)
+	if err != nil {
+		return err
+	}
+	p.next, p.state = next, st
+	if p.row, err = s.intakeRow(ImportedDossier{Record: p.rec, Dossier: next, State: st}); err != nil {
+		return err
+	}
+	e := next.Events[0]
+	payload, err := json.Marshal(e)
+	if err != nil {
+		return fmt.Errorf("store: dossier event: %w", err)
+	}
+	p.event = []any{int64(0), e.Seq, string(e.Action), e.Actor, string(e.Role), e.Unit, e.At.UTC(), string(payload)}
+	p.tally = report.Tallies{}
+	// A new dossier has no payment yet: its fee, if any, is due.
+	p.tally.Add(countedSummary(next, st, p.rec.FeeVND > 0, false), 1)
+	return nil
 }
 
 // insertNewDossiers writes new dossiers inside tx, for one caller or for a whole group
@@ -52,24 +84,13 @@ func (s *Store) insertNewDossiers(ctx context.Context, tx *sql.Tx, ps []*pending
 	if err := s.takeCodes(ctx, tx, ps); err != nil {
 		return err
 	}
-	for _, p := range ps {
-		next, st, err := dossier.Act(p.out.Dossier, p.cmd, p.cal, p.at)
-		if err != nil {
-			return err
-		}
-		p.out.Dossier, p.out.State = next, st
-	}
 	if err := s.insertDossierRows(ctx, tx, ps); err != nil {
 		return err
 	}
-	eventArgs := make([]any, 0, len(ps)*8)
+	eventArgs := make([]any, 0, len(ps)*len(ps[0].event))
 	for _, p := range ps {
-		e := p.out.Dossier.Events[0]
-		payload, err := json.Marshal(e)
-		if err != nil {
-			return fmt.Errorf("store: dossier event: %w", err)
-		}
-		eventArgs = append(eventArgs, p.out.Record.ID, e.Seq, string(e.Action), e.Actor, string(e.Role), e.Unit, e.At.UTC(), string(payload))
+		p.event[0] = p.out.Record.ID
+		eventArgs = append(eventArgs, p.event...)
 	}
 	if err := s.intakeExec(ctx, tx, "DossierEventInsert", len(ps), eventArgs); err != nil {
 		return err
@@ -77,10 +98,9 @@ func (s *Store) insertNewDossiers(ctx context.Context, tx *sql.Tx, ps []*pending
 	// The daily counts of the reports (counts.go), for the whole group at once.
 	counts := report.Tallies{}
 	for _, p := range ps {
-		// A new dossier has no payment yet: its fee, if any, is due.
-		counts.Add(countedSummary(p.out.Dossier, p.out.State, p.out.Record.FeeVND > 0, false), 1)
+		counts.Merge(p.tally)
 	}
-	if err := s.applyCounts(ctx, tx, counts); err != nil {
+	if err := s.applyIntakeCounts(ctx, tx, counts); err != nil {
 		return err
 	}
 	var auditArgs []any
@@ -127,55 +147,42 @@ func (s *Store) takeCodes(ctx context.Context, tx *sql.Tx, ps []*pendingDossier)
 	for _, k := range order {
 		args = append(args, k.unit, k.day, count[k])
 	}
-	head, tail, err := s.bulkText("DossierSequenceTake", len(order), 3)
-	if err != nil {
-		return err
-	}
-	rows, err := tx.QueryContext(ctx, head+" "+tail, args...)
-	if err != nil {
-		return s.mapErr("DossierSequenceTake", err)
-	}
-	defer rows.Close()
 	next := make(map[key]int, len(order))
-	for rows.Next() {
+	err := s.intakeQuery(ctx, tx, "DossierSequenceTake", len(order), args, func(rows *sql.Rows) error {
 		var k key
 		var last int
 		if err := rows.Scan(&k.unit, &k.day, &last); err != nil {
-			return s.mapErr("DossierSequenceTake", err)
+			return err
 		}
 		next[k] = last - count[k] + 1
-	}
-	if err := rows.Err(); err != nil {
-		return s.mapErr("DossierSequenceTake", err)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	for i, p := range ps {
 		k := key{p.rec.UnitCode, days[i]}
 		if next[k] == 0 {
 			return fmt.Errorf("store: dossier sequence %s/%s: no number returned", k.unit, k.day)
 		}
-		d := p.d
+		d := p.next
 		d.Code = dossier.FormatCode(p.rec.UnitCode, p.at, next[k])
 		next[k]++
 		rec := p.rec
 		rec.Code = d.Code
-		p.out = StoredDossier{Record: rec, Dossier: d}
+		p.row[0] = d.Code
+		p.out = StoredDossier{Record: rec, Dossier: d, State: p.state}
 	}
 	return nil
 }
 
-// insertDossierRows inserts the dossier rows of the pending dossiers in one statement
-// and records their IDs; the columns are those of an import (dossierRow).
+// insertDossierRows inserts the rows of the pending dossiers (decide, with the codes of
+// takeCodes) in one statement and records their IDs; the columns are those of an import
+// (dossierRow).
 func (s *Store) insertDossierRows(ctx context.Context, tx *sql.Tx, ps []*pendingDossier) error {
-	var args []any
+	args := make([]any, 0, len(ps)*len(ps[0].row))
 	for _, p := range ps {
-		row, err := dossierRow(ImportedDossier{Record: p.out.Record, Dossier: p.out.Dossier, State: p.out.State})
-		if err != nil {
-			return err
-		}
-		if args == nil {
-			args = make([]any, 0, len(ps)*len(row))
-		}
-		args = append(args, row...)
+		args = append(args, p.row...)
 	}
 	if err := checkArgs(args); err != nil {
 		return err

@@ -80,3 +80,52 @@ func (s *Store) bulkStmt(ctx context.Context, tx *sql.Tx, name string, size, col
 	}
 	return s.txStmtText(ctx, tx, key, head+tail)
 }
+
+// intakeQuery is intakeExec for a multi-row statement that returns rows (RETURNING):
+// scan is called for each row that comes back.
+func (s *Store) intakeQuery(ctx context.Context, tx *sql.Tx, name string, n int, args []any, scan func(*sql.Rows) error) error {
+	if n == 0 {
+		return nil
+	}
+	if err := checkArgs(args); err != nil {
+		return err
+	}
+	cols := len(args) / n
+	sizes := []int{n}
+	if s.dialect == SQLite {
+		sizes = bulkChunks(n)
+	}
+	for _, size := range sizes {
+		part := args[:size*cols]
+		args = args[size*cols:]
+		st, err := s.bulkStmt(ctx, tx, name, size, cols, "")
+		if err != nil {
+			return err
+		}
+		var rows *sql.Rows
+		if st != nil {
+			rows, err = st.QueryContext(ctx, part...)
+		} else {
+			head, tail, terr := s.bulkText(name, size, cols)
+			if terr != nil {
+				return terr
+			}
+			rows, err = tx.QueryContext(ctx, head+" "+tail, part...)
+		}
+		if err != nil {
+			return s.mapErr(name, err)
+		}
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				rows.Close()
+				return s.mapErr(name, err)
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return s.mapErr(name, err)
+		}
+	}
+	return nil
+}

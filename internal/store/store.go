@@ -82,6 +82,9 @@ type Store struct {
 	stmts stmtCache
 	// bulkTexts keeps the multi-row statements made by bulkText, by query and size.
 	bulkTexts sync.Map
+	// intakeJSON keeps, by procedure, the JSON of the process and documents of the last
+	// dossier received (intakeRow).
+	intakeJSON sync.Map
 	// singleCommit disables group commit (Config.SingleCommit).
 	singleCommit bool
 	// citizenQuota is the storage quota of a citizen's account (quota.go).

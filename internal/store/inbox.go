@@ -186,7 +186,7 @@ func (s *Store) Inbox(ctx context.Context, q InboxQuery) ([]InboxItem, int, erro
 		if lead == nil {
 			lead = a.lead
 		}
-		args := append(append(append([]any{}, lead...), filters...), q.CountCap())
+		args := append(append(append([]any{}, lead...), a.filters(filters)...), q.CountCap())
 		if err := s.row(ctx, s.read, "", a.count, args, &n); err != nil {
 			return nil, 0, err
 		}
@@ -213,7 +213,7 @@ func (s *Store) Inbox(ctx context.Context, q InboxQuery) ([]InboxItem, int, erro
 		if finished {
 			args = append(args, after.Finished.UTC())
 		}
-		args = append(append(append(args, after.ID), filters...), limit, offset)
+		args = append(append(append(args, after.ID), a.filters(filters)...), limit, offset)
 		name := a.rows
 		if q.Before {
 			name += "Back"
@@ -259,6 +259,21 @@ type inboxArm struct {
 	// lead comes before the keyset in the rows statement; countLead, when set, before the
 	// filters in the count (lead otherwise).
 	lead, countLead []any
+	// search puts the text of the search (the last textArgs parameters of the filters)
+	// before the other filters: the statements that test it first (InboxUnitSearch…).
+	search bool
+}
+
+// textArgs is how many parameters of the filters are the text of the search (Q).
+const textArgs = 5
+
+// filters returns the parameters of the filters in the order of the arm's statements.
+func (a inboxArm) filters(filters []any) []any {
+	if !a.search {
+		return filters
+	}
+	n := len(filters) - textArgs
+	return append(append([]any{}, filters[n:]...), filters[:n]...)
 }
 
 // inboxArms returns the statements of a list in scope: every dossier for no scope;
@@ -276,9 +291,15 @@ func (s *Store) inboxArms(ctx context.Context, q InboxQuery) ([]inboxArm, error)
 	if err != nil {
 		return nil, err
 	}
+	// A search in the newest-first list tests the text on a unit's index first (see
+	// queries/inbox.postgres.sql).
+	rows, count, search := "InboxUnit"+order, "InboxUnitCount", false
+	if order == "Newest" && strings.TrimSpace(q.Q) != "" {
+		rows, count, search = "InboxUnitSearch", "InboxUnitSearchCount", true
+	}
 	var arms []inboxArm
 	for _, c := range codes {
-		arms = append(arms, inboxArm{rows: "InboxUnit" + order, count: "InboxUnitCount", lead: []any{c}, countLead: []any{c, int64(math.MaxInt64)}})
+		arms = append(arms, inboxArm{rows: rows, count: count, lead: []any{c}, countLead: []any{c, int64(math.MaxInt64)}, search: search})
 	}
 	if len(codes) > 0 {
 		arms = append(arms, inboxArm{rows: "InboxHeld" + order, count: "InboxHeldCount", lead: []any{q.Scope}})

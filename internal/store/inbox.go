@@ -276,6 +276,12 @@ func (a inboxArm) filters(filters []any) []any {
 	return append(append([]any{}, filters[n:]...), filters[:n]...)
 }
 
+// treeSearchUnits is the most units a search in scope reads one statement each; a larger
+// scope (a district's, a province's) is searched in one statement (InboxTreeSearch), whose
+// plan walks the dossiers by id for a common text and, on PostgreSQL, takes the trigram
+// indexes for a rare one.
+const treeSearchUnits = 8
+
 // inboxArms returns the statements of a list in scope: every dossier for no scope;
 // otherwise those each unit of the scope received, and those held in the scope but
 // received outside it.
@@ -298,10 +304,19 @@ func (s *Store) inboxArms(ctx context.Context, q InboxQuery) ([]inboxArm, error)
 		rows, count, search = "InboxUnitSearch", "InboxUnitSearchCount", true
 	}
 	var arms []inboxArm
+	apart := treeSearchUnits
+	if s.treeSearch > 0 {
+		apart = s.treeSearch
+	}
+	if search && len(codes) > apart {
+		// A search over many units: one statement for all of them.
+		arms = append(arms, inboxArm{rows: "InboxTreeSearch", count: "InboxTreeSearchCount", lead: []any{q.Scope}})
+		codes = nil
+	}
 	for _, c := range codes {
 		arms = append(arms, inboxArm{rows: rows, count: count, lead: []any{c}, countLead: []any{c, int64(math.MaxInt64)}, search: search})
 	}
-	if len(codes) > 0 {
+	if len(arms) > 0 {
 		arms = append(arms, inboxArm{rows: "InboxHeld" + order, count: "InboxHeldCount", lead: []any{q.Scope}})
 	}
 	return arms, nil

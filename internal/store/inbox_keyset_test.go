@@ -61,21 +61,33 @@ func TestInboxKeyset(t *testing.T) {
 			name string
 			q    store.InboxQuery
 			want int
+			// apart, when set, is how many units a search reads one statement each.
+			apart int
 		}{
-			{"newest in a scope of two units", store.InboxQuery{Scope: "H26", Order: store.Newest}, 13},
-			{"newest in one unit", store.InboxQuery{Scope: "H26.01", Order: store.Newest}, 9},
-			{"newest everywhere", store.InboxQuery{Order: store.Newest}, 13},
-			{"last finished in a scope of two units", store.InboxQuery{Scope: "H26", Order: store.LastFinished, Statuses: finished}, 7},
-			{"last finished everywhere", store.InboxQuery{Order: store.LastFinished, Statuses: finished}, 7},
-			{"a search by name", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: "nguyen van"}, 10},
-			{"a search by another name", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: "TRAN thi dao"}, 3},
-			{"a search by name in one unit", store.InboxQuery{Scope: "H26.01", Order: store.Newest, Q: "Đào"}, 2},
-			{"a search by name among the finished", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: "nguyen", Statuses: finished}, 5},
-			{"a search by ID number", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: "079123456789"}, 10},
-			{"a search by part of a code", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: strings.ToLower(codes[5][:len(codes[5])-1])}, -1},
+			{"newest in a scope of two units", store.InboxQuery{Scope: "H26", Order: store.Newest}, 13, 0},
+			{"newest in one unit", store.InboxQuery{Scope: "H26.01", Order: store.Newest}, 9, 0},
+			{"newest everywhere", store.InboxQuery{Order: store.Newest}, 13, 0},
+			{"last finished in a scope of two units", store.InboxQuery{Scope: "H26", Order: store.LastFinished, Statuses: finished}, 7, 0},
+			{"last finished everywhere", store.InboxQuery{Order: store.LastFinished, Statuses: finished}, 7, 0},
+			{"a search by name", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: "nguyen van"}, 10, 0},
+			{"a search by another name", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: "TRAN thi dao"}, 3, 0},
+			{"a search by name in one unit", store.InboxQuery{Scope: "H26.01", Order: store.Newest, Q: "Đào"}, 2, 0},
+			{"a search by name among the finished", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: "nguyen", Statuses: finished}, 5, 0},
+			{"a search by ID number", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: "079123456789"}, 10, 0},
+			{"a search by part of a code", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: strings.ToLower(codes[5][:len(codes[5])-1])}, -1, 0},
+		}
+		// The same searches over the scope of two units in one statement, as over a
+		// province's many units (InboxTreeSearch).
+		for _, c := range slices.Clone(cases) {
+			if c.q.Q != "" && c.q.Scope == "H26" {
+				c.name += " over the scope at once"
+				c.apart = 1
+				cases = append(cases, c)
+			}
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
+				s.SearchUnitsApart(c.apart)
 				all := c.q
 				all.Limit = 500
 				whole, _, err := s.Inbox(ctx, all)

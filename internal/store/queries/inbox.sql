@@ -295,3 +295,47 @@ WHERE d.finished_at IS NOT NULL AND (d.finished_at, d.id) > (?, ?)
   {{InboxFilters}}
 ORDER BY d.finished_at, d.id
 LIMIT ? OFFSET ?;
+
+-- name: InboxTreeSearch
+-- A search in the dossiers received by the units of a large scope (a province's), newest
+-- first, in one statement (store.treeSearchUnits): a common name walks the dossiers by id
+-- and stops at the page, a rare one is found through the trigram indexes (PostgreSQL),
+-- instead of one statement per unit. Parameters: scope root, after id, the filters, limit,
+-- offset.
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM units WHERE code = ?
+    UNION ALL
+    SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
+)
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND d.id < ?
+  {{InboxFilters}}
+ORDER BY d.id DESC
+LIMIT ? OFFSET ?;
+
+-- name: InboxTreeSearchBack
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM units WHERE code = ?
+    UNION ALL
+    SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
+)
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND d.id > ?
+  {{InboxFilters}}
+ORDER BY d.id
+LIMIT ? OFFSET ?;
+
+-- name: InboxTreeSearchCount
+-- Parameters: scope root, the filters, cap.
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM units WHERE code = ?
+    UNION ALL
+    SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
+)
+SELECT COUNT(*) FROM (SELECT 1 AS x
+FROM dossiers d
+WHERE d.unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
+  {{InboxFilters}}
+LIMIT ?) capped;

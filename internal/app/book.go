@@ -62,12 +62,35 @@ type BookVolume struct {
 	Volume, Volumes, Rows int
 }
 
+// BookWhole asks UnitBookVolume for the whole period in one file (the API's
+// ?volume=all): the book when it fits in one volume, refused otherwise.
+const BookWhole = 0
+
+// BookTooLarge refuses a whole book of more than one volume in one answer: the
+// period has Volumes volumes holding Dossiers dossiers. An export job makes such a book
+// (every volume in one ZIP), or each volume is asked for in turn; NeedsBackground
+// reports it.
+type BookTooLarge struct {
+	Volumes, Dossiers int
+}
+
+func (e *BookTooLarge) Error() string { return e.fault().Error() }
+
+// Unwrap gives the fault (too large) that the web layer maps and shows.
+func (e *BookTooLarge) Unwrap() error { return backgroundError{e.fault()} }
+
+func (e *BookTooLarge) fault() *fault.Error {
+	return fault.Newf(fault.TooLarge, "Sổ theo dõi hồ sơ của kỳ này có %s hồ sơ, in thành %d quyển: quá lớn để tải trong một lần. "+
+		"Hãy tạo tệp trong nền (mọi quyển trong một tệp ZIP, tải về khi xong) hoặc tải từng quyển.", thousands(e.Dossiers), e.Volumes)
+}
+
 // UnitBookVolume prints one volume of the dossier book (sổ theo dõi hồ sơ) of a unit for
 // the civil dates from–to (both included), for an officer who may see the unit's
 // dossiers: at most BookVolumeRows dossiers, numbered on from the previous volumes. A
 // period of more than a year, or a volume past the last, is refused with a Vietnamese
 // message; the work stops when ctx is cancelled (the client left), and at most a few
-// heavy exports run at once.
+// heavy exports run at once. Volume BookWhole asks for the whole period in one file: a
+// period of more than one volume is then refused with *BookTooLarge (fault.TooLarge).
 func (a *App) UnitBookVolume(ctx context.Context, u org.User, code string, from, to calendar.Date, volume int, o Origin) (BookVolume, error) {
 	ok, err := a.canSeeUnit(ctx, u, code)
 	if err != nil {
@@ -79,7 +102,7 @@ func (a *App) UnitBookVolume(ctx context.Context, u org.User, code string, from,
 	if err := checkBookPeriod(from, to); err != nil {
 		return BookVolume{}, err
 	}
-	if volume < 1 {
+	if volume < 1 && volume != BookWhole {
 		return BookVolume{}, fault.WithFields("Số quyển không hợp lệ.", map[string]string{"volume": "Số quyển bắt đầu từ 1."})
 	}
 	release, err := a.exports.enter(ctx)
@@ -97,6 +120,12 @@ func (a *App) UnitBookVolume(ctx context.Context, u org.User, code string, from,
 		return BookVolume{}, err
 	}
 	volumes := a.bookVolumes(total)
+	if volume == BookWhole {
+		if volumes > 1 {
+			return BookVolume{}, &BookTooLarge{Volumes: volumes, Dossiers: total}
+		}
+		volume = 1
+	}
 	if volume > volumes {
 		return BookVolume{}, fault.Newf(fault.NotFound, "Sổ theo dõi hồ sơ của kỳ này chỉ có %d quyển.", volumes)
 	}

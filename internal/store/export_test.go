@@ -101,3 +101,7 @@ func (s *Store) ForeignKeys(ctx context.Context) ([]string, error) {
 	}
 	return out, rows.Err()
 }
+
+// SearchUnitsApart sets how many units of a scope a search reads one statement each
+// (treeSearchUnits).
+func (s *Store) SearchUnitsApart(n int) { s.treeSearch = n }

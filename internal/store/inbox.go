@@ -186,7 +186,7 @@ func (s *Store) Inbox(ctx context.Context, q InboxQuery) ([]InboxItem, int, erro
 		if lead == nil {
 			lead = a.lead
 		}
-		args := append(append(append([]any{}, lead...), filters...), q.CountCap())
+		args := append(append(append([]any{}, lead...), a.filters(filters)...), q.CountCap())
 		if err := s.row(ctx, s.read, "", a.count, args, &n); err != nil {
 			return nil, 0, err
 		}
@@ -213,7 +213,7 @@ func (s *Store) Inbox(ctx context.Context, q InboxQuery) ([]InboxItem, int, erro
 		if finished {
 			args = append(args, after.Finished.UTC())
 		}
-		args = append(append(append(args, after.ID), filters...), limit, offset)
+		args = append(append(append(args, after.ID), a.filters(filters)...), limit, offset)
 		name := a.rows
 		if q.Before {
 			name += "Back"
@@ -259,7 +259,28 @@ type inboxArm struct {
 	// lead comes before the keyset in the rows statement; countLead, when set, before the
 	// filters in the count (lead otherwise).
 	lead, countLead []any
+	// search puts the text of the search (the last textArgs parameters of the filters)
+	// before the other filters: the statements that test it first (InboxUnitSearch…).
+	search bool
 }
+
+// textArgs is how many parameters of the filters are the text of the search (Q).
+const textArgs = 5
+
+// filters returns the parameters of the filters in the order of the arm's statements.
+func (a inboxArm) filters(filters []any) []any {
+	if !a.search {
+		return filters
+	}
+	n := len(filters) - textArgs
+	return append(append([]any{}, filters[n:]...), filters[:n]...)
+}
+
+// treeSearchUnits is the most units a search in scope reads one statement each; a larger
+// scope (a district's, a province's) is searched in one statement (InboxTreeSearch), whose
+// plan walks the dossiers by id for a common text and, on PostgreSQL, takes the trigram
+// indexes for a rare one.
+const treeSearchUnits = 8
 
 // inboxArms returns the statements of a list in scope: every dossier for no scope;
 // otherwise those each unit of the scope received, and those held in the scope but
@@ -276,11 +297,26 @@ func (s *Store) inboxArms(ctx context.Context, q InboxQuery) ([]inboxArm, error)
 	if err != nil {
 		return nil, err
 	}
-	var arms []inboxArm
-	for _, c := range codes {
-		arms = append(arms, inboxArm{rows: "InboxUnit" + order, count: "InboxUnitCount", lead: []any{c}, countLead: []any{c, int64(math.MaxInt64)}})
+	// A search in the newest-first list tests the text on a unit's index first (see
+	// queries/inbox.postgres.sql).
+	rows, count, search := "InboxUnit"+order, "InboxUnitCount", false
+	if order == "Newest" && strings.TrimSpace(q.Q) != "" {
+		rows, count, search = "InboxUnitSearch", "InboxUnitSearchCount", true
 	}
-	if len(codes) > 0 {
+	var arms []inboxArm
+	apart := treeSearchUnits
+	if s.treeSearch > 0 {
+		apart = s.treeSearch
+	}
+	if search && len(codes) > apart {
+		// A search over many units: one statement for all of them.
+		arms = append(arms, inboxArm{rows: "InboxTreeSearch", count: "InboxTreeSearchCount", lead: []any{q.Scope}})
+		codes = nil
+	}
+	for _, c := range codes {
+		arms = append(arms, inboxArm{rows: rows, count: count, lead: []any{c}, countLead: []any{c, int64(math.MaxInt64)}, search: search})
+	}
+	if len(arms) > 0 {
 		arms = append(arms, inboxArm{rows: "InboxHeld" + order, count: "InboxHeldCount", lead: []any{q.Scope}})
 	}
 	return arms, nil

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -37,7 +38,11 @@ func TestInboxKeyset(t *testing.T) {
 			if i%3 == 2 {
 				unit = "H26.02"
 			}
-			d, err := s.CreateDossier(ctx, newDossier(unit, start.Add(time.Duration(i)*time.Minute)), store.Write{})
+			nd := newDossier(unit, start.Add(time.Duration(i)*time.Minute))
+			if i%4 == 1 {
+				nd.Applicant.FullName, nd.Applicant.IDNumber = "Trần Thị Đào", "079000000001"
+			}
+			d, err := s.CreateDossier(ctx, nd, store.Write{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -56,22 +61,52 @@ func TestInboxKeyset(t *testing.T) {
 			name string
 			q    store.InboxQuery
 			want int
+			// apart, when set, is how many units a search reads one statement each.
+			apart int
 		}{
-			{"newest in a scope of two units", store.InboxQuery{Scope: "H26", Order: store.Newest}, 13},
-			{"newest in one unit", store.InboxQuery{Scope: "H26.01", Order: store.Newest}, 9},
-			{"newest everywhere", store.InboxQuery{Order: store.Newest}, 13},
-			{"last finished in a scope of two units", store.InboxQuery{Scope: "H26", Order: store.LastFinished, Statuses: finished}, 7},
-			{"last finished everywhere", store.InboxQuery{Order: store.LastFinished, Statuses: finished}, 7},
-			{"a search by name", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: "nguyen van"}, 13},
-			{"a search by ID number", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: "079123456789"}, 13},
+			{"newest in a scope of two units", store.InboxQuery{Scope: "H26", Order: store.Newest}, 13, 0},
+			{"newest in one unit", store.InboxQuery{Scope: "H26.01", Order: store.Newest}, 9, 0},
+			{"newest everywhere", store.InboxQuery{Order: store.Newest}, 13, 0},
+			{"last finished in a scope of two units", store.InboxQuery{Scope: "H26", Order: store.LastFinished, Statuses: finished}, 7, 0},
+			{"last finished everywhere", store.InboxQuery{Order: store.LastFinished, Statuses: finished}, 7, 0},
+			{"a search by name", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: "nguyen van"}, 10, 0},
+			{"a search by another name", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: "TRAN thi dao"}, 3, 0},
+			{"a search by name in one unit", store.InboxQuery{Scope: "H26.01", Order: store.Newest, Q: "Đào"}, 2, 0},
+			{"a search by name among the finished", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: "nguyen", Statuses: finished}, 5, 0},
+			{"a search by ID number", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: "079123456789"}, 10, 0},
+			{"a search by part of a code", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: strings.ToLower(codes[5][:len(codes[5])-1])}, -1, 0},
+		}
+		// The same searches over the scope of two units in one statement, as over a
+		// province's many units (InboxTreeSearch).
+		for _, c := range slices.Clone(cases) {
+			if c.q.Q != "" && c.q.Scope == "H26" {
+				c.name += " over the scope at once"
+				c.apart = 1
+				cases = append(cases, c)
+			}
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
+				s.SearchUnitsApart(c.apart)
 				all := c.q
 				all.Limit = 500
 				whole, _, err := s.Inbox(ctx, all)
 				if err != nil {
 					t.Fatal(err)
+				}
+				if c.want < 0 {
+					// Part of a code: the dossiers of the whole list whose code has it.
+					everything, _, err := s.Inbox(ctx, store.InboxQuery{Scope: c.q.Scope, Order: c.q.Order, Limit: 500})
+					if err != nil {
+						t.Fatal(err)
+					}
+					ref := slices.DeleteFunc(codesOf(everything), func(code string) bool {
+						return !strings.Contains(code, strings.ToUpper(c.q.Q))
+					})
+					if len(ref) == 0 || !slices.Equal(codesOf(whole), ref) {
+						t.Fatalf("got %v, want the codes with %q: %v", codesOf(whole), c.q.Q, ref)
+					}
+					c.want = len(ref)
 				}
 				if len(whole) != c.want {
 					t.Fatalf("got %d dossiers in the whole list, want %d", len(whole), c.want)

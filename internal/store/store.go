@@ -64,6 +64,8 @@ type Store struct {
 	now     func() time.Time
 	// location is the path of the SQLite file, or the redacted PostgreSQL URL.
 	location string
+	// treeSearch, when set, replaces treeSearchUnits (tests).
+	treeSearch int
 	// calendars keeps each unit's legal clock for a short time (dossiers_calendar.go).
 	calendars calendarCache
 	// procedures keeps decoded procedure documents (catalog_cache.go).

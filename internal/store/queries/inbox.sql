@@ -34,6 +34,21 @@ d.code, d.unit_code, d.procedure_code, d.procedure_name, d.channel, d.applicant_
   AND (? = '' OR d.code LIKE ? ESCAPE '!' OR (? <> '' AND d.applicant_folded LIKE ? ESCAPE '!')
        OR d.applicant_id_number = ?)
 
+-- InboxFilterRest is InboxFilters without the text (Q), for the searches that test the text
+-- first (InboxUnitSearch…): the parameters of store.InboxQuery.filterArgs but the last five.
+
+-- name: InboxFilterRest
+  AND (? = 0 OR d.status IN (?, ?, ?, ?, ?, ?, ?, ?))
+  AND (? = '' OR d.step_role = ?)
+  AND (? = '' OR d.assignee = ?)
+  AND (? = '' OR d.procedure_code = ?)
+  AND (? = '' OR d.procedure_code IN (SELECT p.code FROM procedures p WHERE p.field_code = ?))
+  AND (? = 0 OR d.received_at >= ?)
+  AND (? = 0 OR d.received_at < ?)
+  AND (? = 0
+       OR (d.finished_at IS NULL AND d.status <> ? AND d.due_at < ?)
+       OR (d.finished_at IS NOT NULL AND (d.supplements >= 2 OR d.finished_at > COALESCE(d.original_due_at, d.due_at))))
+
 -- name: InboxWork
 -- A work queue: the open dossiers the unit holds in some statuses, nearest appointment
 -- first. Parameters: holder unit, 8 statuses, the filters, limit, offset.
@@ -98,6 +113,37 @@ SELECT COUNT(*) FROM (SELECT 1 AS x
 FROM dossiers d
 WHERE d.unit_code = ? AND d.id < ?
   {{InboxFilters}}
+LIMIT ?) capped;
+
+-- name: InboxUnitSearch
+-- A search (part of a code or name, a whole ID number) in the dossiers a unit received,
+-- newest first, after the id of the last of the previous page: as InboxUnitNewest, the text
+-- tested first (queries/inbox.postgres.sql walks the index with it). Parameters: unit, after
+-- id, the text (the last five of the filters), the other filters, limit, offset.
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.unit_code = ? AND d.id < ?
+  AND (? = '' OR d.code LIKE ? ESCAPE '!' OR (? <> '' AND d.applicant_folded LIKE ? ESCAPE '!') OR d.applicant_id_number = ?)
+  {{InboxFilterRest}}
+ORDER BY d.id DESC
+LIMIT ? OFFSET ?;
+
+-- name: InboxUnitSearchBack
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.unit_code = ? AND d.id > ?
+  AND (? = '' OR d.code LIKE ? ESCAPE '!' OR (? <> '' AND d.applicant_folded LIKE ? ESCAPE '!') OR d.applicant_id_number = ?)
+  {{InboxFilterRest}}
+ORDER BY d.id
+LIMIT ? OFFSET ?;
+
+-- name: InboxUnitSearchCount
+-- Parameters: unit, largest id, the text, the other filters, cap.
+SELECT COUNT(*) FROM (SELECT 1 AS x
+FROM dossiers d
+WHERE d.unit_code = ? AND d.id < ?
+  AND (? = '' OR d.code LIKE ? ESCAPE '!' OR (? <> '' AND d.applicant_folded LIKE ? ESCAPE '!') OR d.applicant_id_number = ?)
+  {{InboxFilterRest}}
 LIMIT ?) capped;
 
 -- name: InboxHeldNewest
@@ -249,3 +295,47 @@ WHERE d.finished_at IS NOT NULL AND (d.finished_at, d.id) > (?, ?)
   {{InboxFilters}}
 ORDER BY d.finished_at, d.id
 LIMIT ? OFFSET ?;
+
+-- name: InboxTreeSearch
+-- A search in the dossiers received by the units of a large scope (a province's), newest
+-- first, in one statement (store.treeSearchUnits): a common name walks the dossiers by id
+-- and stops at the page, a rare one is found through the trigram indexes (PostgreSQL),
+-- instead of one statement per unit. Parameters: scope root, after id, the filters, limit,
+-- offset.
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM units WHERE code = ?
+    UNION ALL
+    SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
+)
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND d.id < ?
+  {{InboxFilters}}
+ORDER BY d.id DESC
+LIMIT ? OFFSET ?;
+
+-- name: InboxTreeSearchBack
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM units WHERE code = ?
+    UNION ALL
+    SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
+)
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND d.id > ?
+  {{InboxFilters}}
+ORDER BY d.id
+LIMIT ? OFFSET ?;
+
+-- name: InboxTreeSearchCount
+-- Parameters: scope root, the filters, cap.
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM units WHERE code = ?
+    UNION ALL
+    SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
+)
+SELECT COUNT(*) FROM (SELECT 1 AS x
+FROM dossiers d
+WHERE d.unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
+  {{InboxFilters}}
+LIMIT ?) capped;

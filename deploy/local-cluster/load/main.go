@@ -1,8 +1,12 @@
 // Command load is the failover drill's load and judge (diễn tập chuyển đổi dự phòng): it
 // receives dossiers and looks them up through HAProxy from many concurrent clients, runs
 // the command that kills the PostgreSQL primary mid-load, then the one that kills a motcua
-// node, and afterwards checks on the new primary that every dossier acknowledged with 201
-// is stored with its events and that codes stay gapless per unit and day. It prints a
+// node, then the one that brings the killed server back as standby, and afterwards checks
+// on the new primary that every dossier acknowledged with 201 is stored with its events
+// and that codes stay gapless per unit and day. The lookups are read from the standby
+// (serve --db-read): it checks on the standby that they reached it, before the failover and
+// once the old primary has rejoined, and that no lookup ever failed with 500 (a read falls
+// back to the primary, and while no server can answer it is told 503). It prints a
 // summary and exits with status 1 when a check fails.
 //
 // It is run by deploy/local-cluster/drill; it is too heavy for CI.
@@ -32,19 +36,23 @@ import (
 
 // config holds the drill's flags.
 type config struct {
-	base, db, user, password string
-	unit, procedure          string
-	writers, readers         int
-	warmup, afterRecover     time.Duration
-	tail, recoverLimit       time.Duration
-	nodeWindow, timeout      time.Duration
-	killPrimary, killNode    string
+	base, db, dbRead      string
+	user, password        string
+	unit, procedure       string
+	writers, readers      int
+	warmup, afterRecover  time.Duration
+	tail, recoverLimit    time.Duration
+	nodeWindow, timeout   time.Duration
+	rejoinTail            time.Duration
+	killPrimary, killNode string
+	rejoin                string
 }
 
 func main() {
 	var c config
 	flag.StringVar(&c.base, "url", "http://127.0.0.1:8000", "HAProxy's HTTP address")
 	flag.StringVar(&c.db, "db", "", "PostgreSQL URL through HAProxy (the current primary), for the checks")
+	flag.StringVar(&c.dbRead, "db-read", "", "PostgreSQL URL through HAProxy to the standby (the nodes' --db-read), to check that lookups reach it")
 	flag.StringVar(&c.user, "user", "tanhoa.motcua", "desk officer who receives the dossiers")
 	flag.StringVar(&c.unit, "unit", "H40.12.05", "unit receiving the dossiers")
 	flag.StringVar(&c.procedure, "procedure", "1.001193", "procedure of the dossiers")
@@ -56,8 +64,10 @@ func main() {
 	flag.DurationVar(&c.recoverLimit, "recover-limit", 30*time.Second, "longest acceptable time to recover")
 	flag.DurationVar(&c.nodeWindow, "node-window", 3*time.Second, "time HAProxy may take to take a killed node out")
 	flag.DurationVar(&c.timeout, "timeout", 60*time.Second, "longest time for one request")
+	flag.DurationVar(&c.rejoinTail, "rejoin-tail", 15*time.Second, "load after the killed server has rejoined as standby")
 	flag.StringVar(&c.killPrimary, "kill-primary", "", "shell command that kills the PostgreSQL primary")
 	flag.StringVar(&c.killNode, "kill-node", "", "shell command that kills a motcua node")
+	flag.StringVar(&c.rejoin, "rejoin", "", "shell command that restarts the killed PostgreSQL server and returns once it is the synchronous standby (optional)")
 	flag.Parse()
 	c.password = os.Getenv("MOTCUA_DEMO_PASSWORD")
 	if c.db == "" || c.password == "" || c.killPrimary == "" || c.killNode == "" {
@@ -114,6 +124,13 @@ func run(ctx context.Context, c config, out io.Writer) (bool, error) {
 		return false, err
 	}
 	defer db.Close()
+	var sb *standbyProbe
+	if c.dbRead != "" {
+		if sb, err = openStandbyProbe(c.dbRead); err != nil {
+			return false, err
+		}
+		defer sb.db.Close()
+	}
 	today := time.Now().In(time.FixedZone("ICT", 7*3600)).Format("060102")
 	before, err := countDay(ctx, db, c.unit, today)
 	if err != nil {
@@ -129,10 +146,14 @@ func run(ctx context.Context, c config, out io.Writer) (bool, error) {
 		wg.Go(func() { d.reader(loadCtx) })
 	}
 	start := time.Now()
+	var in judgeInput
+	in.today, in.before = today, before
+	in.warmStart = sb.sample(ctx)
 	time.Sleep(c.warmup)
+	in.warmEnd = sb.sample(ctx)
 	// The switch window opens when the kill command starts; a request counts towards
 	// recovery only if it started once the command has returned (the primary is dead).
-	killPrimary := time.Now()
+	in.killPrimary = time.Now()
 	fmt.Fprintf(out, "+%5.1fs  %s\n", time.Since(start).Seconds(), c.killPrimary)
 	if err := sh(c.killPrimary, out); err != nil {
 		stop()
@@ -140,18 +161,17 @@ func run(ctx context.Context, c config, out io.Writer) (bool, error) {
 		return false, fmt.Errorf("kill primary: %w", err)
 	}
 	d.killedAt.Store(time.Now().UnixNano())
-	deadline := killPrimary.Add(2 * c.recoverLimit)
+	deadline := in.killPrimary.Add(2 * c.recoverLimit)
 	for d.recoveredAt.Load() == 0 && time.Now().Before(deadline) {
 		time.Sleep(50 * time.Millisecond)
 	}
-	recovered := time.Duration(0)
 	if r := d.recoveredAt.Load(); r != 0 {
-		recovered = time.Unix(0, r).Sub(killPrimary)
+		in.recovered = time.Unix(0, r).Sub(in.killPrimary)
 		fmt.Fprintf(out, "+%5.1fs  first dossier acknowledged after the kill (%.1f s after it began)\n",
-			time.Since(start).Seconds(), recovered.Seconds())
+			time.Since(start).Seconds(), in.recovered.Seconds())
 	}
 	time.Sleep(c.afterRecover)
-	killNode := time.Now()
+	in.killNode = time.Now()
 	fmt.Fprintf(out, "+%5.1fs  %s\n", time.Since(start).Seconds(), c.killNode)
 	if err := sh(c.killNode, out); err != nil {
 		stop()
@@ -159,12 +179,26 @@ func run(ctx context.Context, c config, out io.Writer) (bool, error) {
 		return false, fmt.Errorf("kill node: %w", err)
 	}
 	time.Sleep(c.tail)
+	if c.rejoin != "" {
+		// The old primary comes back under load: while it is rewound and catches up, the
+		// lookups read from the primary; once HAProxy sees it as a standby, from it again.
+		in.rejoinStart = time.Now()
+		fmt.Fprintf(out, "+%5.1fs  %s\n", time.Since(start).Seconds(), c.rejoin)
+		if err := sh(c.rejoin, out); err != nil {
+			fmt.Fprintf(out, "rejoin: %v\n", err)
+			in.rejoinFailed = true
+		}
+		in.rejoinEnd = time.Now()
+		fmt.Fprintf(out, "+%5.1fs  rejoined (%.1f s)\n", time.Since(start).Seconds(), in.rejoinEnd.Sub(in.rejoinStart).Seconds())
+		in.afterStart = sb.sample(ctx)
+		time.Sleep(c.rejoinTail)
+		in.afterEnd = sb.sample(ctx)
+	}
 	stop()
 	wg.Wait()
 	fmt.Fprintf(out, "+%5.1fs  load stopped\n", time.Since(start).Seconds())
 
-	return d.judge(ctx, out, db, judgeInput{today: today, before: before, killPrimary: killPrimary,
-		recovered: recovered, killNode: killNode})
+	return d.judge(ctx, out, db, in)
 }
 
 // sh runs a shell command, its output going to out.
@@ -293,6 +327,11 @@ type judgeInput struct {
 	killPrimary time.Time
 	recovered   time.Duration
 	killNode    time.Time
+	// rejoinStart and rejoinEnd bound the killed server's return (zero without -rejoin).
+	rejoinStart, rejoinEnd time.Time
+	rejoinFailed           bool
+	// The standby's counters around the warm-up and after the rejoin.
+	warmStart, warmEnd, afterStart, afterEnd standbySample
 }
 
 // judge checks the stored data against the acknowledgements and prints the summary.
@@ -357,7 +396,7 @@ func (d *drill) judge(ctx context.Context, out io.Writer, db *sql.DB, in judgeIn
 		status int
 	}
 	counts := map[key]int{}
-	var outside5xx int
+	var outside5xx, lookup500, intake500 int
 	for _, c := range d.calls {
 		phase := "steady"
 		switch {
@@ -365,13 +404,28 @@ func (d *drill) judge(ctx context.Context, out io.Writer, db *sql.DB, in judgeIn
 			phase = "primary switch"
 		case c.end.After(in.killNode) && c.start.Before(nodeEnd):
 			phase = "node switch"
+		case !in.rejoinStart.IsZero() && c.end.After(in.rejoinStart) && c.start.Before(in.rejoinEnd):
+			phase = "rejoin"
+		case !in.rejoinEnd.IsZero() && !c.start.Before(in.rejoinEnd):
+			phase = "after rejoin"
 		}
 		counts[key{phase, c.intake, c.status}]++
-		if phase == "steady" && (c.status >= 500 || c.status <= 0) {
+		// The old primary's return is no switch: nothing may fail meanwhile.
+		switchWindow := phase == "primary switch" || phase == "node switch"
+		if !switchWindow && (c.status >= 500 || c.status <= 0) {
 			outside5xx++
 			if outside5xx <= 10 {
-				fmt.Fprintf(out, "outside the switch windows: status %d, %s → %s\n", c.status,
+				fmt.Fprintf(out, "outside the switch windows (%s): status %d, %s → %s\n", phase, c.status,
 					c.start.UTC().Format("15:04:05.000"), c.end.UTC().Format("15:04:05.000"))
+			}
+		}
+		// A lookup falls back to the primary, and is told 503 while no server answers:
+		// never 500, in any phase. Neither is an intake, whose switch is 503.
+		if c.status == http.StatusInternalServerError {
+			if c.intake {
+				intake500++
+			} else {
+				lookup500++
 			}
 		}
 	}
@@ -385,6 +439,19 @@ func (d *drill) judge(ctx context.Context, out io.Writer, db *sql.DB, in judgeIn
 		after-in.before-found)
 	fmt.Fprintf(out, "time to recover:          %.1f s (primary killed → first dossier acknowledged)\n", in.recovered.Seconds())
 	fmt.Fprintf(out, "codes checked:            %d unit-days, %d problems\n", days, len(gapErrs))
+	var warmReads, afterReads bool
+	if d.c.dbRead != "" {
+		var msg string
+		msg, warmReads = readsBetween(in.warmStart, in.warmEnd)
+		fmt.Fprintf(out, "standby during warm-up:   %s\n", msg)
+		if !in.rejoinEnd.IsZero() {
+			msg, afterReads = readsBetween(in.afterStart, in.afterEnd)
+			fmt.Fprintf(out, "standby after the rejoin: %s\n", msg)
+		}
+	}
+	if !in.rejoinEnd.IsZero() {
+		fmt.Fprintf(out, "old primary rejoined:     %.1f s after the restart\n", in.rejoinEnd.Sub(in.rejoinStart).Seconds())
+	}
 	fmt.Fprintf(out, "requests by phase, kind and status (0 = no answer):\n")
 	keys := make([]key, 0, len(counts))
 	for k := range counts {
@@ -414,6 +481,20 @@ func (d *drill) judge(ctx context.Context, out io.Writer, db *sql.DB, in judgeIn
 	}
 	if outside5xx != 0 {
 		fail("%d requests failed with 5xx or no answer outside the switch windows", outside5xx)
+	}
+	if lookup500 != 0 || intake500 != 0 {
+		fail("%d lookups and %d intakes answered 500 (a switch is 503)", lookup500, intake500)
+	}
+	if d.c.dbRead != "" && d.c.readers > 0 {
+		if !warmReads {
+			fail("the lookups did not reach the standby during the warm-up")
+		}
+		if !in.rejoinEnd.IsZero() && !afterReads {
+			fail("the lookups did not reach the rejoined standby")
+		}
+	}
+	if in.rejoinFailed {
+		fail("the killed server did not rejoin as synchronous standby")
 	}
 	if len(d.acks) == 0 {
 		fail("no dossier was acknowledged")

@@ -7,6 +7,7 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"time"
 
 	"motcua/internal/metrics"
@@ -56,14 +57,23 @@ type sqlStats struct {
 }
 
 // serveMetrics serves /metrics on the operator's address, apart from the public site, and
-// returns the function that stops it.
-func serveMetrics(addr string, reg *metrics.Registry, log *slog.Logger) (func(), error) {
+// returns the function that stops it. With profiling, the Go profiler (net/http/pprof)
+// is served there too, under /debug/pprof/: CPU and allocation profiles of the running
+// server, for measuring it under an outside load generator.
+func serveMetrics(addr string, reg *metrics.Registry, profiling bool, log *slog.Logger) (func(), error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("không mở được cổng số liệu vận hành %s: %w", addr, err)
 	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", reg.Handler())
+	if profiling {
+		mux.HandleFunc("GET /debug/pprof/", pprof.Index)
+		mux.HandleFunc("GET /debug/pprof/cmdline", pprof.Cmdline)
+		mux.HandleFunc("GET /debug/pprof/profile", pprof.Profile)
+		mux.HandleFunc("GET /debug/pprof/symbol", pprof.Symbol)
+		mux.HandleFunc("GET /debug/pprof/trace", pprof.Trace)
+	}
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	go func() {
 		if err := srv.Serve(ln); err != nil && err != http.ErrServerClosed {

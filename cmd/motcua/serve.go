@@ -31,8 +31,12 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 	proxies := fs.String("trusted-proxies", getenv("MOTCUA_TRUSTED_PROXIES"), "các proxy tin cậy (địa chỉ hoặc CIDR, cách nhau bởi dấu phẩy) được đọc X-Forwarded-For")
 	filesURL := fs.String("files", getenv("MOTCUA_FILES"), "kho tệp dùng chung cho nhiều máy chủ: s3://KHÓA:BÍ_MẬT@MÁY:CỔNG/BUCKET[?tls=false] (mặc định: thư mục dữ liệu)")
 	metricsAddr := fs.String("metrics-addr", getenv("MOTCUA_METRICS_ADDR"), "địa chỉ quản trị phục vụ /metrics (Prometheus), ví dụ 127.0.0.1:9090; để trống là tắt")
+	profiling := fs.Bool("pprof", getenv("MOTCUA_PPROF") == "1", "phục vụ thêm /debug/pprof/ (hồ sơ CPU, bộ nhớ của Go) trên --metrics-addr, để đo hiệu năng")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *profiling && *metricsAddr == "" {
+		return errors.New("--pprof cần --metrics-addr: hồ sơ hiệu năng chỉ phục vụ trên địa chỉ quản trị")
 	}
 	trusted, err := web.ParseTrustedProxies(*proxies)
 	if err != nil {
@@ -125,7 +129,7 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 	var reg *metrics.Registry
 	if *metricsAddr != "" {
 		reg = newMetrics(st)
-		stopMetrics, err := serveMetrics(*metricsAddr, reg, log)
+		stopMetrics, err := serveMetrics(*metricsAddr, reg, *profiling, log)
 		if err != nil {
 			ln.Close()
 			return err

@@ -1,11 +1,12 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"crypto/subtle"
 	"database/sql"
-	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -120,8 +121,9 @@ func scanBook(rows *sql.Rows) ([]BookEntry, error) {
 }
 
 // publicDossier loads what the public lookup needs — the procedure, the pinned process,
-// the deadline, the events and the lookup key — in one statement (one consistent read),
-// and projects the state; it never reads the applicant, the form or the documents.
+// the deadline, the events and the lookup key — in one statement of one row (one
+// consistent read), and projects the state; it never reads the applicant, the form or
+// the documents.
 func (s *Store) publicDossier(ctx context.Context, code string) (StoredDossier, error) {
 	rows, err := s.query(ctx, s.read, "DossierPublicByCode", code)
 	if err != nil {
@@ -129,32 +131,31 @@ func (s *Store) publicDossier(ctx context.Context, code string) (StoredDossier, 
 	}
 	defer rows.Close()
 	var (
-		out             StoredDossier
-		d               dossier.Dossier
-		process         string
-		mode, rule      string
-		channel         string
-		rawProcess, raw sql.RawBytes // valid until the next row: decoded, never kept
-		days            float64
-		seq             int
+		out                StoredDossier
+		d                  dossier.Dossier
+		process            string
+		mode, rule         string
+		channel            string
+		rawProcess, events sql.RawBytes // valid until Close: copied or decoded before it
+		days               float64
 	)
 	r := &out.Record
-	for rows.Next() {
+	if rows.Next() {
 		if err := rows.Scan(&r.ID, &r.Code, &r.UnitCode, &r.ProcedureCode, &r.ProcedureName, &rawProcess,
-			&days, &mode, &rule, &channel, &r.LookupKey, &seq, &raw); err != nil {
+			&days, &mode, &rule, &channel, &r.LookupKey, &events); err != nil {
 			return StoredDossier{}, fmt.Errorf("store: dossier %s: %w", code, err)
 		}
-		if len(d.Events) == 0 {
-			process = string(rawProcess) // the same on every row
+		process = string(rawProcess)
+		if d.Events, err = decodePublicEvents(events); err != nil {
+			return StoredDossier{}, fmt.Errorf("store: dossier %s: %w", code, err)
 		}
-		var e dossier.Event
-		if err := json.Unmarshal(raw, &e); err != nil {
-			return StoredDossier{}, fmt.Errorf("store: dossier %s event %d: %w", code, seq, err)
-		}
-		e.Seq = seq
-		d.Events = append(d.Events, e)
 	}
 	if err := rows.Err(); err != nil {
+		return StoredDossier{}, fmt.Errorf("store: dossier %s: %w", code, err)
+	}
+	// Give the connection back now: the calendar below takes one of its own, and a
+	// lookup holding two at once could starve the pool under load.
+	if err := rows.Close(); err != nil {
 		return StoredDossier{}, fmt.Errorf("store: dossier %s: %w", code, err)
 	}
 	if len(d.Events) == 0 {
@@ -174,5 +175,37 @@ func (s *Store) publicDossier(ctx context.Context, code string) (StoredDossier, 
 		return StoredDossier{}, fmt.Errorf("store: %w", err)
 	}
 	out.Dossier = d
+	return out, nil
+}
+
+// decodePublicEvents reads the events of DossierPublicByCode: "seq<TAB>payload" lines in
+// the order of seq.
+func decodePublicEvents(text []byte) ([]dossier.Event, error) {
+	if len(text) == 0 {
+		return nil, nil
+	}
+	out := make([]dossier.Event, 0, bytes.Count(text, []byte{'\n'})+1)
+	for len(text) > 0 {
+		line := text
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = nil
+		}
+		num, payload, ok := bytes.Cut(line, []byte{'\t'})
+		if !ok {
+			return nil, fmt.Errorf("event line without a sequence number")
+		}
+		seq, err := strconv.Atoi(string(num))
+		if err != nil {
+			return nil, fmt.Errorf("event sequence %q: %w", num, err)
+		}
+		out = append(out, dossier.Event{})
+		e := &out[len(out)-1]
+		if err := dossier.DecodeEvent(payload, e); err != nil {
+			return nil, fmt.Errorf("event %d: %w", seq, err)
+		}
+		e.Seq = seq
+	}
 	return out, nil
 }

@@ -53,14 +53,6 @@ SELECT id, applicant_name FROM dossiers WHERE applicant_folded = '' AND applican
 -- name: DossierFoldedNameSet
 UPDATE dossiers SET applicant_folded = ? WHERE id = ?;
 
--- name: DossierPublicByCode
-SELECT d.id, d.code, d.unit_code, d.procedure_code, d.procedure_name, d.process,
-    d.deadline_days, d.deadline_mode, d.supplement_rule, d.channel, d.lookup_key,
-    e.seq, e.payload
-FROM dossiers d JOIN dossier_events e ON e.dossier_id = d.id
-WHERE d.code = ?
-ORDER BY e.seq;
-
 -- name: DossierSequenceTake
 -- One row per (unit, day) of a group, written as several rows in one statement.
 INSERT INTO dossier_sequences (unit_code, day, last) VALUES (?, ?, ?)

@@ -194,6 +194,5 @@ func (s *Server) apiLookup(w http.ResponseWriter, r *http.Request) {
 		s.APIError(w, r, err)
 		return
 	}
-	w.Header().Set("Cache-Control", "no-store")
-	kit.WriteJSON(w, http.StatusOK, publicJSON(p, kit.PublicLabels(p)))
+	writeLookup(w, p)
 }

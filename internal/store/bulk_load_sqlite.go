@@ -56,11 +56,28 @@ func (b *BulkLoad) writeSQLite(ctx context.Context, batch *BulkBatch) error {
 			return err
 		}
 	}
-	// The reports' daily counts, in the same transaction as the dossiers (counts.go).
+	// The reports' daily counts, in the same transaction as the dossiers (counts.go),
+	// through statements prepared once per text (the text depends only on the rows).
 	for _, st := range batch.counts {
-		if _, err := b.conn.ExecContext(ctx, st.text, st.args...); err != nil {
-			return b.s.mapErr("DossierCountsAdd", err)
+		if err := b.execPrepared(ctx, "DossierCountsAdd", st.text, st.args); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// execPrepared runs text with args through a statement prepared once for the session.
+func (b *BulkLoad) execPrepared(ctx context.Context, key, text string, args []any) error {
+	st := b.stmts[text]
+	if st == nil {
+		var err error
+		if st, err = b.conn.PrepareContext(ctx, text); err != nil {
+			return b.s.mapErr(key, err)
+		}
+		b.stmts[text] = st
+	}
+	if _, err := st.ExecContext(ctx, args...); err != nil {
+		return b.s.mapErr(key, err)
 	}
 	return nil
 }

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"os"
+	"syscall"
 )
 
 // Access to the store's internals for the tests of this directory only.
@@ -105,3 +107,31 @@ func (s *Store) ForeignKeys(ctx context.Context) ([]string, error) {
 // SearchUnitsApart sets how many units of a scope a search reads one statement each
 // (treeSearchUnits).
 func (s *Store) SearchUnitsApart(n int) { s.treeSearch = n }
+
+// JournalMode is SQLite's journal mode of the database, as a new connection sees it.
+func (s *Store) JournalMode(ctx context.Context) (string, error) {
+	var mode string
+	err := s.read.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode)
+	return mode, err
+}
+
+// CrashInBatch writes the dossiers in a batch of the SQLite session and kills the process
+// before the commit, with a page cache so small that the batch's pages have already been
+// written into the database file: what a crash in the middle of a load leaves.
+func (b *BulkLoad) CrashInBatch(ctx context.Context, ds []ImportedDossier) error {
+	batch, err := b.Encode(ds)
+	if err != nil {
+		return err
+	}
+	if _, err := b.conn.ExecContext(ctx, "PRAGMA cache_size=10"); err != nil {
+		return err
+	}
+	if _, err := b.conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		return err
+	}
+	if err := b.writeSQLite(ctx, batch); err != nil {
+		return err
+	}
+	syscall.Kill(os.Getpid(), syscall.SIGKILL)
+	select {}
+}

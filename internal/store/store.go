@@ -152,6 +152,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 // cache (cache_size, 2 MB each) does not hold.
 const sqliteMmapSize = "0"
 
+// sqliteReaders is the number of read connections kept open on SQLite.
+const sqliteReaders = 8
+
 func openSQLite(path string) (*Store, error) {
 	// synchronous(FULL): an acknowledged commit survives power loss.
 	pragmas := "_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(10000)" +
@@ -169,8 +172,8 @@ func openSQLite(path string) (*Store, error) {
 		write.Close()
 		return nil, fmt.Errorf("store: open sqlite: %w", err)
 	}
-	read.SetMaxOpenConns(8)
-	read.SetMaxIdleConns(8)
+	read.SetMaxOpenConns(sqliteReaders)
+	read.SetMaxIdleConns(sqliteReaders)
 	read.SetConnMaxIdleTime(0)
 	return &Store{dialect: SQLite, write: write, read: read, location: path}, nil
 }

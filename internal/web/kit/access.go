@@ -36,6 +36,11 @@ type RateLimiter struct {
 	window time.Duration
 	mu     sync.Mutex
 	hits   map[string]rateWindow
+	// sweepAt is the size of hits past which the next request sweeps out the windows
+	// that ended: twice what the last sweep left, so that a sweep's cost is spread over
+	// as many new clients as it visits (amortised constant per request), however many
+	// clients are in their window.
+	sweepAt int
 
 	// shared, when set, counts in the database under scope.
 	shared    *store.Store
@@ -52,7 +57,7 @@ type rateWindow struct {
 // NewRateLimiter returns a limiter of limit requests per window per client, counted in
 // memory.
 func NewRateLimiter(limit int, window time.Duration) *RateLimiter {
-	return &RateLimiter{limit: limit, window: window, hits: map[string]rateWindow{}}
+	return &RateLimiter{limit: limit, window: window, hits: map[string]rateWindow{}, sweepAt: minSweep}
 }
 
 // NewSharedRateLimiter returns a limiter counted in the database under scope, for servers
@@ -64,6 +69,19 @@ func NewSharedRateLimiter(st *store.Store, scope string, limit int, window time.
 	return l
 }
 
+// minSweep is the smallest size of an in-memory limiter's table that is swept.
+const minSweep = 50000
+
+// sweep deletes the windows that ended before now and sets when to sweep next.
+func (l *RateLimiter) sweep(now time.Time) {
+	for k, w := range l.hits {
+		if now.Sub(w.start) >= l.window {
+			delete(l.hits, k)
+		}
+	}
+	l.sweepAt = max(minSweep, 2*len(l.hits))
+}
+
 // allow counts one request from key at now and reports whether it is within the limit.
 func (l *RateLimiter) allow(ctx context.Context, key string, now time.Time) bool {
 	if l.shared != nil {
@@ -71,12 +89,8 @@ func (l *RateLimiter) allow(ctx context.Context, key string, now time.Time) bool
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if len(l.hits) > 50000 {
-		for k, w := range l.hits {
-			if now.Sub(w.start) >= l.window {
-				delete(l.hits, k)
-			}
-		}
+	if len(l.hits) > l.sweepAt {
+		l.sweep(now)
 	}
 	w := l.hits[key]
 	if now.Sub(w.start) >= l.window {

@@ -339,46 +339,114 @@ func (t Tallies) AtGrains() map[GrainKey]Tally {
 	return out
 }
 
-// Prefix is how the sum of the counts over every day before End is read from the three
-// grains: the years starting before Years, the half-months starting from Years and
-// before Halves, and the days from Halves to End (exclusive), where Years is the latest
-// statutory year start and Halves the latest half-month start on or before End.
+// Prefix is how the sum of the counts over every day before a day E is read from the
+// three grains, from whichever side reads fewer rows. First the half-month boundary B
+// nearest to E (E itself when E starts a half-month): the days between them are added
+// (from B to E, when B is before E) or taken away (from E to B, when B is after E).
+// Then the sum before B: either forwards, the statutory years before B's year and the
+// half-months of B's year before B, or backwards, the years up to and including B's
+// year less its half-months from B on. A prefix thus reads at most one or two rows per
+// statutory year, twelve half-months and eight days per unit and procedure, where
+// reading forwards only would read up to 23 half-months and 14 days.
 type Prefix struct {
-	Years, Halves, End calendar.Date
+	// Years: the year rows starting before it count once.
+	Years calendar.Date
+	// Halves and Days: the half-month and day rows starting in the span count with the
+	// span's sign.
+	Halves, Days Span
+}
+
+// Span is a signed range of first days: the rows starting on or after From and before
+// To count Sign times (1 or -1). An empty span (From = To) reads nothing.
+type Span struct {
+	From, To calendar.Date
+	Sign     int
+}
+
+func (s Span) weight(start calendar.Date) int {
+	if start.Before(s.From) || !start.Before(s.To) {
+		return 0
+	}
+	return s.Sign
 }
 
 // PrefixBefore returns how to read the sum of the counts over the days before end.
 func PrefixBefore(end calendar.Date) Prefix {
-	return Prefix{Years: StatutoryYearStart(end), Halves: HalfMonth(end), End: end}
+	var p Prefix
+	b := HalfMonth(end)
+	if next := nextHalf(b); !end.Equal(b) && days(end, next) < days(b, end) {
+		p.Days = Span{From: end, To: next, Sign: -1}
+		b = next
+	} else {
+		p.Days = Span{From: b, To: end, Sign: 1}
+	}
+	year := StatutoryYearStart(b)
+	after := calendar.NewDate(year.Year+1, 12, 15)
+	before := 0 // half-months of the year before b
+	for h := year; h.Before(b); h = nextHalf(h) {
+		before++
+	}
+	if 24-before+1 < before { // backwards: the year's row and the half-months from b on
+		p.Years = after
+		p.Halves = Span{From: b, To: after, Sign: -1}
+	} else {
+		p.Years = year
+		p.Halves = Span{From: year, To: b, Sign: 1}
+	}
+	return p
 }
 
-// Holds reports whether the row at grain g starting on start is one the prefix reads.
-func (p Prefix) Holds(g Grain, start calendar.Date) bool {
+// nextHalf returns the first day of the half-month after the one starting on h.
+func nextHalf(h calendar.Date) calendar.Date {
+	if h.Day < 15 {
+		return calendar.NewDate(h.Year, h.Month, 15)
+	}
+	return calendar.NewDate(h.Year, h.Month+1, 1) // NewDate carries December into January
+}
+
+// days returns the number of days from a to b.
+func days(a, b calendar.Date) int {
+	n := 0
+	for d := a; d.Before(b); d = d.AddDays(1) {
+		n++
+	}
+	return n
+}
+
+// Weight returns how many times the row at grain g starting on start counts in the
+// prefix: 1, -1 or 0 (not read).
+func (p Prefix) Weight(g Grain, start calendar.Date) int {
 	switch g {
 	case GrainYear:
-		return start.Before(p.Years)
+		if start.Before(p.Years) {
+			return 1
+		}
+		return 0
 	case GrainHalf:
-		return !start.Before(p.Years) && start.Before(p.Halves)
+		return p.Halves.weight(start)
 	}
-	return !start.Before(p.Halves) && start.Before(p.End)
+	return p.Days.weight(start)
 }
 
-// AddPrefixes adds rows to the sums from the two prefix sums the store reads: atEnd, a
-// row counted in the prefix before the day after the period, and atStart, one counted
-// in the prefix before its first day (a row may be both).
-func (s *PeriodSums) AddPrefixes(t Tally, atEnd, atStart bool) {
-	sign := 0
-	if atEnd {
-		sign++
-		s.Overdue += t[DayDue] - t[DayDueFinished]
-		s.Twice.Overdue += t[DayTwiceDue] - t[DayTwiceDueFinished]
-	}
-	if atStart {
-		sign--
-		s.OpenBefore += t[DayReceivedOnline] + t[DayReceivedDirect] -
-			t[DayEarly] - t[DayOnTime] - t[DayLate] - t[DayWithdrawn]
-		s.Twice.OpenBefore += t[DayTwiceReceived] - t[DayTwiceFinished]
-	}
+// Args returns the prefix as the counts' queries take it: the years' bound, then the
+// sign, first and end day of the half-months and of the days.
+func (p Prefix) Args() []any {
+	return []any{p.Years.String(), p.Halves.Sign, p.Halves.From.String(), p.Halves.To.String(),
+		p.Days.Sign, p.Days.From.String(), p.Days.To.String()}
+}
+
+// AddPrefixes adds a row to the sums with its weights in the two prefix sums the store
+// reads (Prefix.Weight): atEnd in the prefix before the day after the period, atStart in
+// the prefix before its first day. The period's sums are the first prefix minus the
+// second; the carried-over dossiers come from the second alone and the overdue ones from
+// the first alone.
+func (s *PeriodSums) AddPrefixes(t Tally, atEnd, atStart int) {
+	s.Overdue += atEnd * (t[DayDue] - t[DayDueFinished])
+	s.Twice.Overdue += atEnd * (t[DayTwiceDue] - t[DayTwiceDueFinished])
+	s.OpenBefore += atStart * (t[DayReceivedOnline] + t[DayReceivedDirect] -
+		t[DayEarly] - t[DayOnTime] - t[DayLate] - t[DayWithdrawn])
+	s.Twice.OpenBefore += atStart * (t[DayTwiceReceived] - t[DayTwiceFinished])
+	sign := atEnd - atStart
 	s.ReceivedOnline += sign * t[DayReceivedOnline]
 	s.ReceivedDirect += sign * t[DayReceivedDirect]
 	s.Early += sign * t[DayEarly]

@@ -28,8 +28,8 @@ func sumsByPrefixes(t Tallies, p Period) map[string]PeriodSums {
 	out := map[string]PeriodSums{}
 	start, end := PrefixBefore(p.From), PrefixBefore(p.To.AddDays(1))
 	for k, row := range t.AtGrains() {
-		atEnd, atStart := end.Holds(k.Grain, k.Start), start.Holds(k.Grain, k.Start)
-		if atEnd || atStart {
+		atEnd, atStart := end.Weight(k.Grain, k.Start), start.Weight(k.Grain, k.Start)
+		if atEnd != 0 || atStart != 0 {
 			s := out[k.ProcedureCode]
 			s.AddPrefixes(row, atEnd, atStart)
 			out[k.ProcedureCode] = s
@@ -117,7 +117,7 @@ func TestII06aFromCounts(t *testing.T) {
 			p, err := NewPeriod(from, from.AddDays(r.IntN(200)))
 			if i%4 == 0 { // a statutory period: whole half-months
 				p, err = Named(Quarter, 2025, 1+r.IntN(4))
-				if pre := PrefixBefore(p.From); pre.Halves != p.From {
+				if pre := PrefixBefore(p.From); pre.Days.From != pre.Days.To {
 					t.Errorf("%s: prefix %+v reads days", p.Name, pre)
 				}
 			}
@@ -212,5 +212,37 @@ func TestContributionDiff(t *testing.T) {
 				t.Errorf("got %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestPrefixBefore checks the prefix on every pair of days over three statutory years:
+// each day's marks, counted at the three grains, are read exactly once (with their
+// weights summed) when the day is before the prefix's end and not at all otherwise, and
+// a prefix reads at most twelve half-months and eight days.
+func TestPrefixBefore(t *testing.T) {
+	t.Parallel()
+	first, last := calendar.NewDate(2024, 12, 1), calendar.NewDate(2027, 1, 31)
+	for end := first; !end.After(last); end = end.AddDays(1) {
+		p := PrefixBefore(end)
+		halves, days := 0, 0
+		for d := first; !d.After(last); d = d.AddDays(1) {
+			got := p.Weight(GrainDay, d) + p.Weight(GrainHalf, HalfMonth(d)) + p.Weight(GrainYear, StatutoryYearStart(d))
+			want := 0
+			if d.Before(end) {
+				want = 1
+			}
+			if got != want {
+				t.Fatalf("prefix before %s (%+v): the marks of %s count %d times, want %d", end, p, d, got, want)
+			}
+			if p.Weight(GrainDay, d) != 0 {
+				days++
+			}
+			if d == HalfMonth(d) && p.Weight(GrainHalf, d) != 0 {
+				halves++
+			}
+		}
+		if halves > 12 || days > 8 {
+			t.Fatalf("prefix before %s (%+v) reads %d half-months and %d days", end, p, halves, days)
+		}
 	}
 }

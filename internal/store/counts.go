@@ -260,13 +260,12 @@ func (s *Store) DossierCountRows(ctx context.Context, unit string, subtree bool)
 
 // II06aSums reads the sums of the daily counts that Biểu II.06a needs for the period
 // (report.PeriodSums), per field code, for the unit and with subtree every unit below it:
-// two prefix sums, each at most a row per statutory year, 24 half-months and 15 days per
-// unit and procedure (report.PrefixBefore).
+// two prefix sums, each at most a row or two per statutory year, 12 half-months and 8
+// days per unit and procedure (report.PrefixBefore).
 func (s *Store) II06aSums(ctx context.Context, unit string, subtree bool, p report.Period) (map[string]report.PeriodSums, error) {
 	var args []any
 	for _, pre := range []report.Prefix{report.PrefixBefore(p.To.AddDays(1)), report.PrefixBefore(p.From)} {
-		y, h, e := pre.Years.String(), pre.Halves.String(), pre.End.String()
-		args = append(args, y, y, h, h, e)
+		args = append(args, pre.Args()...)
 	}
 	rows, err := s.query(ctx, s.read, "II06aSums", append([]any{unit, flag(subtree)}, args...)...)
 	if err != nil {

@@ -89,56 +89,55 @@ UPDATE dossier_counts_rule SET rule = ? WHERE id = 1;
 -- report.PeriodSums per field of the unit (and with the subtree flag every unit below
 -- it) for a period, from two prefix sums (report.PrefixBefore, report.PeriodSums.AddPrefixes):
 -- side 1 the prefix before the day after the last day, side -1 the prefix before the
--- first day, each the years before its year start, the half-months from that to its
--- half-month start and the days from that to its end, each a range of the primary key
--- per unit. Parameters: unit, subtree flag,
--- then year start, year start, half start, half start, end for side 1 and for side -1.
+-- first day, each the years before a bound, and signed (w) spans of half-months and of
+-- days, each a range of the primary key per unit. Parameters: unit, subtree flag, then
+-- report.Prefix.Args for side 1 and for side -1.
 WITH RECURSIVE tree(id) AS (
     SELECT id FROM units WHERE code = ?
     UNION ALL
     SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id WHERE ? = 1
 ), scope(code) AS (
     SELECT u.code FROM units u JOIN tree t ON t.id = u.id
-), picked(procedure_code, side, received_online, received_direct, early, on_time, late,
+), picked(procedure_code, side, w, received_online, received_direct, early, on_time, late,
     withdrawn, due, due_finished) AS (
-    SELECT c.procedure_code, 1, c.received_online, c.received_direct, c.early, c.on_time,
+    SELECT c.procedure_code, 1, 1, c.received_online, c.received_direct, c.early, c.on_time,
         c.late, c.withdrawn, c.due, c.due_finished
     FROM dossier_counts c
     WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'y' AND c.first_day < ?
     UNION ALL
-    SELECT c.procedure_code, 1, c.received_online, c.received_direct, c.early, c.on_time,
+    SELECT c.procedure_code, 1, CAST(? AS INTEGER), c.received_online, c.received_direct, c.early, c.on_time,
         c.late, c.withdrawn, c.due, c.due_finished
     FROM dossier_counts c
     WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'h' AND c.first_day >= ? AND c.first_day < ?
     UNION ALL
-    SELECT c.procedure_code, 1, c.received_online, c.received_direct, c.early, c.on_time,
+    SELECT c.procedure_code, 1, CAST(? AS INTEGER), c.received_online, c.received_direct, c.early, c.on_time,
         c.late, c.withdrawn, c.due, c.due_finished
     FROM dossier_counts c
     WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'd' AND c.first_day >= ? AND c.first_day < ?
     UNION ALL
-    SELECT c.procedure_code, -1, c.received_online, c.received_direct, c.early, c.on_time,
+    SELECT c.procedure_code, -1, 1, c.received_online, c.received_direct, c.early, c.on_time,
         c.late, c.withdrawn, c.due, c.due_finished
     FROM dossier_counts c
     WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'y' AND c.first_day < ?
     UNION ALL
-    SELECT c.procedure_code, -1, c.received_online, c.received_direct, c.early, c.on_time,
+    SELECT c.procedure_code, -1, CAST(? AS INTEGER), c.received_online, c.received_direct, c.early, c.on_time,
         c.late, c.withdrawn, c.due, c.due_finished
     FROM dossier_counts c
     WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'h' AND c.first_day >= ? AND c.first_day < ?
     UNION ALL
-    SELECT c.procedure_code, -1, c.received_online, c.received_direct, c.early, c.on_time,
+    SELECT c.procedure_code, -1, CAST(? AS INTEGER), c.received_online, c.received_direct, c.early, c.on_time,
         c.late, c.withdrawn, c.due, c.due_finished
     FROM dossier_counts c
     WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'd' AND c.first_day >= ? AND c.first_day < ?
 ), sums(procedure_code, received_online, received_direct, open_before, early, on_time, late,
     withdrawn, overdue) AS (
     SELECT c.procedure_code,
-        SUM(c.side * c.received_online), SUM(c.side * c.received_direct),
-        SUM(CASE WHEN c.side = -1 THEN c.received_online + c.received_direct
-            - c.early - c.on_time - c.late - c.withdrawn ELSE 0 END),
-        SUM(c.side * c.early), SUM(c.side * c.on_time), SUM(c.side * c.late),
-        SUM(c.side * c.withdrawn),
-        SUM(CASE WHEN c.side = 1 THEN c.due - c.due_finished ELSE 0 END)
+        SUM(c.side * c.w * c.received_online), SUM(c.side * c.w * c.received_direct),
+        SUM(CASE WHEN c.side = -1 THEN c.w * (c.received_online + c.received_direct
+            - c.early - c.on_time - c.late - c.withdrawn) ELSE 0 END),
+        SUM(c.side * c.w * c.early), SUM(c.side * c.w * c.on_time), SUM(c.side * c.w * c.late),
+        SUM(c.side * c.w * c.withdrawn),
+        SUM(CASE WHEN c.side = 1 THEN c.w * (c.due - c.due_finished) ELSE 0 END)
     FROM picked c
     GROUP BY c.procedure_code
 )
@@ -159,8 +158,8 @@ GROUP BY COALESCE(p.field_code, '');
 -- dossiers with a fee due and paid online (3.6) and, summed per procedure first, the
 -- procedures with such dossiers in the period (3.4). Roots: the units
 -- directly below the first parameter's unit, or the second parameter's unit ('' for
--- none). Then year start, year start, half start, half start, end for side 1 (the
--- prefix before the day after the last day) and for side -1 (before the first day).
+-- none). Then report.Prefix.Args for side 1 (the prefix before the day after the last
+-- day) and for side -1 (before the first day).
 WITH RECURSIVE tree(id, code, root) AS (
     SELECT id, code, code FROM units
     WHERE parent_id IN (SELECT p.id FROM units p WHERE p.code = ?) OR code = ?
@@ -168,44 +167,44 @@ WITH RECURSIVE tree(id, code, root) AS (
     SELECT u.id, u.code, t.root FROM units u JOIN tree t ON u.parent_id = t.id
 ), scope(code, root) AS (
     SELECT code, root FROM tree
-), picked(root, side, procedure_code, received_online, received_direct, early, on_time, late, withdrawn, due, due_finished, result_dossiers, twice_received, twice_finished, twice_late, twice_withdrawn, twice_due, twice_due_finished, fee_due, paid_online) AS (
-    SELECT s.root, 1, c.procedure_code, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished, c.fee_due, c.paid_online
+), picked(root, side, w, procedure_code, received_online, received_direct, early, on_time, late, withdrawn, due, due_finished, result_dossiers, twice_received, twice_finished, twice_late, twice_withdrawn, twice_due, twice_due_finished, fee_due, paid_online) AS (
+    SELECT s.root, 1, 1, c.procedure_code, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
     WHERE c.grain = 'y' AND c.first_day < ?
     UNION ALL
-    SELECT s.root, 1, c.procedure_code, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished, c.fee_due, c.paid_online
+    SELECT s.root, 1, CAST(? AS INTEGER), c.procedure_code, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
     WHERE c.grain = 'h' AND c.first_day >= ? AND c.first_day < ?
     UNION ALL
-    SELECT s.root, 1, c.procedure_code, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished, c.fee_due, c.paid_online
+    SELECT s.root, 1, CAST(? AS INTEGER), c.procedure_code, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
     WHERE c.grain = 'd' AND c.first_day >= ? AND c.first_day < ?
     UNION ALL
-    SELECT s.root, -1, c.procedure_code, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished, c.fee_due, c.paid_online
+    SELECT s.root, -1, 1, c.procedure_code, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
     WHERE c.grain = 'y' AND c.first_day < ?
     UNION ALL
-    SELECT s.root, -1, c.procedure_code, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished, c.fee_due, c.paid_online
+    SELECT s.root, -1, CAST(? AS INTEGER), c.procedure_code, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
     WHERE c.grain = 'h' AND c.first_day >= ? AND c.first_day < ?
     UNION ALL
-    SELECT s.root, -1, c.procedure_code, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished, c.fee_due, c.paid_online
+    SELECT s.root, -1, CAST(? AS INTEGER), c.procedure_code, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
     WHERE c.grain = 'd' AND c.first_day >= ? AND c.first_day < ?
 ), per_procedure AS (
     SELECT root, procedure_code,
-        SUM(side * received_online) AS received_online, SUM(side * received_direct) AS received_direct,
-        SUM(CASE WHEN side = -1 THEN received_online + received_direct - early - on_time - late - withdrawn ELSE 0 END) AS open_before,
-        SUM(side * early) AS early, SUM(side * on_time) AS on_time, SUM(side * late) AS late,
-        SUM(side * withdrawn) AS withdrawn,
-        SUM(CASE WHEN side = 1 THEN due - due_finished ELSE 0 END) AS overdue,
-        SUM(side * result_dossiers) AS result_dossiers,
-        SUM(side * twice_received) AS twice_received,
-        SUM(CASE WHEN side = -1 THEN twice_received - twice_finished ELSE 0 END) AS twice_open_before,
-        SUM(side * twice_finished) AS twice_finished, SUM(side * twice_late) AS twice_late,
-        SUM(side * twice_withdrawn) AS twice_withdrawn,
-        SUM(CASE WHEN side = 1 THEN twice_due - twice_due_finished ELSE 0 END) AS twice_overdue,
-        SUM(side * fee_due) AS fee_due, SUM(side * paid_online) AS paid_online
+        SUM(side * w * received_online) AS received_online, SUM(side * w * received_direct) AS received_direct,
+        SUM(CASE WHEN side = -1 THEN w * (received_online + received_direct - early - on_time - late - withdrawn) ELSE 0 END) AS open_before,
+        SUM(side * w * early) AS early, SUM(side * w * on_time) AS on_time, SUM(side * w * late) AS late,
+        SUM(side * w * withdrawn) AS withdrawn,
+        SUM(CASE WHEN side = 1 THEN w * (due - due_finished) ELSE 0 END) AS overdue,
+        SUM(side * w * result_dossiers) AS result_dossiers,
+        SUM(side * w * twice_received) AS twice_received,
+        SUM(CASE WHEN side = -1 THEN w * (twice_received - twice_finished) ELSE 0 END) AS twice_open_before,
+        SUM(side * w * twice_finished) AS twice_finished, SUM(side * w * twice_late) AS twice_late,
+        SUM(side * w * twice_withdrawn) AS twice_withdrawn,
+        SUM(CASE WHEN side = 1 THEN w * (twice_due - twice_due_finished) ELSE 0 END) AS twice_overdue,
+        SUM(side * w * fee_due) AS fee_due, SUM(side * w * paid_online) AS paid_online
     FROM picked
     GROUP BY root, procedure_code
 )

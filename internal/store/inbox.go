@@ -299,8 +299,9 @@ func (s *Store) inboxArms(ctx context.Context, q InboxQuery) ([]inboxArm, error)
 	}
 	// A search in the newest-first list tests the text on a unit's index first (see
 	// queries/inbox.postgres.sql).
+	text := strings.TrimSpace(q.Q) != ""
 	rows, count, search := "InboxUnit"+order, "InboxUnitCount", false
-	if order == "Newest" && strings.TrimSpace(q.Q) != "" {
+	if order == "Newest" && text {
 		rows, count, search = "InboxUnitSearch", "InboxUnitSearchCount", true
 	}
 	var arms []inboxArm
@@ -308,9 +309,13 @@ func (s *Store) inboxArms(ctx context.Context, q InboxQuery) ([]inboxArm, error)
 	if s.treeSearch > 0 {
 		apart = s.treeSearch
 	}
-	if search && len(codes) > apart {
-		// A search over many units: one statement for all of them.
-		arms = append(arms, inboxArm{rows: "InboxTreeSearch", count: "InboxTreeSearchCount", lead: []any{q.Scope}})
+	if text && len(codes) > apart {
+		// A search over many units: one statement for all of them, in the list's order.
+		tree := "InboxTreeSearch"
+		if order == "Finished" {
+			tree = "InboxTreeSearchFinished"
+		}
+		arms = append(arms, inboxArm{rows: tree, count: "InboxTreeSearchCount", lead: []any{q.Scope}})
 		codes = nil
 	}
 	for _, c := range codes {

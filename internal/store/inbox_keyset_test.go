@@ -74,6 +74,7 @@ func TestInboxKeyset(t *testing.T) {
 			{"a search by name in one unit", store.InboxQuery{Scope: "H26.01", Order: store.Newest, Q: "Đào"}, 2, 0},
 			{"a search by name among the finished", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: "nguyen", Statuses: finished}, 5, 0},
 			{"a search by ID number", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: "079123456789"}, 10, 0},
+			{"a search by name, last finished first", store.InboxQuery{Scope: "H26", Order: store.LastFinished, Q: "nguyen", Statuses: finished}, 5, 0},
 			{"a search by part of a code", store.InboxQuery{Scope: "H26", Order: store.Newest, Q: strings.ToLower(codes[5][:len(codes[5])-1])}, -1, 0},
 		}
 		// The same searches over the scope of two units in one statement, as over a
@@ -85,6 +86,7 @@ func TestInboxKeyset(t *testing.T) {
 				cases = append(cases, c)
 			}
 		}
+		perUnit := map[string][]string{}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
 				s.SearchUnitsApart(c.apart)
@@ -112,6 +114,12 @@ func TestInboxKeyset(t *testing.T) {
 					t.Fatalf("got %d dossiers in the whole list, want %d", len(whole), c.want)
 				}
 				want := codesOf(whole)
+				// At once, the same dossiers in the same order as one statement per unit.
+				if base, ok := strings.CutSuffix(c.name, " over the scope at once"); !ok {
+					perUnit[c.name] = want
+				} else if !slices.Equal(want, perUnit[base]) {
+					t.Fatalf("at once %v, one statement per unit %v", want, perUnit[base])
+				}
 				// Forwards, three at a time after the last of the previous page.
 				var got []string
 				q := c.q

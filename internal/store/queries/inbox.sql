@@ -327,6 +327,38 @@ WHERE d.unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id) AND
 ORDER BY d.id
 LIMIT ? OFFSET ?;
 
+-- name: InboxTreeSearchFinished
+-- InboxTreeSearch in the finished view, last finished first: a common text walks the
+-- finished dossiers of every unit in that order (dossiers_finished_all, migration 024)
+-- and stops at the page; a rare one is found through the trigram indexes (PostgreSQL).
+-- Parameters: scope root, after instant, after id, the filters, limit, offset.
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM units WHERE code = ?
+    UNION ALL
+    SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
+)
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
+  AND d.finished_at IS NOT NULL AND (d.finished_at, d.id) < (?, ?)
+  {{InboxFilters}}
+ORDER BY d.finished_at DESC, d.id DESC
+LIMIT ? OFFSET ?;
+
+-- name: InboxTreeSearchFinishedBack
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM units WHERE code = ?
+    UNION ALL
+    SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
+)
+SELECT {{InboxColumns}}
+FROM dossiers d
+WHERE d.unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
+  AND d.finished_at IS NOT NULL AND (d.finished_at, d.id) > (?, ?)
+  {{InboxFilters}}
+ORDER BY d.finished_at, d.id
+LIMIT ? OFFSET ?;
+
 -- name: InboxTreeSearchCount
 -- Parameters: scope root, the filters, cap.
 WITH RECURSIVE tree(id) AS (

@@ -435,6 +435,56 @@ func (p Prefix) Args() []any {
 		p.Days.Sign, p.Days.From.String(), p.Days.To.String()}
 }
 
+// GrainSpan is a range of first days at one grain: the rows of that grain starting on
+// or after From and before To.
+type GrainSpan struct {
+	Grain    Grain
+	From, To calendar.Date
+}
+
+// CoverSpans is the most spans Cover returns: days, half-months, years, half-months, days.
+const CoverSpans = 5
+
+// Cover returns the rows that hold exactly the days of the period, at the coarsest grains
+// that fit: the days up to the first half-month boundary, the half-months up to the first
+// statutory year boundary, the whole years, then half-months and days again. The sums of
+// flows within the period (the dossiers received, the fees) read these few rows, where
+// the stocks at its ends (carried over, overdue) need the prefixes.
+func Cover(p Period) []GrainSpan {
+	var out []GrainSpan
+	end := p.To.AddDays(1)
+	for a := p.From; a.Before(end); {
+		g, next := GrainDay, a.AddDays(1)
+		if year := calendar.NewDate(a.Year+1, 12, 15); a == StatutoryYearStart(a) && !end.Before(year) {
+			g, next = GrainYear, year
+		} else if h := nextHalf(a); a == HalfMonth(a) && !end.Before(h) {
+			g, next = GrainHalf, h
+		}
+		if n := len(out); n > 0 && out[n-1].Grain == g && out[n-1].To == a {
+			out[n-1].To = next
+		} else {
+			out = append(out, GrainSpan{Grain: g, From: a, To: next})
+		}
+		a = next
+	}
+	return out
+}
+
+// CoverArgs returns the cover of the period as the counts' queries take it: CoverSpans
+// times the grain, first and end day, the spans beyond the cover empty.
+func CoverArgs(p Period) []any {
+	spans := Cover(p)
+	out := make([]any, 0, 3*CoverSpans)
+	for i := range CoverSpans {
+		if i < len(spans) {
+			out = append(out, string(spans[i].Grain), spans[i].From.String(), spans[i].To.String())
+		} else {
+			out = append(out, string(GrainDay), p.From.String(), p.From.String())
+		}
+	}
+	return out
+}
+
 // AddPrefixes adds a row to the sums with its weights in the two prefix sums the store
 // reads (Prefix.Weight): atEnd in the prefix before the day after the period, atStart in
 // the prefix before its first day. The period's sums are the first prefix minus the

@@ -246,3 +246,48 @@ func TestPrefixBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestCover checks the cover of random periods over three statutory years: each day's
+// marks, counted at the three grains, are read exactly once when the day is within the
+// period and not at all otherwise, in at most CoverSpans spans.
+func TestCover(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(3, 5))
+	first := calendar.NewDate(2024, 12, 1)
+	in := func(spans []GrainSpan, g Grain, start calendar.Date) int {
+		n := 0
+		for _, s := range spans {
+			if s.Grain == g && !start.Before(s.From) && start.Before(s.To) {
+				n++
+			}
+		}
+		return n
+	}
+	for range 400 {
+		from := first.AddDays(r.IntN(800))
+		p, err := NewPeriod(from, from.AddDays(r.IntN(500)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.IntN(4) == 0 {
+			p, err = Named([]Kind{Year, Quarter, Month}[r.IntN(3)], 2025+r.IntN(2), 1+r.IntN(4))
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		spans := Cover(p)
+		if len(spans) > CoverSpans {
+			t.Fatalf("%s: %d spans %+v", p.Name, len(spans), spans)
+		}
+		for d := first.AddDays(-20); d.Before(first.AddDays(1400)); d = d.AddDays(1) {
+			got := in(spans, GrainDay, d) + in(spans, GrainHalf, HalfMonth(d)) + in(spans, GrainYear, StatutoryYearStart(d))
+			want := 0
+			if !d.Before(p.From) && !d.After(p.To) {
+				want = 1
+			}
+			if got != want {
+				t.Fatalf("%s (%s – %s), cover %+v: the marks of %s count %d times, want %d", p.Name, p.From, p.To, spans, d, got, want)
+			}
+		}
+	}
+}

@@ -65,6 +65,9 @@ func TestBulkLoadValid(t *testing.T) {
 			}
 			loaded[u] = fmt.Sprint(c)
 		}
+		if n, err := s.UnitCountsDiffer(ctx); err != nil || n != 0 {
+			t.Fatalf("%d rows of the counts by unit differ from the counts summed over the procedures (%v)", n, err)
+		}
 		if err := s.RebuildDossierCounts(ctx); err != nil {
 			t.Fatal(err)
 		}

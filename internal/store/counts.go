@@ -22,50 +22,94 @@ type countStatement struct {
 	args []any
 }
 
+// countRowSet is rows of one of the counts' tables: n rows, their values one after the
+// other in args.
+type countRowSet struct {
+	n    int
+	args []any
+}
+
 // countRows turns a change of the daily counts into the rows of DossierCountsAdd at the
-// three grains (report.Tallies.AtGrains), in key order so that concurrent transactions
-// lock shared rows in the same order: n rows, their values one after the other in args.
-func countRows(t report.Tallies) (n int, args []any) {
+// three grains (report.Tallies.AtGrains) and those of DossierUnitCountsAdd, the same
+// summed over the procedures, each in key order so that concurrent transactions lock
+// shared rows in the same order.
+func countRows(t report.Tallies) (byProcedure, byUnit countRowSet) {
 	rows := t.AtGrains()
 	keys := make([]report.GrainKey, 0, len(rows))
+	units := map[report.GrainKey]report.Tally{}
 	for k, row := range rows {
+		if row.Zero() {
+			continue
+		}
+		keys = append(keys, k)
+		u := k
+		u.ProcedureCode = ""
+		sum := units[u]
+		for i, n := range row {
+			sum[i] += n
+		}
+		units[u] = sum
+	}
+	order := func(a, b report.GrainKey) int {
+		return cmp.Or(cmp.Compare(a.UnitCode, b.UnitCode), cmp.Compare(a.Grain, b.Grain),
+			a.Start.Compare(b.Start), cmp.Compare(a.ProcedureCode, b.ProcedureCode))
+	}
+	slices.SortFunc(keys, order)
+	byProcedure.args = make([]any, 0, len(keys)*countColumns)
+	for _, k := range keys {
+		byProcedure.args = append(byProcedure.args, k.UnitCode, string(k.Grain), k.Start.String(), k.ProcedureCode)
+		for _, n := range rows[k] {
+			byProcedure.args = append(byProcedure.args, n)
+		}
+	}
+	byProcedure.n = len(keys)
+	keys = keys[:0]
+	for k, row := range units {
 		if !row.Zero() {
 			keys = append(keys, k)
 		}
 	}
-	slices.SortFunc(keys, func(a, b report.GrainKey) int {
-		return cmp.Or(cmp.Compare(a.UnitCode, b.UnitCode), cmp.Compare(a.Grain, b.Grain),
-			a.Start.Compare(b.Start), cmp.Compare(a.ProcedureCode, b.ProcedureCode))
-	})
-	args = make([]any, 0, len(keys)*countColumns)
+	slices.SortFunc(keys, order)
+	byUnit.args = make([]any, 0, len(keys)*unitCountColumns)
 	for _, k := range keys {
-		args = append(args, k.UnitCode, string(k.Grain), k.Start.String(), k.ProcedureCode)
-		for _, n := range rows[k] {
-			args = append(args, n)
+		byUnit.args = append(byUnit.args, k.UnitCode, string(k.Grain), k.Start.String())
+		for _, n := range units[k] {
+			byUnit.args = append(byUnit.args, n)
 		}
 	}
-	return len(keys), args
+	byUnit.n = len(keys)
+	return byProcedure, byUnit
 }
 
-// countColumns is the number of values in a row of DossierCountsAdd.
-const countColumns = 4 + int(report.DayMeasures)
+// countColumns and unitCountColumns are the numbers of values in a row of
+// DossierCountsAdd and of DossierUnitCountsAdd.
+const (
+	countColumns     = 4 + int(report.DayMeasures)
+	unitCountColumns = 3 + int(report.DayMeasures)
+)
 
-// countStatements turns a change of the daily counts into DossierCountsAdd statements
-// of at most countRowsPerSQL rows each (countRows).
+// countStatements turns a change of the daily counts into DossierCountsAdd and
+// DossierUnitCountsAdd statements of at most countRowsPerSQL rows each (countRows).
 func (s *Store) countStatements(t report.Tallies) ([]countStatement, error) {
-	n, all := countRows(t)
+	byProcedure, byUnit := countRows(t)
 	var out []countStatement
-	for start := 0; start < n; start += countRowsPerSQL {
-		rows := min(countRowsPerSQL, n-start)
-		args := all[start*countColumns : (start+rows)*countColumns]
-		head, tail, err := s.bulkText("DossierCountsAdd", rows, countColumns)
-		if err != nil {
-			return nil, err
+	for _, set := range []struct {
+		name string
+		cols int
+		rows countRowSet
+	}{{"DossierCountsAdd", countColumns, byProcedure}, {"DossierUnitCountsAdd", unitCountColumns, byUnit}} {
+		for start := 0; start < set.rows.n; start += countRowsPerSQL {
+			rows := min(countRowsPerSQL, set.rows.n-start)
+			args := set.rows.args[start*set.cols : (start+rows)*set.cols]
+			head, tail, err := s.bulkText(set.name, rows, set.cols)
+			if err != nil {
+				return nil, err
+			}
+			if err := checkArgs(args); err != nil {
+				return nil, err
+			}
+			out = append(out, countStatement{text: head + tail, args: args})
 		}
-		if err := checkArgs(args); err != nil {
-			return nil, err
-		}
-		out = append(out, countStatement{text: head + tail, args: args})
 	}
 	return out, nil
 }
@@ -73,8 +117,11 @@ func (s *Store) countStatements(t report.Tallies) ([]countStatement, error) {
 // applyIntakeCounts adds the counts of a group of new dossiers inside tx, with the
 // prepared statements of intakeExec: a group's change is a few rows.
 func (s *Store) applyIntakeCounts(ctx context.Context, tx *sql.Tx, t report.Tallies) error {
-	n, args := countRows(t)
-	return s.intakeExec(ctx, tx, "DossierCountsAdd", n, args)
+	byProcedure, byUnit := countRows(t)
+	if err := s.intakeExec(ctx, tx, "DossierCountsAdd", byProcedure.n, byProcedure.args); err != nil {
+		return err
+	}
+	return s.intakeExec(ctx, tx, "DossierUnitCountsAdd", byUnit.n, byUnit.args)
 }
 
 // applyCounts adds the change to the daily counts inside tx.
@@ -164,12 +211,14 @@ func (s *Store) RebuildDossierCounts(ctx context.Context) error {
 // rebuildUnitCounts replaces the unit's daily counts with those of its dossiers.
 func (s *Store) rebuildUnitCounts(ctx context.Context, tx *sql.Tx, unit string) error {
 	if s.dialect == Postgres {
-		if _, err := tx.ExecContext(ctx, `LOCK TABLE dossier_counts IN SHARE ROW EXCLUSIVE MODE`); err != nil {
+		if _, err := tx.ExecContext(ctx, `LOCK TABLE dossier_counts, dossier_unit_counts IN SHARE ROW EXCLUSIVE MODE`); err != nil {
 			return fmt.Errorf("store: rebuild counts: %w", err)
 		}
 	}
-	if _, err := s.exec(ctx, tx, "DossierCountsClear", unit); err != nil {
-		return err
+	for _, clear := range []string{"DossierCountsClear", "DossierUnitCountsClear"} {
+		if _, err := s.exec(ctx, tx, clear, unit); err != nil {
+			return err
+		}
 	}
 	rows, err := s.query(ctx, tx, "DossierCountsSource", unit, unit)
 	if err != nil {

@@ -296,6 +296,9 @@ func dossierCountsProperty(t *testing.T, s *store.Store, clock *time.Time) {
 						t.Fatalf("seed %d, %s (rebuilt %v): counts\n%v\nwant from the events\n%v", seed, unit, rebuilt, got, w)
 					}
 				}
+				if n, err := s.UnitCountsDiffer(ctx); err != nil || n != 0 {
+					t.Fatalf("seed %d (rebuilt %v): %d rows of the counts by unit differ from the counts summed over the procedures (%v)", seed, rebuilt, n, err)
+				}
 			}
 			for i := range 6 {
 				from := calendar.DateOf(origin).AddDays(r.IntN(480) - 20)

@@ -135,3 +135,11 @@ func (b *BulkLoad) CrashInBatch(ctx context.Context, ds []ImportedDossier) error
 	syscall.Kill(os.Getpid(), syscall.SIGKILL)
 	select {}
 }
+
+// UnitCountsDiffer counts the rows where the counts summed over the procedures
+// (dossier_unit_counts) differ from dossier_counts summed by unit, grain and day.
+func (s *Store) UnitCountsDiffer(ctx context.Context) (int, error) {
+	var n int
+	err := s.row(ctx, s.read, "", "DossierUnitCountsDiffer", nil, &n)
+	return n, err
+}

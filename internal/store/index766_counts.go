@@ -17,14 +17,16 @@ type IndexSums struct {
 // IndexCountSums reads, per root unit (each root with every unit below it), the sums of
 // the maintained counts over the period (IndexSums): the parts of the QĐ 766 index that
 // come from the counts. Like II06aSums it reads two prefix sums, each at most a row or
-// two per statutory year, 12 half-months and 8 days per unit and procedure, whatever the
-// number of dossiers; the procedures of 3.4 are those whose sums of the fee marks over the
-// period are above zero. A root without counts is absent.
+// two per statutory year, 12 half-months and 8 days, but per unit only (the counts summed
+// over the procedures); the procedures of 3.4 are those whose fee marks over the period
+// are above zero, read from the few rows per procedure that cover the period
+// (report.Cover). A root without counts is absent.
 func (s *Store) IndexCountSums(ctx context.Context, roots IndexRoots, p report.Period) (map[string]IndexSums, error) {
 	args := []any{roots.Parent, roots.Unit}
 	for _, pre := range []report.Prefix{report.PrefixBefore(p.To.AddDays(1)), report.PrefixBefore(p.From)} {
 		args = append(args, pre.Args()...)
 	}
+	args = append(args, report.CoverArgs(p)...)
 	rows, err := s.query(ctx, s.read, "IndexCountSums", args...)
 	if err != nil {
 		return nil, err

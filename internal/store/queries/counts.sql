@@ -198,8 +198,9 @@ GROUP BY COALESCE(p.field_code, '');
 -- ResolvedLate, Started, Results), read from the counts summed over the procedures
 -- (dossier_unit_counts, migration 025) as II06aSums reads its rows (two prefix sums at the
 -- three grains, each a range of the primary key per unit); and for 3.4 and 3.6, from the
--- rows of dossier_counts that cover the period (report.Cover), the dossiers with a fee due
--- and paid online and, summed per procedure first, the procedures with such dossiers.
+-- rows of dossier_counts that cover the period (report.Cover) with a fee due (a row paid
+-- online has one too; dossier_counts_fees), the dossiers with a fee due and paid online
+-- and, summed per procedure first, the procedures with such dossiers.
 -- Roots: the units directly below the first parameter's unit, or the second parameter's
 -- unit ('' for none). Then report.Prefix.Args for side 1 (the prefix before the day after
 -- the last day) and for side -1 (before the first day), then report.CoverArgs.
@@ -252,23 +253,23 @@ WITH RECURSIVE tree(id, code, root) AS (
 ), fee_rows(root, procedure_code, fee_due, paid_online) AS (
     SELECT s.root, c.procedure_code, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
-    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ?
+    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ? AND c.fee_due > 0
     UNION ALL
     SELECT s.root, c.procedure_code, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
-    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ?
+    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ? AND c.fee_due > 0
     UNION ALL
     SELECT s.root, c.procedure_code, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
-    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ?
+    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ? AND c.fee_due > 0
     UNION ALL
     SELECT s.root, c.procedure_code, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
-    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ?
+    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ? AND c.fee_due > 0
     UNION ALL
     SELECT s.root, c.procedure_code, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
-    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ?
+    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ? AND c.fee_due > 0
 ), fee_procedures AS (
     SELECT root, procedure_code, SUM(fee_due) AS fee_due, SUM(paid_online) AS paid_online
     FROM fee_rows

@@ -428,11 +428,19 @@ func (p Prefix) Weight(g Grain, start calendar.Date) int {
 	return p.Days.weight(start)
 }
 
-// Args returns the prefix as the counts' queries take it: the years' bound, then the
-// sign, first and end day of the half-months and of the days.
+// Args returns the prefix as the counts' queries take it: the years' bound, then for the
+// half-months and for the days the weight (the sign, 0 for an empty span), first and end
+// day, and the weight again (the condition that skips an empty span's rows unread).
 func (p Prefix) Args() []any {
-	return []any{p.Years.String(), p.Halves.Sign, p.Halves.From.String(), p.Halves.To.String(),
-		p.Days.Sign, p.Days.From.String(), p.Days.To.String()}
+	out := []any{p.Years.String()}
+	for _, s := range []Span{p.Halves, p.Days} {
+		w := s.Sign
+		if s.From == s.To {
+			w = 0
+		}
+		out = append(out, w, s.From.String(), s.To.String(), w)
+	}
+	return out
 }
 
 // GrainSpan is a range of first days at one grain: the rows of that grain starting on
@@ -471,15 +479,16 @@ func Cover(p Period) []GrainSpan {
 }
 
 // CoverArgs returns the cover of the period as the counts' queries take it: CoverSpans
-// times the grain, first and end day, the spans beyond the cover empty.
+// times the grain, first and end day and 1, the spans beyond the cover empty with 0 (the
+// condition that skips them unread).
 func CoverArgs(p Period) []any {
 	spans := Cover(p)
-	out := make([]any, 0, 3*CoverSpans)
+	out := make([]any, 0, 4*CoverSpans)
 	for i := range CoverSpans {
 		if i < len(spans) {
-			out = append(out, string(spans[i].Grain), spans[i].From.String(), spans[i].To.String())
+			out = append(out, string(spans[i].Grain), spans[i].From.String(), spans[i].To.String(), 1)
 		} else {
-			out = append(out, string(GrainDay), p.From.String(), p.From.String())
+			out = append(out, string(GrainDay), p.From.String(), p.From.String(), 0)
 		}
 	}
 	return out

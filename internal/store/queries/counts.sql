@@ -132,7 +132,8 @@ UPDATE dossier_counts_rule SET rule = ? WHERE id = 1;
 -- it) for a period, from two prefix sums (report.PrefixBefore, report.PeriodSums.AddPrefixes):
 -- side 1 the prefix before the day after the last day, side -1 the prefix before the
 -- first day, each the years before a bound, and signed (w) spans of half-months and of
--- days, each a range of the primary key per unit. Parameters: unit, subtree flag, then
+-- days, each a range of the primary key per unit; an empty span's weight is 0, which
+-- skips its branch before it reads anything. Parameters: unit, subtree flag, then
 -- report.Prefix.Args for side 1 and for side -1.
 WITH RECURSIVE tree(id) AS (
     SELECT id FROM units WHERE code = ?
@@ -150,12 +151,12 @@ WITH RECURSIVE tree(id) AS (
     SELECT c.procedure_code, 1, CAST(? AS INTEGER), c.received_online, c.received_direct, c.early, c.on_time,
         c.late, c.withdrawn, c.due, c.due_finished
     FROM dossier_counts c
-    WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'h' AND c.first_day >= ? AND c.first_day < ?
+    WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'h' AND c.first_day >= ? AND c.first_day < ? AND CAST(? AS INTEGER) <> 0
     UNION ALL
     SELECT c.procedure_code, 1, CAST(? AS INTEGER), c.received_online, c.received_direct, c.early, c.on_time,
         c.late, c.withdrawn, c.due, c.due_finished
     FROM dossier_counts c
-    WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'd' AND c.first_day >= ? AND c.first_day < ?
+    WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'd' AND c.first_day >= ? AND c.first_day < ? AND CAST(? AS INTEGER) <> 0
     UNION ALL
     SELECT c.procedure_code, -1, 1, c.received_online, c.received_direct, c.early, c.on_time,
         c.late, c.withdrawn, c.due, c.due_finished
@@ -165,12 +166,12 @@ WITH RECURSIVE tree(id) AS (
     SELECT c.procedure_code, -1, CAST(? AS INTEGER), c.received_online, c.received_direct, c.early, c.on_time,
         c.late, c.withdrawn, c.due, c.due_finished
     FROM dossier_counts c
-    WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'h' AND c.first_day >= ? AND c.first_day < ?
+    WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'h' AND c.first_day >= ? AND c.first_day < ? AND CAST(? AS INTEGER) <> 0
     UNION ALL
     SELECT c.procedure_code, -1, CAST(? AS INTEGER), c.received_online, c.received_direct, c.early, c.on_time,
         c.late, c.withdrawn, c.due, c.due_finished
     FROM dossier_counts c
-    WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'd' AND c.first_day >= ? AND c.first_day < ?
+    WHERE c.unit_code IN (SELECT code FROM scope) AND c.grain = 'd' AND c.first_day >= ? AND c.first_day < ? AND CAST(? AS INTEGER) <> 0
 ), sums(procedure_code, received_online, received_direct, open_before, early, on_time, late,
     withdrawn, overdue) AS (
     SELECT c.procedure_code,
@@ -218,11 +219,11 @@ WITH RECURSIVE tree(id, code, root) AS (
     UNION ALL
     SELECT s.root, 1, CAST(? AS INTEGER), c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished
     FROM scope s JOIN dossier_unit_counts c ON c.unit_code = s.code
-    WHERE c.grain = 'h' AND c.first_day >= ? AND c.first_day < ?
+    WHERE c.grain = 'h' AND c.first_day >= ? AND c.first_day < ? AND CAST(? AS INTEGER) <> 0
     UNION ALL
     SELECT s.root, 1, CAST(? AS INTEGER), c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished
     FROM scope s JOIN dossier_unit_counts c ON c.unit_code = s.code
-    WHERE c.grain = 'd' AND c.first_day >= ? AND c.first_day < ?
+    WHERE c.grain = 'd' AND c.first_day >= ? AND c.first_day < ? AND CAST(? AS INTEGER) <> 0
     UNION ALL
     SELECT s.root, -1, 1, c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished
     FROM scope s JOIN dossier_unit_counts c ON c.unit_code = s.code
@@ -230,11 +231,11 @@ WITH RECURSIVE tree(id, code, root) AS (
     UNION ALL
     SELECT s.root, -1, CAST(? AS INTEGER), c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished
     FROM scope s JOIN dossier_unit_counts c ON c.unit_code = s.code
-    WHERE c.grain = 'h' AND c.first_day >= ? AND c.first_day < ?
+    WHERE c.grain = 'h' AND c.first_day >= ? AND c.first_day < ? AND CAST(? AS INTEGER) <> 0
     UNION ALL
     SELECT s.root, -1, CAST(? AS INTEGER), c.received_online, c.received_direct, c.early, c.on_time, c.late, c.withdrawn, c.due, c.due_finished, c.result_dossiers, c.twice_received, c.twice_finished, c.twice_late, c.twice_withdrawn, c.twice_due, c.twice_due_finished
     FROM scope s JOIN dossier_unit_counts c ON c.unit_code = s.code
-    WHERE c.grain = 'd' AND c.first_day >= ? AND c.first_day < ?
+    WHERE c.grain = 'd' AND c.first_day >= ? AND c.first_day < ? AND CAST(? AS INTEGER) <> 0
 ), sums AS (
     SELECT root,
         SUM(side * w * received_online) AS received_online, SUM(side * w * received_direct) AS received_direct,
@@ -253,23 +254,23 @@ WITH RECURSIVE tree(id, code, root) AS (
 ), fee_rows(root, procedure_code, fee_due, paid_online) AS (
     SELECT s.root, c.procedure_code, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
-    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ? AND c.fee_due > 0
+    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ? AND c.fee_due > 0 AND CAST(? AS INTEGER) <> 0
     UNION ALL
     SELECT s.root, c.procedure_code, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
-    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ? AND c.fee_due > 0
+    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ? AND c.fee_due > 0 AND CAST(? AS INTEGER) <> 0
     UNION ALL
     SELECT s.root, c.procedure_code, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
-    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ? AND c.fee_due > 0
+    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ? AND c.fee_due > 0 AND CAST(? AS INTEGER) <> 0
     UNION ALL
     SELECT s.root, c.procedure_code, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
-    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ? AND c.fee_due > 0
+    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ? AND c.fee_due > 0 AND CAST(? AS INTEGER) <> 0
     UNION ALL
     SELECT s.root, c.procedure_code, c.fee_due, c.paid_online
     FROM scope s JOIN dossier_counts c ON c.unit_code = s.code
-    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ? AND c.fee_due > 0
+    WHERE c.grain = ? AND c.first_day >= ? AND c.first_day < ? AND c.fee_due > 0 AND CAST(? AS INTEGER) <> 0
 ), fee_procedures AS (
     SELECT root, procedure_code, SUM(fee_due) AS fee_due, SUM(paid_online) AS paid_online
     FROM fee_rows

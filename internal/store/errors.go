@@ -9,8 +9,6 @@ import (
 	"net"
 
 	"github.com/jackc/pgx/v5/pgconn"
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
 
 	"motcua/internal/fault"
 )
@@ -62,9 +60,8 @@ func driverFault(err error) *fault.Error {
 	if errors.As(err, &pg) {
 		return postgresFault(pg.Code)
 	}
-	var lite *sqlite.Error
-	if errors.As(err, &lite) {
-		return sqliteFault(lite.Code())
+	if code, ok := sqliteErrorCode(err); ok {
+		return sqliteFault(code)
 	}
 	if connectionLost(err) {
 		return fault.New(fault.Unavailable, MsgSwitching)
@@ -115,20 +112,32 @@ func postgresFault(code string) *fault.Error {
 	return nil
 }
 
+// SQLite's result codes (sqlite.org/rescode.html), the same in either driver: primary codes
+// in the low byte, extended codes above.
+const (
+	sqliteBusy                 = 5
+	sqliteLocked               = 6
+	sqliteTooBig               = 18
+	sqliteConstraintCheck      = 19 | 1<<8
+	sqliteConstraintForeignKey = 19 | 3<<8
+	sqliteConstraintPrimaryKey = 19 | 6<<8
+	sqliteConstraintUnique     = 19 | 8<<8
+)
+
 // sqliteFault classifies an SQLite extended result code.
 func sqliteFault(code int) *fault.Error {
 	switch code {
-	case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+	case sqliteConstraintUnique, sqliteConstraintPrimaryKey:
 		return fault.New(fault.Conflict, msgDuplicate)
-	case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+	case sqliteConstraintForeignKey:
 		return fault.New(fault.Invalid, msgReference)
-	case sqlite3.SQLITE_CONSTRAINT_CHECK:
+	case sqliteConstraintCheck:
 		return fault.New(fault.Invalid, msgRule)
 	}
 	switch code & 0xff { // the primary result code
-	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+	case sqliteBusy, sqliteLocked:
 		return fault.New(fault.Conflict, msgTryAgain)
-	case sqlite3.SQLITE_TOOBIG:
+	case sqliteTooBig:
 		return fault.New(fault.Invalid, msgOutOfRange)
 	}
 	return nil

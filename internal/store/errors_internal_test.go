@@ -11,8 +11,6 @@ import (
 
 	"github.com/jackc/pgx/v5/pgconn"
 
-	sqlite3 "modernc.org/sqlite/lib"
-
 	"motcua/internal/fault"
 )
 
@@ -53,15 +51,15 @@ func TestDriverFaultCodes(t *testing.T) {
 		code int
 		want fault.Code
 	}{
-		{"unique", sqlite3.SQLITE_CONSTRAINT_UNIQUE, fault.Conflict},
-		{"primary key", sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY, fault.Conflict},
-		{"foreign key", sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY, fault.Invalid},
-		{"check", sqlite3.SQLITE_CONSTRAINT_CHECK, fault.Invalid},
-		{"busy", sqlite3.SQLITE_BUSY, fault.Conflict},
-		{"busy snapshot", sqlite3.SQLITE_BUSY_SNAPSHOT, fault.Conflict},
-		{"locked", sqlite3.SQLITE_LOCKED, fault.Conflict},
-		{"not null", sqlite3.SQLITE_CONSTRAINT_NOTNULL, ""},
-		{"corrupt", sqlite3.SQLITE_CORRUPT, ""},
+		{"unique", sqliteConstraintUnique, fault.Conflict},
+		{"primary key", sqliteConstraintPrimaryKey, fault.Conflict},
+		{"foreign key", sqliteConstraintForeignKey, fault.Invalid},
+		{"check", sqliteConstraintCheck, fault.Invalid},
+		{"busy", sqliteBusy, fault.Conflict},
+		{"busy snapshot", sqliteBusy | 2<<8, fault.Conflict},
+		{"locked", sqliteLocked, fault.Conflict},
+		{"not null", 19 | 5<<8 /* SQLITE_CONSTRAINT_NOTNULL */, ""},
+		{"corrupt", 11 /* SQLITE_CORRUPT */, ""},
 	}
 	for _, tt := range lite {
 		t.Run("sqlite "+tt.name, func(t *testing.T) {

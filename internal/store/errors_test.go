@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
-	"modernc.org/sqlite"
 
 	"motcua/internal/fault"
 	"motcua/internal/org"
@@ -47,8 +46,8 @@ func TestDriverErrorsMapped(t *testing.T) {
 					t.Fatalf("got %q (%v), want %q", got, err, tt.want)
 				}
 				var pg *pgconn.PgError
-				var lite *sqlite.Error
-				if tt.wrapped && !errors.As(err, &pg) && !errors.As(err, &lite) {
+				_, lite := store.SQLiteErrorCode(err)
+				if tt.wrapped && !errors.As(err, &pg) && !lite {
 					t.Errorf("got %v, want the driver's error wrapped", err)
 				}
 			})

@@ -143,3 +143,6 @@ func (s *Store) UnitCountsDiffer(ctx context.Context) (int, error) {
 	err := s.row(ctx, s.read, "", "DossierUnitCountsDiffer", nil, &n)
 	return n, err
 }
+
+// SQLiteErrorCode is the extended result code of the SQLite driver's error in err's chain.
+var SQLiteErrorCode = sqliteErrorCode

@@ -1,5 +1,6 @@
 // Package store holds all of motcua's SQL: embedded, numbered migrations and named queries
-// for SQLite (modernc, pure Go) and PostgreSQL (pgx through database/sql).
+// for SQLite (SQLite's C source through cgo, or its pure-Go translation in a build without
+// cgo: sqlite_cgo.go, sqlite_purego.go) and PostgreSQL (pgx through database/sql).
 //
 // Store is a concrete type. One query text serves both databases wherever the portable
 // subset allows: queries are written with `?` placeholders and rebound once for
@@ -22,7 +23,6 @@ import (
 	"motcua/internal/org"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
-	_ "modernc.org/sqlite"             // registers the "sqlite" driver
 )
 
 // Dialect names the SQL engine behind a Store.
@@ -152,14 +152,15 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 // cache (cache_size, 2 MB each) does not hold.
 const sqliteMmapSize = "0"
 
-// sqliteReaders is the number of read connections kept open on SQLite.
-const sqliteReaders = 8
+// sqliteReaders is the number of read connections kept open on SQLite. More than the
+// cores: a request that finds every reader taken waits in database/sql's queue for one to
+// come back, a hand-over between goroutines each time. Measured under wrk with 32 clients
+// (docs/PERFORMANCE.md): 4 readers 12,100–12,600 lookups/s, 8 11,600–12,200, 16
+// 13,800–13,900, 32 13,400–13,900; each reader keeps a page cache of up to 2 MB.
+const sqliteReaders = 16
 
 func openSQLite(path string) (*Store, error) {
-	// synchronous(FULL): an acknowledged commit survives power loss.
-	pragmas := "_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(10000)" +
-		"&_pragma=foreign_keys(1)&_pragma=temp_store(MEMORY)&_time_format=sqlite"
-	write, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_txlock=immediate")
+	write, err := sql.Open(sqliteDriverName, sqliteDSN(path, true))
 	if err != nil {
 		return nil, fmt.Errorf("store: open sqlite: %w", err)
 	}
@@ -167,7 +168,7 @@ func openSQLite(path string) (*Store, error) {
 	write.SetConnMaxIdleTime(0)
 	// Readers read pages into a cache of their own rather than map the file (see
 	// sqliteMmapSize).
-	read, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=query_only(1)&_pragma=mmap_size("+sqliteMmapSize+")")
+	read, err := sql.Open(sqliteDriverName, sqliteDSN(path, false))
 	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("store: open sqlite: %w", err)

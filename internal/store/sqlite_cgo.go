@@ -35,7 +35,7 @@ func sqliteDSN(path string, writer bool) string {
 	if writer {
 		return dsn + "&_txlock=immediate"
 	}
-	return dsn + "&_query_only=1"
+	return dsn + "&_query_only=1&_cache_size=" + sqliteReaderCache
 }
 
 // sqliteErrorCode is the extended result code of an SQLite error in err's chain.

@@ -25,7 +25,7 @@ func sqliteDSN(path string, writer bool) string {
 	if writer {
 		return dsn + "&_txlock=immediate"
 	}
-	return dsn + "&_pragma=query_only(1)&_pragma=mmap_size(" + sqliteMmapSize + ")"
+	return dsn + "&_pragma=query_only(1)&_pragma=mmap_size(" + sqliteMmapSize + ")&_pragma=cache_size(" + sqliteReaderCache + ")"
 }
 
 // sqliteErrorCode is the extended result code of an SQLite error in err's chain.

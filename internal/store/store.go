@@ -149,14 +149,20 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 // dossiers, public lookups touching random dossiers took it past 1 GB within a minute,
 // all of it file pages), while pages read with read(2) stay in the kernel's page cache,
 // shared and outside the process; the cost is a copy of each page a connection's own
-// cache (cache_size, 2 MB each) does not hold.
+// cache (sqliteReaderCache) does not hold.
 const sqliteMmapSize = "0"
+
+// sqliteReaderCache is the page cache of each reader connection, in SQLite's cache_size
+// (negative: KiB): 1 MiB, so that the readers' caches together stay at 16 MiB. Random
+// lookups over a large database miss the cache anyway; with 2 MiB each a flood of lookups
+// from distinct addresses at a million dossiers peaked 17 MB higher for no faster answers.
+const sqliteReaderCache = "-1024"
 
 // sqliteReaders is the number of read connections kept open on SQLite. More than the
 // cores: a request that finds every reader taken waits in database/sql's queue for one to
 // come back, a hand-over between goroutines each time. Measured under wrk with 32 clients
 // (docs/PERFORMANCE.md): 4 readers 12,100–12,600 lookups/s, 8 11,600–12,200, 16
-// 13,800–13,900, 32 13,400–13,900; each reader keeps a page cache of up to 2 MB.
+// 13,800–13,900, 32 13,400–13,900 (with 2 MiB of page cache each).
 const sqliteReaders = 16
 
 func openSQLite(path string) (*Store, error) {

@@ -58,3 +58,39 @@ func TestRateLimiterSweepsRarely(t *testing.T) {
 		t.Fatalf("after the windows ended the table holds %d clients, want the %d new ones", len(l.hits), added)
 	}
 }
+
+// TestRateLimiterKeys checks the table's keys: one per address whatever its spelling,
+// distinct addresses apart, and text that is not an address still counted on its own.
+func TestRateLimiterKeys(t *testing.T) {
+	ctx := context.Background()
+	l := NewRateLimiter(1, time.Minute)
+	t0 := time.Date(2026, 12, 4, 8, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		client string
+		want   bool
+	}{
+		{"203.0.113.7", true},
+		{"::ffff:203.0.113.7", false}, // the same address, mapped into IPv6
+		{"203.0.113.8", true},
+		{"2001:db8::1", true},
+		{"2001:0db8:0000::0001", false}, // the same, spelled out
+		{"2001:db8::2", true},
+		{"unix-socket", true},
+		{"unix-socket", false},
+		{"other-peer", true},
+	} {
+		if got := l.allow(ctx, tt.client, t0); got != tt.want {
+			t.Errorf("%s: allowed %v, want %v", tt.client, got, tt.want)
+		}
+	}
+	if len(l.hits) != 6 {
+		t.Errorf("table holds %d clients, want 6", len(l.hits))
+	}
+	// Counting stops at the limit, so a client refused for ever stays refused.
+	for range 100 {
+		l.allow(ctx, "203.0.113.7", t0)
+	}
+	if w := l.hits[l.keyOf("203.0.113.7")]; w.count() != 2 {
+		t.Errorf("count %d past the limit of 1, want it held at 2", w.count())
+	}
+}

@@ -81,8 +81,10 @@ func TestBrowserFeedback(t *testing.T) {
 	if got := b.text("#feedback-answer"); !strings.Contains(got, "4 quạt trần") {
 		t.Fatalf("answer: %q", got)
 	}
-	b.do(chromedp.Click(chromedp.CSS("#like")), chromedp.WaitVisible(chromedp.CSS("#feedback-reaction")))
-	if got := b.text("#feedback-reaction"); got != "Hài lòng với câu trả lời" {
+	// The form posts and the page comes back: the reaction already shown on the page before
+	// the click ("Chưa đánh giá") must give way to the new one.
+	b.do(chromedp.Click(chromedp.CSS("#like")))
+	if got := b.textChanged("#feedback-reaction", "Chưa đánh giá"); got != "Hài lòng với câu trả lời" {
 		t.Fatalf("reaction: %q", got)
 	}
 	t.Logf("screenshot: %s", b.screenshot("phan-anh-tra-loi"))

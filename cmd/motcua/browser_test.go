@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -81,6 +82,23 @@ func (b *browserSession) text(sel string) string {
 		b.t.Fatalf("browser text %s: %v", sel, err)
 	}
 	return s
+}
+
+// textChanged waits, through a page load the last step started, until the text of the
+// first element matching sel differs from before, and returns it (or the last text read,
+// after ten seconds).
+func (b *browserSession) textChanged(sel, before string) string {
+	b.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		ctx, cancel := context.WithTimeout(b.ctx, time.Second)
+		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		cancel()
+		if (err == nil && strings.TrimSpace(s) != before) || time.Now().After(deadline) {
+			return strings.TrimSpace(s)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // open navigates to a path of the live server and waits for the page body.

@@ -167,11 +167,11 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	fmt.Fprintf(stdout, "motcua đang chạy tại http://%s (cơ sở dữ liệu: %s %s)\n", ln.Addr(), st.Dialect(), st.Location())
+	attrs := []any{"addr", ln.Addr().String(), "db", string(st.Dialect())}
 	if st.Dialect() == store.SQLite {
-		log.Info("serving", "addr", ln.Addr().String(), "db", string(st.Dialect()), "sqlite_engine", store.SQLiteEngine)
-	} else {
-		log.Info("serving", "addr", ln.Addr().String(), "db", string(st.Dialect()))
+		attrs = append(attrs, "sqlite_engine", store.SQLiteEngine)
 	}
+	log.Info("serving", attrs...)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	if history {

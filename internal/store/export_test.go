@@ -13,6 +13,15 @@ import (
 // itself never produces.
 func (s *Store) WriteDB() *sql.DB { return s.write }
 
+// ReadDB is the read pool (the write pool on PostgreSQL).
+func (s *Store) ReadDB() *sql.DB { return s.read }
+
+// The SQLite readers' page cache and file mapping, as set on every reader connection.
+const (
+	SQLiteReaderCache = sqliteReaderCache
+	SQLiteMmapSize    = sqliteMmapSize
+)
+
 // InBatchTx is the group committer's entry (inBatchTx).
 func (s *Store) InBatchTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return s.inBatchTx(ctx, fn)

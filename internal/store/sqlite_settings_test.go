@@ -1,10 +1,12 @@
-package store
+package store_test
 
 import (
 	"context"
 	"database/sql"
-	"path/filepath"
 	"testing"
+
+	"motcua/internal/store"
+	"motcua/internal/store/storetest"
 )
 
 // TestSQLiteSettings reads back, through whichever driver this build has, the settings the
@@ -14,34 +16,26 @@ import (
 // their small page cache and no mapping of the file.
 func TestSQLiteSettings(t *testing.T) {
 	t.Parallel()
-	ctx := context.Background()
-	s, err := Open(ctx, Config{URL: filepath.Join(t.TempDir(), "motcua.db")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if _, err := s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	s := storetest.Open(t, store.SQLite, nil)
 	check := func(db *sql.DB, pool, pragma, want string) {
 		t.Helper()
 		var got string
-		if err := db.QueryRowContext(ctx, "PRAGMA "+pragma).Scan(&got); err != nil {
+		if err := db.QueryRowContext(context.Background(), "PRAGMA "+pragma).Scan(&got); err != nil {
 			t.Fatalf("%s: PRAGMA %s: %v", pool, pragma, err)
 		}
 		if got != want {
-			t.Errorf("%s (%s engine): PRAGMA %s = %s, want %s", pool, SQLiteEngine, pragma, got, want)
+			t.Errorf("%s (%s engine): PRAGMA %s = %s, want %s", pool, store.SQLiteEngine, pragma, got, want)
 		}
 	}
-	for pool, db := range map[string]*sql.DB{"writer": s.write, "reader": s.read} {
+	for pool, db := range map[string]*sql.DB{"writer": s.WriteDB(), "reader": s.ReadDB()} {
 		check(db, pool, "journal_mode", "wal")
 		check(db, pool, "synchronous", "2") // FULL
 		check(db, pool, "foreign_keys", "1")
 		check(db, pool, "busy_timeout", "10000")
 		check(db, pool, "temp_store", "2") // MEMORY
 	}
-	check(s.read, "reader", "query_only", "1")
-	check(s.read, "reader", "cache_size", sqliteReaderCache)
-	check(s.read, "reader", "mmap_size", sqliteMmapSize)
-	check(s.write, "writer", "query_only", "0")
+	check(s.ReadDB(), "reader", "query_only", "1")
+	check(s.ReadDB(), "reader", "cache_size", store.SQLiteReaderCache)
+	check(s.ReadDB(), "reader", "mmap_size", store.SQLiteMmapSize)
+	check(s.WriteDB(), "writer", "query_only", "0")
 }

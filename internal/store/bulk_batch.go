@@ -1,5 +1,7 @@
 package store
 
+import "context"
+
 // BulkBatch is a batch of finished dossier histories encoded for a BulkLoad (Encode):
 // every row of every table, the daily and receipt sequences to raise and the reports'
 // daily counts to add, all but the dossier row ids, which the write assigns. Encoding is
@@ -66,4 +68,14 @@ func (b *BulkBatch) setIDs(ids func(i int) int64) {
 	for j, row := range b.more.payments {
 		row[1] = ids(b.more.paymentOf[j])
 	}
+}
+
+// pin makes the batch's dossier rows refer to their shared texts (textPins).
+func (b *BulkBatch) pin(ctx context.Context, pins *textPins) error {
+	for _, row := range b.dossiers {
+		if err := pins.row(ctx, row, 1); err != nil {
+			return err
+		}
+	}
+	return nil
 }

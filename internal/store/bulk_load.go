@@ -188,7 +188,8 @@ func (b *BulkLoad) WriteBatch(ctx context.Context, batch *BulkBatch) error {
 	if _, err := b.conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
 		return b.s.mapErr("DossierImport", err)
 	}
-	if err := b.writeSQLite(ctx, batch); err != nil {
+	pins := b.s.pinsTx(b.conn)
+	if err := b.writeSQLite(ctx, batch, pins); err != nil {
 		b.conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
 		return err
 	}
@@ -196,6 +197,7 @@ func (b *BulkLoad) WriteBatch(ctx context.Context, batch *BulkBatch) error {
 		b.conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
 		return b.s.mapErr("commit", err)
 	}
+	pins.publish()
 	return nil
 }
 

@@ -16,7 +16,7 @@ const (
 
 // writeSQLite writes one encoded batch inside the session's open transaction. Holding
 // the only write connection, it numbers the dossier rows itself after the highest id.
-func (b *BulkLoad) writeSQLite(ctx context.Context, batch *BulkBatch) error {
+func (b *BulkLoad) writeSQLite(ctx context.Context, batch *BulkBatch, pins *textPins) error {
 	cols, err := b.s.insertColumns("DossierInsert")
 	if err != nil {
 		return err
@@ -26,6 +26,9 @@ func (b *BulkLoad) writeSQLite(ctx context.Context, batch *BulkBatch) error {
 		return b.s.mapErr("DossierImport", err)
 	}
 	batch.setIDs(func(i int) int64 { return base + int64(i) + 1 })
+	if err := batch.pin(ctx, pins); err != nil {
+		return err
+	}
 	more := batch.more
 	steps := []struct {
 		table string

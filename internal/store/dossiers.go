@@ -211,6 +211,10 @@ func (s *Store) prepareDossier(ctx context.Context, n NewDossier, w Write) (*pen
 	if err := s.decide(p, d, cal); err != nil {
 		return nil, err
 	}
+	// The shared texts are stored before the group transaction, each committed alone.
+	if err := s.pinCommitted(ctx, p.row); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 

@@ -130,10 +130,14 @@ func (s *Store) importBatch(ctx context.Context, tx *sql.Tx, ds []ImportedDossie
 
 // importDossierRows inserts the dossier rows of one statement and records their ids.
 func (s *Store) importDossierRows(ctx context.Context, tx *sql.Tx, ds []ImportedDossier, ids map[string]int64) error {
-	args := make([]any, 0, len(ds)*35)
+	args := make([]any, 0, len(ds)*39)
+	pins := s.pinsTx(tx)
 	for _, d := range ds {
 		row, err := dossierRow(d)
 		if err != nil {
+			return err
+		}
+		if err := pins.row(ctx, row, 0); err != nil {
 			return err
 		}
 		args = append(args, row...)
@@ -206,6 +210,7 @@ func dossierRowEncoded(d ImportedDossier, process, documents, folded string) []a
 		nullTime(st.SubmittedAt), nullTime(st.ReceivedAt), nullTime(st.DueAt), nullTime(st.FinishedAt),
 		nullTime(st.ReturnedAt), st.Supplements,
 		st.Version, rec.CreatedBy, rec.CreatedAt.UTC(), st.LastAt.UTC(), nullTime(st.OriginalDueAt), folded,
+		nil, nil, // the shared texts' ids, set by textPins.row
 	}
 }
 

@@ -62,6 +62,16 @@ func (s *Store) copyBatch(ctx context.Context, batch *BulkBatch, relaxed bool) e
 			return fmt.Errorf("store: import: dossier ids: %v", err)
 		}
 		batch.setIDs(func(i int) int64 { return ids[i] })
+		pins := s.pinsFor(func(ctx context.Context, digest, body string) (int64, error) {
+			var id int64
+			if err := tx.QueryRow(ctx, s.queries["DossierTextPin"], digest, body).Scan(&id); err != nil {
+				return 0, s.mapErr("DossierTextPin", err)
+			}
+			return id, nil
+		})
+		if err := batch.pin(ctx, pins); err != nil {
+			return err
+		}
 		drows, more := batch.dossiers, batch.more
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"dossiers"}, append([]string{"id"}, cols...), pgx.CopyFromRows(drows)); err != nil {
 			return s.mapErr("DossierImport", err)
@@ -93,6 +103,7 @@ func (s *Store) copyBatch(ctx context.Context, batch *BulkBatch, relaxed bool) e
 		if err := tx.Commit(ctx); err != nil {
 			return s.mapErr("DossierImport", err)
 		}
+		pins.publish()
 		return nil
 	})
 }

@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
+	"strings"
 	"syscall"
 )
 
@@ -138,7 +140,7 @@ func (b *BulkLoad) CrashInBatch(ctx context.Context, ds []ImportedDossier) error
 	if _, err := b.conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
 		return err
 	}
-	if err := b.writeSQLite(ctx, batch); err != nil {
+	if err := b.writeSQLite(ctx, batch, b.s.pinsTx(b.conn)); err != nil {
 		return err
 	}
 	syscall.Kill(os.Getpid(), syscall.SIGKILL)
@@ -155,3 +157,30 @@ func (s *Store) UnitCountsDiffer(ctx context.Context) (int, error) {
 
 // SQLiteErrorCode is the extended result code of the SQLite driver's error in err's chain.
 var SQLiteErrorCode = sqliteErrorCode
+
+// SharedTexts counts the shared texts (dossier_texts) and the dossier rows that carry a
+// process or documents of their own.
+func (s *Store) SharedTexts(ctx context.Context) (texts, own int, err error) {
+	err = s.read.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM dossier_texts),
+		(SELECT COUNT(*) FROM dossiers WHERE process <> '' OR documents <> '')`).Scan(&texts, &own)
+	return texts, own, err
+}
+
+// UnshareTexts makes the dossier's row as rows were before the shared texts: its process
+// and documents in its own columns, no references.
+func (s *Store) UnshareTexts(ctx context.Context, code string) error {
+	q := `UPDATE dossiers SET process = (SELECT body FROM dossier_texts WHERE id = process_text),
+		documents = (SELECT body FROM dossier_texts WHERE id = documents_text),
+		process_text = NULL, documents_text = NULL WHERE code = ?`
+	if s.dialect == Postgres {
+		q = strings.Replace(q, "?", "$1", 1)
+	}
+	res, err := s.write.ExecContext(ctx, q, code)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return fmt.Errorf("unshare %s: %d rows", code, n)
+	}
+	return nil
+}

@@ -84,6 +84,8 @@ type Store struct {
 	stmts stmtCache
 	// bulkTexts keeps the multi-row statements made by bulkText, by query and size.
 	bulkTexts sync.Map
+	// texts keeps the ids of committed shared texts (dossier_texts.go).
+	texts committedTexts
 	// intakeJSON keeps, by procedure, the JSON of the process and documents of the last
 	// dossier received (intakeRow).
 	intakeJSON sync.Map

@@ -10,8 +10,9 @@ INSERT INTO dossiers (code, unit_code, procedure_code, procedure_name, process_v
     form, documents, sets, fee_vnd, lookup_key,
     status, step, step_role, holder_unit, assignee,
     submitted_at, received_at, due_at, finished_at, returned_at, supplements,
-    version, created_by, created_at, updated_at, original_due_at, applicant_folded)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    version, created_by, created_at, updated_at, original_due_at, applicant_folded,
+    process_text, documents_text)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING id;
 
 -- name: DossierProjectionUpdate
@@ -25,11 +26,23 @@ INSERT INTO dossier_events (dossier_id, seq, action, actor, role, unit, at, payl
 VALUES (?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: DossierByCode
-SELECT id, code, unit_code, procedure_code, procedure_name, process_version, process,
-    deadline_days, deadline_mode, supplement_rule, channel,
-    applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address,
-    form, documents, sets, fee_vnd, lookup_key, version, created_by, created_at
-FROM dossiers WHERE code = ?;
+-- The process and documents are the shared texts when the row refers to them (026).
+SELECT d.id, d.code, d.unit_code, d.procedure_code, d.procedure_name, d.process_version,
+    COALESCE(p.body, d.process),
+    d.deadline_days, d.deadline_mode, d.supplement_rule, d.channel,
+    d.applicant_name, d.applicant_id_number, d.applicant_phone, d.applicant_email, d.applicant_address,
+    d.form, COALESCE(t.body, d.documents), d.sets, d.fee_vnd, d.lookup_key, d.version, d.created_by, d.created_at
+FROM dossiers d
+LEFT JOIN dossier_texts p ON p.id = d.process_text
+LEFT JOIN dossier_texts t ON t.id = d.documents_text
+WHERE d.code = ?;
+
+-- name: DossierTextPin
+-- The id of a shared text (026), stored first if new. Updating the conflicting row to
+-- itself makes RETURNING answer in both cases.
+INSERT INTO dossier_texts (digest, body) VALUES (?, ?)
+ON CONFLICT (digest) DO UPDATE SET digest = excluded.digest
+RETURNING id;
 
 -- name: DossierEvents
 SELECT seq, payload FROM dossier_events WHERE dossier_id = ? ORDER BY seq;

@@ -23,9 +23,10 @@ WITH RECURSIVE tree(id) AS (
     UNION ALL
     SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id WHERE ? = 1
 )
-SELECT d.code, d.procedure_name, d.status, d.step, d.process, d.assignee, COALESCE(us.full_name, ''),
+SELECT d.code, d.procedure_name, d.status, d.step, COALESCE(p.body, d.process), d.assignee, COALESCE(us.full_name, ''),
     d.received_at, d.original_due_at, d.due_at
 FROM dossiers d
+LEFT JOIN dossier_texts p ON p.id = d.process_text
 LEFT JOIN users us ON us.username = d.assignee
 WHERE d.unit_code IN (SELECT u.code FROM units u JOIN tree t ON t.id = u.id)
   AND d.status IN ('submitted', 'received', 'processing', 'supplement_requested')

@@ -1,0 +1,136 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"sync"
+)
+
+// The texts many dossiers share (văn bản dùng chung, migration 026): a new dossier row
+// refers to its pinned process and its list of documents in dossier_texts instead of
+// carrying them. Every write path encodes the row with the texts in place
+// (dossierRowEncoded), then pins it (textPins.row) inside its transaction, just before the
+// insert: the text's id is found in the ids already committed (Store.texts), or in those
+// of the open transaction, or stored.
+
+// Where the texts and their references are in a DossierInsert row (dossierRowEncoded).
+const (
+	rowProcess       = 5
+	rowDocuments     = 16
+	rowProcessText   = 37
+	rowDocumentsText = 38
+)
+
+// maxCommittedTexts bounds committedTexts: past it the map starts again empty (a few
+// hundred distinct texts are the usual: one process and a few document lists per
+// procedure version).
+const maxCommittedTexts = 8192
+
+// committedTexts maps a shared text to its id, for texts whose row is committed: a
+// transaction that rolls back must not leave behind an id that names nothing.
+type committedTexts struct {
+	mu  sync.RWMutex
+	ids map[string]int64
+}
+
+func (c *committedTexts) get(body string) (int64, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	id, ok := c.ids[body]
+	return id, ok
+}
+
+func (c *committedTexts) put(ids map[string]int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ids == nil || len(c.ids)+len(ids) > maxCommittedTexts {
+		c.ids = make(map[string]int64, len(ids))
+	}
+	for body, id := range ids {
+		c.ids[body] = id
+	}
+}
+
+// textPins pins the rows of one transaction. Ids it stores are its own until publish.
+type textPins struct {
+	s     *Store
+	pin   func(ctx context.Context, digest, body string) (int64, error)
+	local map[string]int64
+}
+
+// pinsFor returns the pins of a transaction whose DossierTextPin runs through pin.
+func (s *Store) pinsFor(pin func(ctx context.Context, digest, body string) (int64, error)) *textPins {
+	return &textPins{s: s, pin: pin}
+}
+
+// pinCommitted pins a row outside any transaction, each new text committed on its own
+// (an intake decides its rows before the group transaction that writes them).
+func (s *Store) pinCommitted(ctx context.Context, row []any) error {
+	p := s.pinsTx(s.write)
+	if err := p.row(ctx, row, 0); err != nil {
+		return err
+	}
+	p.publish()
+	return nil
+}
+
+// pinsTx returns the pins of a database/sql transaction or connection.
+func (s *Store) pinsTx(q interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}) *textPins {
+	return s.pinsFor(func(ctx context.Context, digest, body string) (int64, error) {
+		var id int64
+		if err := q.QueryRowContext(ctx, s.queries["DossierTextPin"], digest, body).Scan(&id); err != nil {
+			return 0, s.mapErr("DossierTextPin", err)
+		}
+		return id, nil
+	})
+}
+
+// row replaces the process and documents of a DossierInsert row (starting at off in
+// row) by references to the shared texts. A row already pinned is left as it is.
+func (p *textPins) row(ctx context.Context, row []any, off int) error {
+	for _, c := range [][2]int{{rowProcess, rowProcessText}, {rowDocuments, rowDocumentsText}} {
+		body, ok := row[off+c[0]].(string)
+		if !ok || body == "" {
+			continue
+		}
+		id, err := p.id(ctx, body)
+		if err != nil {
+			return err
+		}
+		row[off+c[0]], row[off+c[1]] = "", id
+	}
+	return nil
+}
+
+// id returns the id of a shared text, storing it if need be.
+func (p *textPins) id(ctx context.Context, body string) (int64, error) {
+	if id, ok := p.s.texts.get(body); ok {
+		return id, nil
+	}
+	if id, ok := p.local[body]; ok {
+		return id, nil
+	}
+	sum := sha256.Sum256([]byte(body))
+	id, err := p.pin(ctx, hex.EncodeToString(sum[:]), body)
+	if err != nil {
+		return 0, fmt.Errorf("store: shared text: %w", err)
+	}
+	if p.local == nil {
+		p.local = map[string]int64{}
+	}
+	p.local[body] = id
+	return id, nil
+}
+
+// publish makes the ids of the committed transaction known to later ones.
+func (p *textPins) publish() {
+	if len(p.local) > 0 {
+		p.s.texts.put(p.local)
+	}
+	p.local = nil
+}

@@ -40,8 +40,20 @@ func (s *Store) encodeBatch(ds []ImportedDossier) (*BulkBatch, error) {
 			return nil, err
 		}
 	}
-	// Text that a database cannot store is refused here, once, on both databases.
-	for _, rows := range [][][]any{b.dossiers, b.more.events, b.more.payments, b.more.ledger} {
+	// Text that a database cannot store is refused here, once, on both databases. The
+	// JSON encoded here (the process, the documents, the events' payloads) is valid text
+	// by construction — encoding/json and eventJSON escape what is not — and is skipped.
+	for _, r := range b.dossiers {
+		if err := checkArgs(r[1:1+rowProcess], r[2+rowProcess:1+rowDocuments], r[2+rowDocuments:]); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range b.more.events {
+		if err := checkArgs(r[:eventPayload]); err != nil {
+			return nil, err
+		}
+	}
+	for _, rows := range [][][]any{b.more.payments, b.more.ledger} {
 		for _, r := range rows {
 			if err := checkArgs(r); err != nil {
 				return nil, err

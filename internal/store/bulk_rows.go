@@ -7,6 +7,9 @@ package store
 // eventColumns are the columns of dossier_events that an import writes.
 var eventColumns = []string{"dossier_id", "seq", "action", "actor", "role", "unit", "at", "payload"}
 
+// eventPayload is the index of the payload in eventColumns.
+const eventPayload = 7
+
 // paymentColumns are the columns of PaymentInsert, in its order.
 var paymentColumns = []string{"id", "dossier_id", "dossier_code", "unit_code", "amount_vnd", "method", "provider",
 	"status", "txn_ref", "provider_ref", "receipt_year", "receipt_no", "reason", "created_by", "created_at",

@@ -59,6 +59,28 @@ func TestTextWithNULRefused(t *testing.T) {
 					return err
 				}},
 			}
+			// A bulk load checks every text but the JSON it encodes itself.
+			bulk := func(change func(d *store.ImportedDossier)) func() error {
+				return func() error {
+					d := imported(t, s, "H26.02", at, 1)
+					change(&d)
+					bl, err := s.BeginBulkLoad(ctx, store.BulkLoadOptions{Dossiers: 1})
+					if err != nil {
+						return err
+					}
+					defer bl.Finish(ctx)
+					return bl.Write(ctx, []store.ImportedDossier{d})
+				}
+			}
+			tests = append(tests, []struct {
+				name string
+				do   func() error
+			}{
+				{"bulk load code", bulk(func(d *store.ImportedDossier) { d.Record.Code += bad })},
+				{"bulk load address", bulk(func(d *store.ImportedDossier) { d.Record.Applicant.Address = bad })},
+				{"bulk load creator", bulk(func(d *store.ImportedDossier) { d.Record.CreatedBy = bad })},
+				{"bulk load event actor", bulk(func(d *store.ImportedDossier) { d.Dossier.Events[1].Actor = bad })},
+			}...)
 			for _, tt := range tests {
 				t.Run(tt.name+" "+strconv.Quote(bad), func(t *testing.T) {
 					err := tt.do()

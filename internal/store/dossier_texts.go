@@ -54,6 +54,34 @@ func (c *committedTexts) put(ids map[string]int64) {
 	}
 }
 
+// sharedBodies maps the id of a shared text to the text, for readers: a text never
+// changes, so an entry never goes stale (at most maxCommittedTexts kept).
+type sharedBodies struct {
+	mu     sync.RWMutex
+	bodies map[int64]string
+}
+
+// sharedText returns the shared text of the id, from the cache or the database.
+func (s *Store) sharedText(ctx context.Context, id int64) (string, error) {
+	c := &s.bodies
+	c.mu.RLock()
+	body, ok := c.bodies[id]
+	c.mu.RUnlock()
+	if ok {
+		return body, nil
+	}
+	if err := s.row(ctx, s.read, "Không tìm thấy văn bản dùng chung của hồ sơ.", "DossierTextBody", []any{id}, &body); err != nil {
+		return "", err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.bodies == nil || len(c.bodies) >= maxCommittedTexts {
+		c.bodies = map[int64]string{}
+	}
+	c.bodies[id] = body
+	return body, nil
+}
+
 // textPins pins the rows of one transaction. Ids it stores are its own until publish.
 type textPins struct {
 	s     *Store

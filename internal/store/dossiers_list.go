@@ -137,11 +137,12 @@ func (s *Store) publicDossier(ctx context.Context, code string) (StoredDossier, 
 		mode, rule         string
 		channel            string
 		rawProcess, events sql.RawBytes // valid until Close: copied or decoded before it
+		processText        sql.NullInt64
 		days               float64
 	)
 	r := &out.Record
 	if rows.Next() {
-		if err := rows.Scan(&r.ID, &r.Code, &r.UnitCode, &r.ProcedureCode, &r.ProcedureName, &rawProcess,
+		if err := rows.Scan(&r.ID, &r.Code, &r.UnitCode, &r.ProcedureCode, &r.ProcedureName, &rawProcess, &processText,
 			&days, &mode, &rule, &channel, &r.LookupKey, &events); err != nil {
 			return StoredDossier{}, fmt.Errorf("store: dossier %s: %w", code, err)
 		}
@@ -160,6 +161,11 @@ func (s *Store) publicDossier(ctx context.Context, code string) (StoredDossier, 
 	}
 	if len(d.Events) == 0 {
 		return StoredDossier{}, dossierNotFound()
+	}
+	if processText.Valid {
+		if process, err = s.sharedText(ctx, processText.Int64); err != nil {
+			return StoredDossier{}, fmt.Errorf("store: dossier %s process: %w", code, err)
+		}
 	}
 	d.Code, d.ProcedureCode, d.UnitCode, d.Channel = r.Code, r.ProcedureCode, r.UnitCode, dossier.Channel(channel)
 	d.Deadline = deadlineOf(days, mode)

@@ -86,6 +86,8 @@ type Store struct {
 	bulkTexts sync.Map
 	// texts keeps the ids of committed shared texts (dossier_texts.go).
 	texts committedTexts
+	// bodies keeps shared texts by id for the public lookup (dossier_texts.go).
+	bodies sharedBodies
 	// intakeJSON keeps, by procedure, the JSON of the process and documents of the last
 	// dossier received (intakeRow).
 	intakeJSON sync.Map

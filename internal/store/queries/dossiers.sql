@@ -37,6 +37,9 @@ LEFT JOIN dossier_texts p ON p.id = d.process_text
 LEFT JOIN dossier_texts t ON t.id = d.documents_text
 WHERE d.code = ?;
 
+-- name: DossierTextBody
+SELECT body FROM dossier_texts WHERE id = ?;
+
 -- name: DossierTextPin
 -- The id of a shared text (026), stored first if new. Updating the conflicting row to
 -- itself makes RETURNING answer in both cases.

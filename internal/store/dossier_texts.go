@@ -24,61 +24,46 @@ const (
 	rowDocumentsText = 38
 )
 
-// maxCommittedTexts bounds committedTexts: past it the map starts again empty (a few
-// hundred distinct texts are the usual: one process and a few document lists per
-// procedure version).
-const maxCommittedTexts = 8192
+// maxCachedTexts bounds each cache of shared texts: past it the cache starts again
+// empty (a few hundred distinct texts are the usual: one process and a few document
+// lists per procedure version).
+const maxCachedTexts = 8192
 
-// committedTexts maps a shared text to its id, for texts whose row is committed: a
-// transaction that rolls back must not leave behind an id that names nothing.
-type committedTexts struct {
-	mu  sync.RWMutex
-	ids map[string]int64
+// textCache is a map under a lock, emptied when it would grow past maxCachedTexts.
+type textCache[K comparable, V any] struct {
+	mu sync.RWMutex
+	m  map[K]V
 }
 
-func (c *committedTexts) get(body string) (int64, bool) {
+func (c *textCache[K, V]) get(k K) (V, bool) {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
-	id, ok := c.ids[body]
-	return id, ok
+	v, ok := c.m[k]
+	return v, ok
 }
 
-func (c *committedTexts) put(ids map[string]int64) {
+func (c *textCache[K, V]) put(m map[K]V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.ids == nil || len(c.ids)+len(ids) > maxCommittedTexts {
-		c.ids = make(map[string]int64, len(ids))
+	if c.m == nil || len(c.m)+len(m) > maxCachedTexts {
+		c.m = make(map[K]V, len(m))
 	}
-	for body, id := range ids {
-		c.ids[body] = id
+	for k, v := range m {
+		c.m[k] = v
 	}
 }
 
-// sharedBodies maps the id of a shared text to the text, for readers: a text never
-// changes, so an entry never goes stale (at most maxCommittedTexts kept).
-type sharedBodies struct {
-	mu     sync.RWMutex
-	bodies map[int64]string
-}
-
-// sharedText returns the shared text of the id, from the cache or the database.
+// sharedText returns the shared text of the id, from the cache of the texts read
+// (Store.bodies: a text never changes, so an entry never goes stale) or the database.
 func (s *Store) sharedText(ctx context.Context, id int64) (string, error) {
-	c := &s.bodies
-	c.mu.RLock()
-	body, ok := c.bodies[id]
-	c.mu.RUnlock()
-	if ok {
+	if body, ok := s.bodies.get(id); ok {
 		return body, nil
 	}
+	var body string
 	if err := s.row(ctx, s.read, "Không tìm thấy văn bản dùng chung của hồ sơ.", "DossierTextBody", []any{id}, &body); err != nil {
 		return "", err
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.bodies == nil || len(c.bodies) >= maxCommittedTexts {
-		c.bodies = map[int64]string{}
-	}
-	c.bodies[id] = body
+	s.bodies.put(map[int64]string{id: body})
 	return body, nil
 }
 

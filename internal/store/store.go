@@ -84,10 +84,10 @@ type Store struct {
 	stmts stmtCache
 	// bulkTexts keeps the multi-row statements made by bulkText, by query and size.
 	bulkTexts sync.Map
-	// texts keeps the ids of committed shared texts (dossier_texts.go).
-	texts committedTexts
-	// bodies keeps shared texts by id for the public lookup (dossier_texts.go).
-	bodies sharedBodies
+	// texts keeps the ids of the shared texts of committed transactions, by text; bodies
+	// the texts read by the public lookup, by id (dossier_texts.go).
+	texts  textCache[string, int64]
+	bodies textCache[int64, string]
 	// intakeJSON keeps, by procedure, the JSON of the process and documents of the last
 	// dossier received (intakeRow).
 	intakeJSON sync.Map

@@ -69,14 +69,26 @@ func (s *Store) sharedText(ctx context.Context, id int64) (string, error) {
 
 // textPins pins the rows of one transaction. Ids it stores are its own until publish.
 type textPins struct {
-	s     *Store
-	pin   func(ctx context.Context, digest, body string) (int64, error)
-	local map[string]int64
+	s        *Store
+	queryRow func(ctx context.Context, query string, args ...any) rowScanner
+	local    map[string]int64
 }
 
-// pinsFor returns the pins of a transaction whose DossierTextPin runs through pin.
-func (s *Store) pinsFor(pin func(ctx context.Context, digest, body string) (int64, error)) *textPins {
-	return &textPins{s: s, pin: pin}
+// rowScanner is the one-row answer of either driver (*sql.Row, pgx.Row).
+type rowScanner interface{ Scan(dest ...any) error }
+
+// pinsFor returns the pins of a transaction whose statements run through queryRow.
+func (s *Store) pinsFor(queryRow func(ctx context.Context, query string, args ...any) rowScanner) *textPins {
+	return &textPins{s: s, queryRow: queryRow}
+}
+
+// pinsTx returns the pins of a database/sql transaction, connection or pool.
+func (s *Store) pinsTx(q interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}) *textPins {
+	return s.pinsFor(func(ctx context.Context, query string, args ...any) rowScanner {
+		return q.QueryRowContext(ctx, query, args...)
+	})
 }
 
 // pinCommitted pins a row outside any transaction, each new text committed on its own
@@ -88,19 +100,6 @@ func (s *Store) pinCommitted(ctx context.Context, row []any) error {
 	}
 	p.publish()
 	return nil
-}
-
-// pinsTx returns the pins of a database/sql transaction or connection.
-func (s *Store) pinsTx(q interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}) *textPins {
-	return s.pinsFor(func(ctx context.Context, digest, body string) (int64, error) {
-		var id int64
-		if err := q.QueryRowContext(ctx, s.queries["DossierTextPin"], digest, body).Scan(&id); err != nil {
-			return 0, s.mapErr("DossierTextPin", err)
-		}
-		return id, nil
-	})
 }
 
 // row replaces the process and documents of a DossierInsert row (starting at off in
@@ -129,9 +128,9 @@ func (p *textPins) id(ctx context.Context, body string) (int64, error) {
 		return id, nil
 	}
 	sum := sha256.Sum256([]byte(body))
-	id, err := p.pin(ctx, hex.EncodeToString(sum[:]), body)
-	if err != nil {
-		return 0, fmt.Errorf("store: shared text: %w", err)
+	var id int64
+	if err := p.queryRow(ctx, p.s.queries["DossierTextPin"], hex.EncodeToString(sum[:]), body).Scan(&id); err != nil {
+		return 0, fmt.Errorf("store: shared text: %w", p.s.mapErr("DossierTextPin", err))
 	}
 	if p.local == nil {
 		p.local = map[string]int64{}

@@ -62,12 +62,8 @@ func (s *Store) copyBatch(ctx context.Context, batch *BulkBatch, relaxed bool) e
 			return fmt.Errorf("store: import: dossier ids: %v", err)
 		}
 		batch.setIDs(func(i int) int64 { return ids[i] })
-		pins := s.pinsFor(func(ctx context.Context, digest, body string) (int64, error) {
-			var id int64
-			if err := tx.QueryRow(ctx, s.queries["DossierTextPin"], digest, body).Scan(&id); err != nil {
-				return 0, s.mapErr("DossierTextPin", err)
-			}
-			return id, nil
+		pins := s.pinsFor(func(ctx context.Context, query string, args ...any) rowScanner {
+			return tx.QueryRow(ctx, query, args...)
 		})
 		if err := batch.pin(ctx, pins); err != nil {
 			return err

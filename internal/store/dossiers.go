@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -219,11 +218,11 @@ func (s *Store) prepareDossier(ctx context.Context, n NewDossier, w Write) (*pen
 }
 
 func (s *Store) insertEvent(ctx context.Context, tx *sql.Tx, id int64, e dossier.Event) error {
-	payload, err := json.Marshal(e)
+	payload, err := eventJSON(e)
 	if err != nil {
-		return fmt.Errorf("store: dossier event: %w", err)
+		return err
 	}
-	_, err = s.exec(ctx, tx, "DossierEventInsert", id, e.Seq, string(e.Action), e.Actor, string(e.Role), e.Unit, e.At.UTC(), string(payload))
+	_, err = s.exec(ctx, tx, "DossierEventInsert", id, e.Seq, string(e.Action), e.Actor, string(e.Role), e.Unit, e.At.UTC(), payload)
 	return err
 }
 

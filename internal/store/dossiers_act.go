@@ -206,15 +206,15 @@ func (s *Store) loadEvents(ctx context.Context, db querier, id int64, code strin
 	var events []dossier.Event
 	for rows.Next() {
 		var seq int
-		var payload string
-		if err := rows.Scan(&seq, &payload); err != nil {
+		var action, actor, role, unit, payload string
+		if err := rows.Scan(&seq, &action, &actor, &role, &unit, &payload); err != nil {
 			return nil, fmt.Errorf("store: dossier %s events: %w", code, err)
 		}
 		var e dossier.Event
-		if err := json.Unmarshal([]byte(payload), &e); err != nil {
+		if err := dossier.DecodeEvent([]byte(payload), &e); err != nil {
 			return nil, fmt.Errorf("store: dossier %s event %d: %w", code, seq, err)
 		}
-		e.Seq = seq
+		withColumns(&e, seq, action, actor, role, unit)
 		events = append(events, e)
 	}
 	if err := rows.Err(); err != nil {

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -96,12 +95,12 @@ func (s *Store) importBatch(ctx context.Context, tx *sql.Tx, ds []ImportedDossie
 	rows := 0
 	for _, d := range ds {
 		for _, e := range d.Dossier.Events {
-			payload, err := json.Marshal(e)
+			payload, err := eventJSON(e)
 			if err != nil {
-				return fmt.Errorf("store: dossier event: %w", err)
+				return err
 			}
 			events = append(events, ids[d.Record.Code], e.Seq, string(e.Action), e.Actor, string(e.Role), e.Unit,
-				e.At.UTC(), string(payload))
+				e.At.UTC(), payload)
 			if rows++; rows == importRowsPerSQL {
 				if err := s.bulkExec(ctx, tx, "DossierEventInsert", rows, events); err != nil {
 					return err

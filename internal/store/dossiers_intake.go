@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -51,11 +50,11 @@ func (s *Store) decide(p *pendingDossier, d dossier.Dossier, cal *calendar.Calen
 		return err
 	}
 	e := next.Events[0]
-	payload, err := json.Marshal(e)
+	payload, err := eventJSON(e)
 	if err != nil {
-		return fmt.Errorf("store: dossier event: %w", err)
+		return err
 	}
-	p.event = []any{int64(0), e.Seq, string(e.Action), e.Actor, string(e.Role), e.Unit, e.At.UTC(), string(payload)}
+	p.event = []any{int64(0), e.Seq, string(e.Action), e.Actor, string(e.Role), e.Unit, e.At.UTC(), payload}
 	p.tally = report.Tallies{}
 	// A new dossier has no payment yet: its fee, if any, is due.
 	p.tally.Add(countedSummary(next, st, p.rec.FeeVND > 0, false), 1)

@@ -185,7 +185,8 @@ func (s *Store) publicDossier(ctx context.Context, code string) (StoredDossier, 
 }
 
 // decodePublicEvents reads the events of DossierPublicByCode: "seq<TAB>payload" lines in
-// the order of seq.
+// the order of seq, a compact payload followed by the columns it leaves out (action, actor,
+// role, unit), each after a tab.
 func decodePublicEvents(text []byte) ([]dossier.Event, error) {
 	if len(text) == 0 {
 		return nil, nil
@@ -198,7 +199,7 @@ func decodePublicEvents(text []byte) ([]dossier.Event, error) {
 		} else {
 			text = nil
 		}
-		num, payload, ok := bytes.Cut(line, []byte{'\t'})
+		num, rest, ok := bytes.Cut(line, []byte{'\t'})
 		if !ok {
 			return nil, fmt.Errorf("event line without a sequence number")
 		}
@@ -206,12 +207,20 @@ func decodePublicEvents(text []byte) ([]dossier.Event, error) {
 		if err != nil {
 			return nil, fmt.Errorf("event sequence %q: %w", num, err)
 		}
+		payload, columns, compact := bytes.Cut(rest, []byte{'\t'})
 		out = append(out, dossier.Event{})
 		e := &out[len(out)-1]
 		if err := dossier.DecodeEvent(payload, e); err != nil {
 			return nil, fmt.Errorf("event %d: %w", seq, err)
 		}
 		e.Seq = seq
+		if compact {
+			f := bytes.SplitN(columns, []byte{'\t'}, 4)
+			if len(f) != 4 {
+				return nil, fmt.Errorf("event %d: %d columns after a compact payload, want 4", seq, len(f))
+			}
+			withColumns(e, seq, string(f[0]), string(f[1]), string(f[2]), string(f[3]))
+		}
 	}
 	return out, nil
 }

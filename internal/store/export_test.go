@@ -3,10 +3,13 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
 	"syscall"
+
+	"motcua/internal/dossier"
 )
 
 // Access to the store's internals for the tests of this directory only.
@@ -181,6 +184,34 @@ func (s *Store) UnshareTexts(ctx context.Context, code string) error {
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
 		return fmt.Errorf("unshare %s: %d rows", code, n)
+	}
+	return nil
+}
+
+// WholePayloads counts the dossier's events stored with a whole payload (eventJSON).
+func (s *Store) WholePayloads(ctx context.Context, code string) (int, error) {
+	var n int
+	err := s.read.QueryRowContext(ctx, s.bind(`SELECT COUNT(*) FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
+		WHERE d.code = ? AND e.payload LIKE '{"seq":%'`), code).Scan(&n)
+	return n, err
+}
+
+// WholeEvents stores the dossier's events as events were stored before compact payloads:
+// each payload whole, as json.Marshal writes it.
+func (s *Store) WholeEvents(ctx context.Context, code string, events []dossier.Event) error {
+	for _, e := range events {
+		payload, err := json.Marshal(e)
+		if err != nil {
+			return err
+		}
+		res, err := s.write.ExecContext(ctx, s.bind(`UPDATE dossier_events SET payload = ?
+			WHERE dossier_id = (SELECT id FROM dossiers WHERE code = ?) AND seq = ?`), string(payload), code, e.Seq)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return fmt.Errorf("whole payload of %s event %d: %d rows", code, e.Seq, n)
+		}
 	}
 	return nil
 }

@@ -48,7 +48,8 @@ ON CONFLICT (digest) DO UPDATE SET digest = excluded.digest
 RETURNING id;
 
 -- name: DossierEvents
-SELECT seq, payload FROM dossier_events WHERE dossier_id = ? ORDER BY seq;
+-- The columns complete a compact payload (eventJSON).
+SELECT seq, action, actor, role, unit, payload FROM dossier_events WHERE dossier_id = ? ORDER BY seq;
 
 -- name: DossierBook
 SELECT code, procedure_name, sets, applicant_name, applicant_address, applicant_phone,

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"strings"
@@ -28,7 +29,7 @@ type BulkLoad struct {
 
 	mu       sync.Mutex // serialises Write on SQLite
 	conn     *sql.Conn
-	stmts    map[string]*sql.Stmt
+	stmts    map[string]driver.Stmt // the SQLite writer's, on conn's driver connection
 	sync     int64
 	cache    int64
 	fk       int64
@@ -92,7 +93,7 @@ func (s *Store) BeginBulkLoad(ctx context.Context, opts BulkLoadOptions) (*BulkL
 		}
 		return b, conn.Close()
 	}
-	b.conn, b.stmts = conn, map[string]*sql.Stmt{}
+	b.conn, b.stmts = conn, map[string]driver.Stmt{}
 	for p, v := range map[string]*int64{"synchronous": &b.sync, "cache_size": &b.cache, "foreign_keys": &b.fk,
 		"mmap_size": &b.mmap, "threads": &b.threads, "temp_store": &b.temp} {
 		if err := conn.QueryRowContext(ctx, "PRAGMA "+p).Scan(v); err != nil {
@@ -223,9 +224,13 @@ func (b *BulkLoad) Finish(ctx context.Context) error {
 	if _, e := b.conn.ExecContext(ctx, "PRAGMA optimize"); e != nil {
 		err = errors.Join(err, e)
 	}
-	for _, st := range b.stmts {
-		st.Close()
-	}
+	err = errors.Join(err, b.conn.Raw(func(any) error {
+		var err error
+		for _, st := range b.stmts {
+			err = errors.Join(err, st.Close())
+		}
+		return err
+	}))
 	err = errors.Join(err, b.conn.Close())
 	if err != nil {
 		return fmt.Errorf("store: bulk load: finish: %w", err)

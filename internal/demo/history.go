@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -219,20 +220,24 @@ func historyProcedures(ctx context.Context, st *store.Store) (historyPicks, erro
 	return out, nil
 }
 
-// pick draws a procedure by weight.
-func pick(r *rand.Rand, ps []procedurePick) catalog.Procedure {
+// runningWeights returns the running sums of the procedures' weights, for pick.
+func runningWeights(ps []procedurePick) []float64 {
+	out := make([]float64, len(ps))
 	var total float64
-	for _, p := range ps {
+	for i, p := range ps {
 		total += p.weight
+		out[i] = total
 	}
-	x := r.Float64() * total
-	for _, p := range ps {
-		if x < p.weight {
-			return p.proc
-		}
-		x -= p.weight
-	}
-	return ps[len(ps)-1].proc
+	return out
+}
+
+// pick draws a procedure by weight, upto being runningWeights(ps): the first whose running
+// sum exceeds a uniform draw below the total, found by halving (a commune has about two
+// hundred procedures, and a million dossiers draw a million times).
+func pick(r *rand.Rand, ps []procedurePick, upto []float64) catalog.Procedure {
+	x := r.Float64() * upto[len(upto)-1]
+	i := sort.Search(len(upto), func(i int) bool { return upto[i] > x })
+	return ps[min(i, len(ps)-1)].proc
 }
 
 // poisson draws a Poisson-distributed count with mean lambda (Knuth's method; lambda is

@@ -29,6 +29,9 @@ type unitHistory struct {
 	r            *rand.Rand
 	// receipts numbers the desk's fee receipts per year (history_payments.go).
 	receipts receiptBook
+	// onlineUpto and counterUpto are the running sums of the procedures' weights, made on
+	// the first draw (pick).
+	onlineUpto, counterUpto []float64
 }
 
 // arrival is a dossier arriving: its first instant and channel.
@@ -103,11 +106,14 @@ type fate struct {
 
 // dossier simulates one dossier from its arrival, as the sequence-th of its day.
 func (g *unitHistory) dossier(a arrival, seq int, pExtend float64) (store.ImportedDossier, error) {
-	picks := g.procs.counter
+	picks, upto := g.procs.counter, &g.counterUpto
 	if a.channel == dossier.ChannelOnline {
-		picks = g.procs.online
+		picks, upto = g.procs.online, &g.onlineUpto
 	}
-	proc := pick(g.r, picks)
+	if *upto == nil {
+		*upto = runningWeights(picks)
+	}
+	proc := pick(g.r, picks, *upto)
 	applicant := fakeApplicant(g.r, g.locality)
 	f := fate{factor: 0.2 + 0.7*g.r.Float64(), supplement: g.r.Float64() < g.vol.Supplement}
 	switch u, v := g.r.Float64(), g.vol; {

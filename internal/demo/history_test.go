@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"motcua/internal/calendar"
+	"motcua/internal/catalog"
 	"motcua/internal/dossier"
 	"motcua/internal/store"
 	"motcua/internal/store/storetest"
@@ -232,5 +233,28 @@ func TestHistoryIsDeterministic(t *testing.T) {
 	a, b := history(), history()
 	if !slices.Equal(a, b) || len(a) == 0 {
 		t.Errorf("got two different histories (%d and %d dossiers), want the same", len(a), len(b))
+	}
+}
+
+// TestPickByWeight: draws follow the weights, and a procedure of weight zero is never drawn.
+func TestPickByWeight(t *testing.T) {
+	t.Parallel()
+	ps := []procedurePick{{catalog.Procedure{Code: "A"}, 1}, {catalog.Procedure{Code: "B"}, 0},
+		{catalog.Procedure{Code: "C"}, 3}, {catalog.Procedure{Code: "D"}, 0.5}}
+	upto := runningWeights(ps)
+	r := newHistoryRand(7)
+	const n = 90_000
+	got := map[string]int{}
+	for range n {
+		got[pick(r, ps, upto).Code]++
+	}
+	if got["B"] != 0 {
+		t.Errorf("drew the procedure of weight zero %d times", got["B"])
+	}
+	for _, p := range ps {
+		want := n * p.weight / 4.5
+		if d := float64(got[p.proc.Code]) - want; d > 0.05*want+1 || d < -0.05*want-1 {
+			t.Errorf("%s: drawn %d times, want about %.0f", p.proc.Code, got[p.proc.Code], want)
+		}
 	}
 }

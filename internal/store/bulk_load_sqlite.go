@@ -82,7 +82,8 @@ func (w *rawWriter) write(ctx context.Context, batch *BulkBatch, cols []string) 
 	// The reports' daily counts, in the same transaction as the dossiers (counts.go),
 	// through statements prepared once per text (the text depends only on the rows).
 	for _, st := range batch.counts {
-		if err := w.exec(ctx, "DossierCountsAdd", st.text, func(int) (string, error) { return st.text, nil }, 0, [][]any{st.args}); err != nil {
+		text := func() (string, error) { return st.text, nil }
+		if err := w.exec(ctx, "DossierCountsAdd", st.text, text, [][]any{st.args}); err != nil {
 			return err
 		}
 	}
@@ -94,19 +95,20 @@ func (w *rawWriter) write(ctx context.Context, batch *BulkBatch, cols []string) 
 func (w *rawWriter) execRows(ctx context.Context, key string, build func(n int) (string, error), rows [][]any, per int) error {
 	for start := 0; start < len(rows); start += per {
 		part := rows[start:min(start+per, len(rows))]
-		if err := w.exec(ctx, key, key+"/"+strconv.Itoa(len(part)), build, len(part), part); err != nil {
+		text := func() (string, error) { return build(len(part)) }
+		if err := w.exec(ctx, key, key+"/"+strconv.Itoa(len(part)), text, part); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// exec runs the statement named name (made by build(n) the first time) with the rows'
-// values as its arguments, in order.
-func (w *rawWriter) exec(ctx context.Context, key, name string, build func(n int) (string, error), n int, rows [][]any) error {
+// exec runs the statement named name (of the text given by text, prepared the first
+// time) with the rows' values as its arguments, in order.
+func (w *rawWriter) exec(ctx context.Context, key, name string, text func() (string, error), rows [][]any) error {
 	st := w.b.stmts[name]
 	if st == nil {
-		text, err := build(n)
+		text, err := text()
 		if err != nil {
 			return err
 		}
